@@ -1,0 +1,79 @@
+/**
+ * The store's versioned schema, as pure SQL text. `migrations[i]` takes the store from
+ * version i to i+1; db/store.ts applies the missing ones inside one transaction at open.
+ */
+import { DATASETS, SYSTEM_COLUMNS, columnsOf, eventTimeColumn, type Dataset } from '../domain/columns';
+import { NEIGHBORHOODS } from '../domain/neighborhoods';
+import { ident, int, num, str } from '../sql/quote';
+
+/** Bookkeeping columns added to each dataset table after the source and system columns. */
+export const LOAD_COLUMNS = [
+  { name: 'first_seen', type: 'INTEGER', doc: 'Load id that first brought this record' },
+  { name: 'last_seen', type: 'INTEGER', doc: 'Last load id whose file contained this record' },
+  { name: 'version_load', type: 'INTEGER', doc: 'Load id that wrote the current version' },
+] as const;
+
+/** Every stored column of a dataset table, in order. */
+export function tableColumns(dataset: Dataset): { name: string; type: string; doc: string }[] {
+  return [...columnsOf(dataset), ...SYSTEM_COLUMNS, ...LOAD_COLUMNS].map((c) => ({
+    name: c.name,
+    type: c.type,
+    doc: c.doc,
+  }));
+}
+
+function createDatasetTable(dataset: Dataset): string {
+  const cols = tableColumns(dataset).map((c) => `  ${ident(c.name)} ${c.type}`);
+  return `CREATE TABLE ${ident(dataset)} (\n${cols.join(',\n')}\n)`;
+}
+
+function neighborhoodRows(): string {
+  return NEIGHBORHOODS.map(
+    (n) =>
+      `(${int(n.id)}, ${str(n.name)}, ${str(n.slug)}, [${n.aliases.map(str).join(', ')}]::VARCHAR[], ${num(n.lon)}, ${num(n.lat)})`,
+  ).join(',\n  ');
+}
+
+/** A union of both datasets with the few fields every report filters on. */
+export function eventsViewSql(): string {
+  const part = (d: Dataset, type: string, source: string, agency: string) =>
+    `SELECT ${str(d)} AS dataset, row_key, ${ident(eventTimeColumn(d))} AS event_at, ${type} AS type, ` +
+    `neighborhood, neighborhood_slug, ${source} AS source, ${agency} AS agency, longitude, latitude FROM ${ident(d)}`;
+  return (
+    'CREATE OR REPLACE VIEW events AS\n' +
+    part('service_requests', 'type', 'case_source', 'agency') +
+    '\nUNION ALL\n' +
+    part('traffic_accidents', 'offense_type_id', 'CAST(NULL AS VARCHAR)', 'CAST(NULL AS VARCHAR)')
+  );
+}
+
+export const SCHEMA_VERSION = 1;
+
+export const migrations: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+    ...DATASETS.map(createDatasetTable),
+    `CREATE TABLE neighborhoods (id INTEGER, name VARCHAR, slug VARCHAR, aliases VARCHAR[], lon DOUBLE, lat DOUBLE)`,
+    `INSERT INTO neighborhoods VALUES\n  ${neighborhoodRows()}`,
+    `CREATE TABLE ingest_log (
+  load_id INTEGER, dataset VARCHAR, file_name VARCHAR, source VARCHAR, bytes BIGINT, sha256 VARCHAR,
+  variant VARCHAR, encoding VARCHAR, rows_read BIGINT, inserted BIGINT, updated BIGINT, unchanged BIGINT,
+  duplicates BIGINT, rejected BIGINT, data_min_at TIMESTAMP, data_max_at TIMESTAMP,
+  started_at TIMESTAMP, finished_at TIMESTAMP, ms DOUBLE, note VARCHAR)`,
+    `CREATE TABLE rejected_rows (load_id INTEGER, dataset VARCHAR, file_name VARCHAR, line BIGINT, reason VARCHAR, raw VARCHAR)`,
+    `CREATE TABLE row_history (dataset VARCHAR, row_key VARCHAR, replaced_by_load INTEGER, version_load INTEGER, content_hash VARCHAR, row_json VARCHAR)`,
+    `CREATE TABLE boundaries (name VARCHAR, loaded_at TIMESTAMP, geojson VARCHAR)`,
+    `CREATE TABLE daily_counts (dataset VARCHAR, day DATE, type VARCHAR, neighborhood_slug VARCHAR, source VARCHAR, n BIGINT)`,
+    eventsViewSql(),
+  ],
+];
+
+/** Statements that bring a store at `from` to SCHEMA_VERSION (empty when current). */
+export function migrationSql(from: number): string[] {
+  const out: string[] = [];
+  for (let v = from; v < SCHEMA_VERSION; v++) out.push(...migrations[v]);
+  out.push(
+    `INSERT OR REPLACE INTO meta VALUES ('schema_version', ${str(String(SCHEMA_VERSION))})`,
+  );
+  return from >= SCHEMA_VERSION ? [] : out;
+}

@@ -1,0 +1,56 @@
+/**
+ * What the rest of the app sees of the database. Only src/db/duckdb.ts imports duckdb-wasm;
+ * reports, the editor and the store code talk to this interface, and unit tests pass a Node
+ * DuckDB behind the same interface.
+ */
+
+/** A plain row: numbers as JS numbers where they fit (bigger integers as strings),
+ * TIMESTAMP/DATE as epoch milliseconds, NULL as null. */
+export type Row = Record<string, unknown>;
+
+export interface ColumnMeta {
+  readonly name: string;
+  /** DuckDB type name as reported in the result (VARCHAR, BIGINT, TIMESTAMP, DOUBLE, ...). */
+  readonly type: string;
+}
+
+/** A query result held column-wise; cells are converted lazily (see Row for value rules). */
+export interface ResultSet {
+  readonly columns: readonly ColumnMeta[];
+  readonly rowCount: number;
+  cell(row: number, column: number): unknown;
+  /** Materializes rows [start, end) as plain objects. */
+  rows(start?: number, end?: number): Row[];
+}
+
+export interface RunOptions {
+  /** Aborting cancels the running query; the promise then rejects with QueryCancelled. */
+  readonly signal?: AbortSignal;
+}
+
+export interface Connector {
+  /** Runs one statement (or several; the last result is returned) and returns plain rows. */
+  query(sql: string): Promise<Row[]>;
+  /** Runs SQL and returns the last statement's result set; cancellable. */
+  run(sql: string, options?: RunOptions): Promise<ResultSet>;
+  /** Runs `COPY (sql) TO file (FORMAT ...)` inside DuckDB and returns the file's bytes. */
+  copyTo(sql: string, format: 'parquet' | 'csv' | 'json'): Promise<Uint8Array>;
+}
+
+/** Raised when a query is cancelled by the user. */
+export class QueryCancelled extends Error {
+  constructor() {
+    super('query cancelled');
+    this.name = 'QueryCancelled';
+  }
+}
+
+/** A failed query, keeping DuckDB's message, the SQL, and the cause. */
+export class QueryError extends Error {
+  readonly sql: string;
+  constructor(message: string, sql: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'QueryError';
+    this.sql = sql;
+  }
+}
