@@ -13,6 +13,11 @@ export const LOAD_COLUMNS = [
   { name: 'version_load', type: 'INTEGER', doc: 'Load id that wrote the current version' },
 ] as const;
 
+/** Previous versions of changed records, with the load that replaced them. */
+export function historyTable(dataset: Dataset): string {
+  return `${dataset}_history`;
+}
+
 /** Every stored column of a dataset table, in order. */
 export function tableColumns(dataset: Dataset): { name: string; type: string; doc: string }[] {
   return [...columnsOf(dataset), ...SYSTEM_COLUMNS, ...LOAD_COLUMNS].map((c) => ({
@@ -59,9 +64,11 @@ export const migrations: readonly (readonly string[])[] = [
   load_id INTEGER, dataset VARCHAR, file_name VARCHAR, source VARCHAR, bytes BIGINT, sha256 VARCHAR,
   variant VARCHAR, encoding VARCHAR, rows_read BIGINT, inserted BIGINT, updated BIGINT, unchanged BIGINT,
   duplicates BIGINT, rejected BIGINT, data_min_at TIMESTAMP, data_max_at TIMESTAMP,
-  started_at TIMESTAMP, finished_at TIMESTAMP, ms DOUBLE, note VARCHAR)`,
+  started_at TIMESTAMP, finished_at TIMESTAMP, ms DOUBLE, note VARCHAR, stale BIGINT)`,
     `CREATE TABLE rejected_rows (load_id INTEGER, dataset VARCHAR, file_name VARCHAR, line BIGINT, reason VARCHAR, raw VARCHAR)`,
-    `CREATE TABLE row_history (dataset VARCHAR, row_key VARCHAR, replaced_by_load INTEGER, version_load INTEGER, content_hash VARCHAR, row_json VARCHAR)`,
+    ...DATASETS.map(
+      (d) => `CREATE TABLE ${ident(historyTable(d))} AS SELECT *, CAST(NULL AS INTEGER) AS replaced_by_load FROM ${ident(d)} LIMIT 0`,
+    ),
     `CREATE TABLE boundaries (name VARCHAR, loaded_at TIMESTAMP, geojson VARCHAR)`,
     `CREATE TABLE daily_counts (dataset VARCHAR, day DATE, type VARCHAR, neighborhood_slug VARCHAR, source VARCHAR, n BIGINT)`,
     eventsViewSql(),

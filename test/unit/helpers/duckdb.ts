@@ -3,8 +3,8 @@
  * tests of SQL builders and store code. Each call to openTestDb() gives a fresh in-memory db.
  */
 import { createRequire } from 'node:module';
-import type { ColumnMeta, Connector, ResultSet, Row } from '../../../src/db/types';
-import { plainValue } from '../../../src/db/values';
+import type { Connector } from '../../../src/db/types';
+import { toResultSet } from '../../../src/db/result-set';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,32 +36,13 @@ async function sharedInstance(): Promise<any> {
   return dbPromise;
 }
 
-function toResultSet(table: any): ResultSet {
-  const columns: ColumnMeta[] = table.schema.fields.map((f: any) => ({ name: f.name, type: String(f.type) }));
-  const vectors = columns.map((_, i) => table.getChildAt(i));
-  const types = table.schema.fields.map((f: any) => f.type);
-  const cell = (r: number, c: number) => plainValue(vectors[c].get(r), types[c]);
-  return {
-    columns,
-    rowCount: table.numRows,
-    cell,
-    rows(start = 0, end = table.numRows) {
-      const out: Row[] = [];
-      for (let r = start; r < Math.min(end, table.numRows); r++) {
-        const row: Row = {};
-        columns.forEach((col, c) => (row[col.name] = cell(r, c)));
-        out.push(row);
-      }
-      return out;
-    },
-  };
-}
-
 /** Opens a fresh in-memory database (each test file gets its own DuckDB database). */
 export async function openTestDb(): Promise<TestDb> {
   const db = await sharedInstance();
   db.open({ path: ':memory:' });
   const conn = db.connect();
+  // Extensions (json, parquet...) are not built into duckdb-wasm and cannot be fetched: fail fast.
+  conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false`);
   const run = (sql: string) => toResultSet(conn.query(sql));
   return {
     async query(sql) {
@@ -81,7 +62,8 @@ export async function openTestDb(): Promise<TestDb> {
       conn.query(sql);
     },
     insertIpc(bytes, table, create = true) {
-      conn.insertArrowFromIPCStream(bytes, { name: table, create });
+      const [schema, name] = table.includes('.') ? table.split('.') : [undefined, table];
+      conn.insertArrowFromIPCStream(bytes, { name, schema, create });
     },
     close() {
       conn.close();

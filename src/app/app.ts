@@ -1,0 +1,81 @@
+/**
+ * The app's state and its one path for loading files: loads run one at a time, each reports
+ * progress to the page, and listeners hear when the store changed.
+ */
+import type { Database } from '../db/duckdb';
+import { storeStatus, type StoreStatus } from '../db/store';
+import { IngestError, type IngestSource, type Progress } from '../ingest/protocol';
+import { ingest, type IngestSummary } from './ingest-runner';
+
+export interface LoadRequest {
+  readonly source: IngestSource;
+  readonly label: string;
+  readonly entry?: string;
+  readonly sourceLabel?: string;
+}
+
+export interface LoadEvents {
+  onStart?(req: LoadRequest, cancel: () => void): void;
+  onProgress?(req: LoadRequest, p: Progress): void;
+  onDone?(req: LoadRequest, s: IngestSummary): void;
+  onError?(req: LoadRequest, e: IngestError): void;
+}
+
+export class App {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<() => void>();
+  readonly events: LoadEvents[] = [];
+
+  constructor(
+    readonly db: Database,
+    readonly writable: boolean,
+    readonly notice: string | null,
+  ) {}
+
+  /** Called after every change to the store. */
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  changed(): void {
+    for (const fn of this.listeners) fn();
+  }
+
+  status(): Promise<StoreStatus> {
+    return storeStatus(this.db);
+  }
+
+  /** Queues a load; resolves with its summary or rejects with a readable IngestError. */
+  load(req: LoadRequest): Promise<IngestSummary> {
+    const run = async () => {
+      if (!this.writable) {
+        throw new IngestError('internal', 'This tab is read-only because the store is open in another tab. Close the other tab and reload to load files here.');
+      }
+      const controller = new AbortController();
+      this.events.forEach((e) => e.onStart?.(req, () => controller.abort()));
+      try {
+        const summary = await ingest(this.db, req.source, {
+          entry: req.entry,
+          signal: controller.signal,
+          sourceLabel: req.sourceLabel,
+          onProgress: (p) => this.events.forEach((e) => e.onProgress?.(req, p)),
+        });
+        this.events.forEach((e) => e.onDone?.(req, summary));
+        if (summary.loadId !== null) this.changed();
+        return summary;
+      } catch (e) {
+        const err = e instanceof IngestError ? e : new IngestError('internal', (e as Error)?.message ?? String(e), { cause: e });
+        this.events.forEach((ev) => ev.onError?.(req, err));
+        throw err;
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** URLs of the bundled synthetic sample, relative to the page. */
+export const DEFAULT_FILES = ['data/311_service_requests.csv.zip', 'data/traffic_accidents.csv.zip'];
+export const DEFAULT_SOURCE_LABEL = 'bundled synthetic sample';

@@ -1,0 +1,247 @@
+/**
+ * Runs one load: starts the ingest worker, stages its Arrow batches in an in-memory database
+ * as they arrive (the worker parses the next batch meanwhile), then merges the staged rows
+ * into the store in ONE transaction. A cancelled or failed load leaves the store untouched.
+ */
+import type { Database } from '../db/duckdb';
+import {
+  STAGE_REJECTS_TABLE,
+  STAGE_TABLE,
+  classCountsSql,
+  dropStagingSql,
+  loadFiguresSql,
+  mergeStatements,
+  stagedRowsSql,
+} from '../db/merge-sql';
+import { stagingColumnsDdl } from '../db/staging-ddl';
+import type { Dataset } from '../domain/columns';
+import { IngestError, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
+import { int, str } from '../sql/quote';
+
+export interface IngestSummary {
+  readonly loadId: number | null;
+  readonly dataset: Dataset;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly rowsRead: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly stale: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  readonly ms: number;
+  /** Set when the same file was already loaded: nothing was written. */
+  readonly sameAsLoad?: number;
+}
+
+export interface IngestOptions {
+  readonly entry?: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: Progress) => void;
+  readonly batchRows?: number;
+  /** Label of the source in the ingest log (url, file, default). */
+  readonly sourceLabel?: string;
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+
+function startWorker(): Worker {
+  return new Worker(new URL('../ingest/ingest.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Loads one file into the store. Rejects with IngestError (readable message) on failure. */
+export async function ingest(db: Database, source: IngestSource, options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = Date.now();
+  const t0 = performance.now();
+  const session = await db.session();
+  const worker = startWorker();
+  const send = (m: ToWorker) => worker.postMessage(m);
+  let header: HeaderInfo | null = null;
+  let staged = false;
+  let sameAs: { loadId: number; dataset: Dataset; stored: number } | null = null;
+  let stagingChain: Promise<void> = Promise.resolve();
+  const stageRejects: Promise<void>[] = [];
+  const onAbort = () => send({ type: 'cancel' });
+  options.signal?.addEventListener('abort', onAbort);
+
+  try {
+    await session.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
+    await session.exec(dropStagingSql.slice(0, 2).join(';\n'));
+    const done = await new Promise<Extract<FromWorker, { type: 'done' }>['done']>((resolve, reject) => {
+      worker.onerror = (e) => reject(new IngestError('internal', `The ingest worker failed: ${e.message}`));
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const msg = event.data;
+        switch (msg.type) {
+          case 'progress':
+            options.onProgress?.(msg.progress);
+            break;
+          case 'header':
+            header = msg.info;
+            break;
+          case 'hashed':
+            void findSameFile(db, msg.sha256).then((same) => {
+              if (same) {
+                sameAs = same;
+                send({ type: 'cancel' });
+              }
+            });
+            break;
+          case 'batch': {
+            const create = !staged;
+            staged = true;
+            stagingChain = stagingChain
+              .then(() => session.insertIpc(msg.ipc, { name: 'stage', schema: 'staging', create }))
+              .then(() => send({ type: 'credit' }));
+            stagingChain.catch(reject);
+            break;
+          }
+          case 'rejects':
+            stageRejects.push(
+              stagingChain.then(() =>
+                session.insertIpc(msg.ipc, { name: 'stage_rejects', schema: 'staging', create: stageRejects.length === 0 }),
+              ),
+            );
+            break;
+          case 'done':
+            resolve(msg.done);
+            break;
+          case 'error':
+            reject(new IngestError(msg.code, msg.message, { entries: msg.entries }));
+            break;
+        }
+      };
+      send({ type: 'start', source, entry: options.entry, batchRows: options.batchRows ?? 50_000 });
+    }).catch(async (e) => {
+      if (sameAs && e instanceof IngestError && e.code === 'cancelled') return null;
+      throw e;
+    });
+    await stagingChain;
+    await Promise.all(stageRejects);
+
+    if (done === null) {
+      const same = sameAs as unknown as { loadId: number; dataset: Dataset; stored: number };
+      return {
+        loadId: null,
+        dataset: same.dataset,
+        fileName: (header as HeaderInfo | null)?.fileName ?? '',
+        sha256: '',
+        rowsRead: same.stored,
+        inserted: 0,
+        updated: 0,
+        unchanged: same.stored,
+        stale: 0,
+        duplicates: 0,
+        rejected: 0,
+        ms: performance.now() - t0,
+        sameAsLoad: same.loadId,
+      };
+    }
+    const info = header as HeaderInfo | null;
+    if (!info) throw new IngestError('empty', 'The file has no header row.');
+    if (options.signal?.aborted) throw new IngestError('cancelled', 'Load cancelled.');
+    options.onProgress?.({ stage: 'merge', bytesRead: done.bytes, bytesTotal: done.bytes, rows: done.rowsRead, rejected: done.rejected });
+    if (!staged) await createEmptyStage(session, info.dataset);
+    if (stageRejects.length === 0) {
+      await session.exec(`CREATE TABLE ${STAGE_REJECTS_TABLE} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
+    }
+    return await merge(session, info, done, {
+      source: options.sourceLabel ?? (source.kind === 'url' ? source.url : 'file'),
+      started,
+      t0,
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    worker.terminate();
+    await session.exec(dropStagingSql.join(';\n')).catch(() => undefined);
+    await session.close().catch(() => undefined);
+  }
+}
+
+async function findSameFile(db: Database, sha: string): Promise<{ loadId: number; dataset: Dataset; stored: number } | null> {
+  const rows = await db.query(
+    `SELECT l.load_id, l.dataset, l.inserted + l.updated + l.unchanged + coalesce(l.stale, 0) AS stored
+     FROM ingest_log l WHERE l.sha256 = ${str(sha)} ORDER BY l.load_id DESC LIMIT 1`,
+  );
+  if (!rows.length) return null;
+  const r = rows[0];
+  const dataset = r.dataset as Dataset;
+  // Verify before trusting the hash: the records that load stored must still be there.
+  const present = await db.query(`SELECT count(*) AS n FROM "${dataset}" WHERE first_seen <= ${int(num(r.load_id))}`);
+  return num(present[0].n) >= num(r.stored) ? { loadId: num(r.load_id), dataset, stored: num(r.stored) } : null;
+}
+
+async function createEmptyStage(session: Database, dataset: Dataset): Promise<void> {
+  // No accepted rows: stage an empty table with the right columns so the merge still logs the load.
+  await session.exec(`CREATE TABLE ${STAGE_TABLE} (${stagingColumnsDdl(dataset)})`);
+}
+
+async function merge(
+  session: Database,
+  info: HeaderInfo,
+  done: Extract<FromWorker, { type: 'done' }>['done'],
+  ctx: { source: string; started: number; t0: number },
+): Promise<IngestSummary> {
+  const dataset = info.dataset;
+  const [{ next }] = await session.query(`SELECT coalesce(max(load_id), 0) + 1 AS next FROM ingest_log`);
+  const loadId = num(next);
+  await session.exec(stagedRowsSql(dataset));
+  const [fig] = await session.query(loadFiguresSql(dataset));
+  const { prepare, apply } = mergeStatements({ dataset, loadId });
+  for (const sql of prepare) await session.exec(sql);
+  const [cls] = await session.query(classCountsSql);
+  const rejected = done.rejected + num(fig.key_clashes);
+  const L = int(loadId);
+  const D = str(dataset);
+  const file = str(info.entry ? `${info.fileName} › ${info.entry}` : info.fileName);
+  const ms = () => performance.now() - ctx.t0;
+  await session.exec('BEGIN TRANSACTION');
+  try {
+    for (const sql of apply) await session.exec(sql);
+    await session.exec(`INSERT INTO rejected_rows
+SELECT ${L}, ${D}, ${file}, CAST(line AS BIGINT), CAST(reason AS VARCHAR), CAST(raw AS VARCHAR) FROM ${STAGE_REJECTS_TABLE}
+UNION ALL SELECT ${L}, ${D}, ${file}, line, reason, NULL FROM s_key_clash`);
+    await session.exec(`INSERT INTO ingest_log VALUES (${L}, ${D}, ${file}, ${str(ctx.source)}, ${int(done.bytes)}, ${str(done.sha256)},
+ ${str(info.variant)}, ${str(info.encoding)}, ${int(done.rowsRead)}, ${int(num(cls.inserted))}, ${int(num(cls.updated))},
+ ${int(num(cls.unchanged))}, ${int(num(fig.duplicates))}, ${int(rejected)}, ${tsLiteral(fig.data_min_at)}, ${tsLiteral(fig.data_max_at)},
+ epoch_ms(${int(ctx.started)}), epoch_ms(${int(Date.now())}), ${ms().toFixed(1)}, ${str(noteFor(num(cls.stale), info))}, ${int(num(cls.stale))})`);
+    await session.exec('COMMIT');
+  } catch (e) {
+    await session.exec('ROLLBACK').catch(() => undefined);
+    throw storageError(e);
+  }
+  await session.exec('CHECKPOINT').catch(() => undefined);
+  return {
+    loadId,
+    dataset,
+    fileName: info.fileName,
+    sha256: done.sha256,
+    rowsRead: done.rowsRead,
+    inserted: num(cls.inserted),
+    updated: num(cls.updated),
+    unchanged: num(cls.unchanged),
+    stale: num(cls.stale),
+    duplicates: num(fig.duplicates),
+    rejected,
+    ms: ms(),
+  };
+}
+
+function tsLiteral(v: unknown): string {
+  return v === null || v === undefined ? 'NULL' : `epoch_ms(${int(num(v))})`;
+}
+
+function noteFor(stale: number, info: HeaderInfo): string {
+  const parts: string[] = [];
+  if (stale) parts.push(`${stale} records in this file are older than the stored versions and were not applied`);
+  if (info.extra.length) parts.push(`extra columns kept in "extra": ${info.extra.join(', ')}`);
+  return parts.join('; ');
+}
+
+function storageError(e: unknown): Error {
+  const message = (e as Error)?.message ?? String(e);
+  if (/quota|QuotaExceeded|no space|disk full/i.test(message)) {
+    return new IngestError('quota', 'The browser ran out of storage for this site. The store was left as it was before this load. Free space or reset the store, then try again.', { cause: e });
+  }
+  return new IngestError('internal', `Saving the load failed and was rolled back: ${message}`, { cause: e });
+}

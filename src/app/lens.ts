@@ -1,0 +1,25 @@
+/**
+ * `window.lens`: the automation hook for tests and power users (a documented contract; see the
+ * README). Everything resolves to plain data.
+ */
+import type { Row } from '../db/types';
+import type { StoreStatus } from '../db/store';
+import type { IngestSummary } from './ingest-runner';
+
+export interface Lens {
+  ready: Promise<void>;
+  query(sql: string): Promise<Row[]>;
+  ingestUrl(url: string, entry?: string): Promise<IngestSummary>;
+  ingestFile(file: File, entry?: string): Promise<IngestSummary>;
+  status(): Promise<StoreStatus & { mode: string; writable: boolean; notice: string | null }>;
+  reports(): Promise<{ id: string; title: string }[]>;
+  reportData(id: string): Promise<{ sql: string; rows: Row[] }>;
+  setFilters(f: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, unknown>>;
+}
+
+declare global {
+  interface Window {
+    lens: Lens;
+  }
+}

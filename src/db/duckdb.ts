@@ -1,0 +1,167 @@
+/**
+ * The one module that imports duckdb-wasm. It starts DuckDB (eh bundle only: the coi bundle
+ * breaks OPFS and the mvp one is 3× slower) in its own worker and exposes the Connector the
+ * rest of the app uses, plus the few low-level operations the store needs.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { toResultSet } from './result-set';
+import { QueryCancelled, QueryError, type Connector, type ResultSet, type RunOptions } from './types';
+
+/** Where the store lives: a file in the origin's private file system, memory, or a read-only copy. */
+export type StoreMode = 'opfs' | 'memory' | 'snapshot';
+
+export interface Database extends Connector {
+  readonly mode: StoreMode;
+  readonly instantiateMs: number;
+  readonly bundle: string;
+  /** Runs statements for their effect. */
+  exec(sql: string): Promise<void>;
+  /** Appends Arrow IPC stream bytes to a table (created when `create`). The buffer is transferred. */
+  insertIpc(bytes: Uint8Array, table: { name: string; schema?: string; create: boolean }): Promise<void>;
+  /** Registers bytes as a file DuckDB can read (read_parquet etc.). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** A second connection to the same database: its own transactions and TEMP tables. */
+  session(): Promise<Database>;
+  close(): Promise<void>;
+}
+
+export const STORE_FILE = 'denver-lens.duckdb';
+
+async function instantiate(): Promise<{ db: duckdb.AsyncDuckDB; ms: number }> {
+  const t0 = performance.now();
+  const worker = new Worker(ehWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(ehWasm);
+  return { db, ms: performance.now() - t0 };
+}
+
+/**
+ * Opens the store. `opfs` opens (or creates) the persistent file; `snapshot` opens a read-only
+ * copy of its bytes (for a second tab that does not hold the writer lock); `memory` keeps
+ * everything in memory (no OPFS in this browser).
+ */
+export async function openDatabase(mode: StoreMode, snapshot?: Uint8Array): Promise<Database> {
+  const { db, ms } = await instantiate();
+  if (mode === 'opfs') {
+    await db.open({ path: `opfs://${STORE_FILE}`, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+  } else {
+    await db.open({ path: ':memory:' });
+  }
+  const conn = await db.connect();
+  // json, parquet & co. are not built into duckdb-wasm; autoloading would fetch them from a
+  // third-party origin. Refuse instead: the app makes no request to other origins.
+  await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false`);
+  if (mode === 'snapshot' && snapshot) {
+    await db.registerFileBuffer('snapshot.duckdb', snapshot);
+    await conn.query(`ATTACH 'snapshot.duckdb' AS store (READ_ONLY); USE store`);
+  }
+  return wrap(db, conn, mode, ms);
+}
+
+function wrap(
+  db: duckdb.AsyncDuckDB,
+  conn: duckdb.AsyncDuckDBConnection,
+  mode: StoreMode,
+  instantiateMs: number,
+  owner = true,
+): Database {
+  let chain: Promise<unknown> = Promise.resolve();
+  /** DuckDB runs one statement at a time per connection; serialize ours so none interleave. */
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = chain.then(task, task);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  const fail = (e: unknown, sql: string): never => {
+    throw new QueryError((e as Error)?.message ?? String(e), sql, { cause: e });
+  };
+
+  const runQuery = (sql: string) =>
+    serial(async () => {
+      try {
+        return toResultSet(await conn.query(sql));
+      } catch (e) {
+        return fail(e, sql);
+      }
+    });
+
+  const runStreaming = (sql: string, options: RunOptions): Promise<ResultSet> =>
+    serial(async () => {
+      if (options.signal?.aborted) throw new QueryCancelled();
+      let cancelled = false;
+      const onAbort = () => {
+        cancelled = true;
+        void conn.cancelSent();
+      };
+      options.signal?.addEventListener('abort', onAbort);
+      try {
+        const reader = await conn.send(sql, true);
+        const batches = [];
+        for await (const batch of reader) {
+          if (cancelled) break;
+          batches.push(batch);
+        }
+        if (cancelled) throw new QueryCancelled();
+        const { Table } = await import('apache-arrow');
+        return toResultSet(batches.length ? new Table(batches) : new Table(reader.schema ?? []));
+      } catch (e) {
+        if (cancelled || e instanceof QueryCancelled) throw new QueryCancelled();
+        return fail(e, sql);
+      } finally {
+        options.signal?.removeEventListener('abort', onAbort);
+      }
+    });
+
+  return {
+    mode,
+    instantiateMs,
+    bundle: 'eh',
+    async query(sql) {
+      return (await runQuery(sql)).rows();
+    },
+    run(sql, options = {}) {
+      return options.signal ? runStreaming(sql, options) : runQuery(sql);
+    },
+    copyTo(sql, format) {
+      return serial(async () => {
+        const name = `export-${Date.now()}-${Math.random().toString(36).slice(2)}.${format}`;
+        await db.registerEmptyFileBuffer(name);
+        try {
+          const opts = format === 'csv' ? 'FORMAT csv, HEADER' : format === 'json' ? 'FORMAT json, ARRAY true' : 'FORMAT parquet';
+          await conn.query(`COPY (${sql}) TO '${name}' (${opts})`);
+          return await db.copyFileToBuffer(name);
+        } catch (e) {
+          return fail(e, sql);
+        } finally {
+          await db.dropFile(name);
+        }
+      });
+    },
+    async exec(sql) {
+      await runQuery(sql);
+    },
+    insertIpc(bytes, table) {
+      return serial(() => conn.insertArrowFromIPCStream(bytes, { name: table.name, schema: table.schema, create: table.create }));
+    },
+    registerFile(name, bytes) {
+      return serial(() => db.registerFileBuffer(name, bytes));
+    },
+    dropFile(name) {
+      return serial(async () => {
+        await db.dropFile(name);
+      });
+    },
+    async session() {
+      return wrap(db, await db.connect(), mode, instantiateMs, false);
+    },
+    async close() {
+      await serial(async () => {
+        await conn.close();
+        if (owner) await db.terminate();
+      });
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Opens the store: one writer per browser, guarded by a Web Lock. The tab holding the lock
+ * opens the OPFS file read-write and migrates it; another tab opens a read-only copy of the
+ * file's last checkpoint; a browser without OPFS gets an in-memory store. Status queries too.
+ */
+import { STORE_FILE, openDatabase, type Database } from './duckdb';
+import { SCHEMA_VERSION, migrationSql } from './schema';
+import { DATASETS } from '../domain/columns';
+import { eventTimeColumn } from '../domain/columns';
+import { ident, str } from '../sql/quote';
+import type { Row } from './types';
+
+export const LOCK_NAME = 'denver-lens-store';
+
+export interface OpenedStore {
+  readonly db: Database;
+  /** Why the store is not the normal read-write OPFS store, in words for the user. */
+  readonly notice: string | null;
+  readonly writable: boolean;
+}
+
+/** Takes the writer lock if free; the lock is held until the page goes away. */
+function takeWriterLock(): Promise<boolean> {
+  if (!('locks' in navigator)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    void navigator.locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => {
+      resolve(lock !== null);
+      return lock ? new Promise<void>(() => undefined) : undefined;
+    });
+  });
+}
+
+async function opfsRoot(): Promise<FileSystemDirectoryHandle | null> {
+  try {
+    return (await navigator.storage?.getDirectory?.()) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function readSnapshot(root: FileSystemDirectoryHandle): Promise<Uint8Array | null> {
+  try {
+    const handle = await root.getFileHandle(STORE_FILE);
+    return new Uint8Array(await (await handle.getFile()).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+export async function openStore(): Promise<OpenedStore> {
+  const root = await opfsRoot();
+  if (!root) {
+    const db = await openDatabase('memory');
+    await migrate(db);
+    return { db, writable: true, notice: 'This browser has no private file system (OPFS): data is kept in memory only and is lost when the page closes.' };
+  }
+  if (await takeWriterLock()) {
+    const db = await openDatabase('opfs');
+    await migrate(db);
+    return { db, writable: true, notice: null };
+  }
+  const snapshot = await readSnapshot(root);
+  const db = await openDatabase(snapshot ? 'snapshot' : 'memory', snapshot ?? undefined);
+  if (!snapshot) await migrate(db);
+  return {
+    db,
+    writable: false,
+    notice:
+      'The store is open in another tab. Only one tab can write to it, so this tab shows a read-only copy of the data as last saved. Close the other tab and reload to load files here.',
+  };
+}
+
+/** Brings the schema to SCHEMA_VERSION in one transaction. */
+export async function migrate(db: Database): Promise<void> {
+  const hasMeta = await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'`);
+  let version = 0;
+  if (Number(hasMeta[0].n) > 0) {
+    const rows = await db.query(`SELECT value FROM meta WHERE key = 'schema_version'`);
+    version = rows.length ? Number(rows[0].value) : 0;
+  }
+  if (version > SCHEMA_VERSION) throw new Error(`the store was written by a newer version of Denver Lens (schema ${version})`);
+  const statements = migrationSql(version);
+  if (!statements.length) return;
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    for (const sql of statements) await db.exec(sql);
+    await db.exec('COMMIT');
+  } catch (e) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  await db.exec('CHECKPOINT').catch(() => undefined);
+}
+
+export interface TableStatus {
+  readonly table: string;
+  readonly rows: number;
+  readonly minAt: number | null;
+  readonly maxAt: number | null;
+}
+
+export interface StoreStatus {
+  readonly tables: TableStatus[];
+  readonly rejected: number;
+  readonly loads: Row[];
+}
+
+/** Row counts and date ranges of the dataset tables, rejected rows, and the ingest log. */
+export async function storeStatus(db: Database): Promise<StoreStatus> {
+  const parts = DATASETS.map((d) => {
+    const t = ident(eventTimeColumn(d));
+    return `SELECT ${str(d)} AS "table", count(*) AS "rows", min(${t}) AS "minAt", max(${t}) AS "maxAt" FROM ${ident(d)}`;
+  });
+  const tables = (await db.query(parts.join(' UNION ALL '))) as unknown as TableStatus[];
+  const [{ n }] = await db.query(`SELECT count(*) AS n FROM rejected_rows`);
+  const loads = await db.query(`SELECT * FROM ingest_log ORDER BY load_id DESC`);
+  return { tables, rejected: Number(n), loads };
+}

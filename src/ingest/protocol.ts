@@ -1,0 +1,80 @@
+/**
+ * The typed protocol between the app (main thread) and the ingest worker.
+ * Batches travel as Arrow IPC bytes whose buffers are transferred, not copied.
+ */
+import type { Dataset } from '../domain/columns';
+
+export type IngestSource =
+  | { readonly kind: 'url'; readonly url: string }
+  | { readonly kind: 'file'; readonly file: File };
+
+export type Stage = 'fetch' | 'unzip' | 'parse' | 'stage' | 'merge' | 'done';
+
+export type ToWorker =
+  | { readonly type: 'start'; readonly source: IngestSource; readonly entry?: string; readonly batchRows: number }
+  /** Main has inserted one batch; the worker may send another. */
+  | { readonly type: 'credit' }
+  | { readonly type: 'cancel' };
+
+export interface HeaderInfo {
+  readonly dataset: Dataset;
+  readonly variant: string;
+  readonly encoding: string;
+  readonly header: readonly string[];
+  readonly extra: readonly string[];
+  readonly fileName: string;
+  readonly entry: string | null;
+}
+
+export interface Progress {
+  readonly stage: Stage;
+  readonly bytesRead: number;
+  readonly bytesTotal: number | null;
+  readonly rows: number;
+  readonly rejected: number;
+}
+
+export interface WorkerDone {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly rowsRead: number;
+  readonly rejected: number;
+  readonly blankLines: number;
+  readonly stats: Record<string, unknown>;
+}
+
+/** Error codes the UI can act on (e.g. offer the entries of a multi-CSV zip). */
+export type IngestErrorCode =
+  | 'unknown-header'
+  | 'empty'
+  | 'binary'
+  | 'zip-no-csv'
+  | 'zip-several-csv'
+  | 'zip-corrupt'
+  | 'fetch'
+  | 'record-too-long'
+  | 'cancelled'
+  | 'quota'
+  | 'internal';
+
+export type FromWorker =
+  | { readonly type: 'progress'; readonly progress: Progress }
+  | { readonly type: 'header'; readonly info: HeaderInfo }
+  /** Source bytes fully read and hashed (before parsing finishes). */
+  | { readonly type: 'hashed'; readonly sha256: string; readonly bytes: number }
+  | { readonly type: 'batch'; readonly ipc: Uint8Array; readonly rows: number }
+  | { readonly type: 'rejects'; readonly ipc: Uint8Array; readonly rows: number }
+  | { readonly type: 'done'; readonly done: WorkerDone }
+  | { readonly type: 'error'; readonly code: IngestErrorCode; readonly message: string; readonly entries?: readonly string[] };
+
+/** An ingest failure with a message a user can read. */
+export class IngestError extends Error {
+  readonly code: IngestErrorCode;
+  readonly entries?: readonly string[];
+  constructor(code: IngestErrorCode, message: string, options?: { cause?: unknown; entries?: readonly string[] }) {
+    super(message, { cause: options?.cause });
+    this.name = 'IngestError';
+    this.code = code;
+    this.entries = options?.entries;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The foundation in a real browser: first visit loads the bundled sample; every record is
+ * accounted for; a reload keeps the data (OPFS); a dropped CSV is ingested; an unknown header is
+ * refused without touching the store; a second tab gets the lock message and a read-only view.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, count, launch, openApp, startServer, storeChecksum, type Browser } from './harness';
+import type { StaticServer } from './server';
+
+interface ManifestFile {
+  dataset: string;
+  records: number;
+  exactDuplicates: number;
+}
+
+const manifest = JSON.parse(readFileSync(join(DIST, 'data/manifest.json'), 'utf8')) as { files: ManifestFile[] };
+const file = (d: string) => manifest.files.find((f) => f.dataset === d)!;
+
+/** Drops files on the drop zone through a DataTransfer, as a user's drag and drop would. */
+async function dropFile(page: import('playwright-core').Page, name: string, text: string, type = 'text/csv'): Promise<void> {
+  const handle = await page.evaluateHandle(
+    ({ name, text, type }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type }));
+      return dt;
+    },
+    { name, text, type },
+  );
+  await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: handle });
+}
+
+describe('foundation in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads the default sample on a first visit and accounts for every record', async () => {
+    const { page, errors } = await openApp(browser.context, server);
+    for (const d of ['service_requests', 'traffic_accidents']) {
+      const m = file(d);
+      const [log] = await page.evaluate(
+        async (ds) => (window as any).lens.query(`SELECT rows_read, inserted, updated, unchanged, duplicates, rejected FROM ingest_log WHERE dataset = '${ds}'`),
+        d,
+      );
+      const stored = await count(page, d);
+      const rejected = Number((await page.evaluate(async (ds) => (window as any).lens.query(`SELECT count(*) AS n FROM rejected_rows WHERE dataset = '${ds}'`), d))[0].n);
+      expect(log.rows_read).toBe(m.records);
+      expect(stored + rejected + log.duplicates).toBe(m.records);
+      expect(log.duplicates).toBe(m.exactDuplicates);
+      expect(stored).toBeGreaterThan(0);
+    }
+    expect(await page.locator('[data-testid=synthetic-banner]').isVisible()).toBe(true);
+    expect(Number(await page.getAttribute('[data-testid=count-service_requests]', 'data-count'))).toBe(await count(page, 'service_requests'));
+    expect(await page.locator('[data-testid=monthly-counts] tbody tr').count()).toBeGreaterThanOrEqual(12);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the data across a reload (OPFS)', async () => {
+    const { page } = await openApp(browser.context, server);
+    const before = await storeChecksum(page);
+    await page.reload();
+    await page.waitForFunction(() => (window as any).lens !== undefined);
+    await page.evaluate(() => (window as any).lens.ready);
+    expect(await storeChecksum(page)).toBe(before);
+    const status = await page.evaluate(() => (window as any).lens.status());
+    expect(status.mode).toBe('opfs');
+    expect(status.loads.length).toBe(2);
+    await page.close();
+  });
+
+  it('ingests a CSV dropped on the drop zone', async () => {
+    const { page } = await openApp(browser.context, server);
+    const before = await count(page, 'traffic_accidents');
+    const csv =
+      'INCIDENT_ID,OFFENSE_ID,OFFENSE_CODE,OFFENSE_CODE_EXTENSION,OFFENSE_TYPE_ID,OFFENSE_CATEGORY_ID,FIRST_OCCURRENCE_DATE,LAST_OCCURRENCE_DATE,REPORTED_DATE,INCIDENT_ADDRESS,GEO_X,GEO_Y,GEO_LON,GEO_LAT,DISTRICT_ID,PRECINCT_ID,NEIGHBORHOOD_ID,BICYCLE_IND,PEDESTRIAN_IND\n' +
+      '9900000001.0,9900000001544100,5441,0,traffic-accident,traffic-accident,2026-01-05 08:10:00,,2026-01-05 08:30:00,"COLFAX AVE / N BROADWAY, DENVER",3143000.0,1694000.0,-104.9873,39.7401,6,611,civic-center,,\n' +
+      '9900000002.0,9900000002544100,5441,0,traffic-accident,traffic-accident,2026-01-06 17:45:00,,2026-01-06 18:00:00,<b>bold</b> & co,3143000.0,1694000.0,-104.9400,39.7500,2,221,city-park,1,\n' +
+      'not,enough,fields\n';
+    await dropFile(page, 'two-accidents.csv', csv);
+    await page.waitForSelector('[data-testid=load-message][data-kind=ok]');
+    expect(await count(page, 'traffic_accidents')).toBe(before + 2);
+    const log = await page.evaluate(() => (window as any).lens.query(`SELECT * FROM ingest_log ORDER BY load_id DESC LIMIT 1`));
+    expect(log[0]).toMatchObject({ file_name: 'two-accidents.csv', rows_read: 3, inserted: 2, rejected: 1, variant: 'accidents-19' });
+    const rejects = await page.evaluate(() => (window as any).lens.query(`SELECT line, reason, raw FROM rejected_rows ORDER BY load_id DESC, line LIMIT 1`));
+    expect(rejects[0].line).toBe(4);
+    expect(rejects[0].raw).toBe('not,enough,fields');
+    await page.close();
+  });
+
+  it('refuses an unknown header with a clear message and leaves the store unchanged', async () => {
+    const { page } = await openApp(browser.context, server);
+    const before = await storeChecksum(page);
+    await dropFile(page, 'weather.csv', 'station,temp_f,wind\nDEN,31,12\n');
+    const msg = page.locator('[data-testid=load-error]');
+    await msg.waitFor();
+    expect(await msg.getAttribute('data-code')).toBe('unknown-header');
+    expect(await msg.textContent()).toMatch(/station|temp_f/);
+    expect(await storeChecksum(page)).toBe(before);
+    await page.close();
+  });
+
+  it('gives a second tab the lock message and a read-only view', async () => {
+    const first = await openApp(browser.context, server);
+    const second = await openApp(browser.context, server);
+    const status = await second.page.evaluate(() => (window as any).lens.status());
+    expect(status.writable).toBe(false);
+    expect(status.notice).toMatch(/another tab/);
+    expect(await second.page.locator('[data-testid=store-notice]').isVisible()).toBe(true);
+    expect(status.tables.find((t: any) => t.table === 'service_requests').rows).toBe(await count(first.page, 'service_requests'));
+    const err = await second.page.evaluate(async () => {
+      try {
+        await (window as any).lens.ingestUrl('data/traffic_accidents.csv.zip');
+        return 'loaded';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(err).toMatch(/read-only/);
+    await second.page.close();
+    await first.page.close();
+  });
+});

@@ -1,0 +1,128 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  STAGE_REJECTS_TABLE,
+  STAGE_TABLE,
+  classCountsSql,
+  dailyCountsRefresh,
+  dropStagingSql,
+  loadFiguresSql,
+  mergeStatements,
+  stagedRowsSql,
+} from '../../../src/db/merge-sql';
+import { migrationSql } from '../../../src/db/schema';
+import { stagingColumnsDdl } from '../../../src/db/staging-ddl';
+import { str } from '../../../src/sql/quote';
+import { openTestDb, type TestDb } from '../helpers/duckdb';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2025, 0, 10, 9, 30);
+
+interface R {
+  key: string;
+  hash: string;
+  day: number;
+  type?: string;
+  line: number;
+}
+
+/** Stages accident rows (only the columns the merge looks at) and merges them as one load. */
+async function load(db: TestDb, loadId: number, rows: R[]): Promise<Record<string, number>> {
+  db.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
+  db.exec(dropStagingSql.join(';'));
+  db.exec(`CREATE TABLE ${STAGE_TABLE} (${stagingColumnsDdl('traffic_accidents')})`);
+  db.exec(`CREATE TABLE ${STAGE_REJECTS_TABLE} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
+  for (const r of rows) {
+    db.exec(`INSERT INTO ${STAGE_TABLE} (row_key, content_hash, first_occurrence_at, offense_type_id, neighborhood_slug, source_line)
+      VALUES (${str(r.key)}, ${str(r.hash)}, ${T0 + r.day * DAY}, ${str(r.type ?? 'traffic-accident')}, 'cbd', ${r.line})`);
+  }
+  db.exec(stagedRowsSql('traffic_accidents'));
+  const [fig] = await db.query(loadFiguresSql('traffic_accidents'));
+  const { prepare, apply } = mergeStatements({ dataset: 'traffic_accidents', loadId });
+  for (const s of prepare) db.exec(s);
+  const [cls] = await db.query(classCountsSql);
+  db.exec('BEGIN');
+  for (const s of apply) db.exec(s);
+  db.exec(`INSERT INTO ingest_log (load_id, dataset, data_max_at) VALUES (${loadId}, 'traffic_accidents', ${fig.data_max_at === null ? 'NULL' : `epoch_ms(${fig.data_max_at})`})`);
+  db.exec('COMMIT');
+  return { ...(cls as Record<string, number>), duplicates: Number(fig.duplicates), key_clashes: Number(fig.key_clashes) };
+}
+
+describe('db/merge-sql', () => {
+  let db: TestDb;
+  beforeEach(async () => {
+    db = await openTestDb();
+    for (const s of migrationSql(0)) db.exec(s);
+  });
+
+  it('inserts new keys, collapses exact duplicates and rejects id clashes', async () => {
+    const c = await load(db, 1, [
+      { key: 'o:1', hash: 'a', day: 0, line: 2 },
+      { key: 'o:1', hash: 'a', day: 0, line: 3 },
+      { key: 'o:2', hash: 'b', day: 1, line: 4 },
+      { key: 'o:2', hash: 'c', day: 1, line: 5 },
+      { key: 'n:x', hash: 'd', day: 2, line: 6 },
+      { key: 'n:x', hash: 'e', day: 2, line: 7 },
+    ]);
+    expect(c).toMatchObject({ inserted: 4, updated: 0, unchanged: 0, duplicates: 1, key_clashes: 1 });
+    const keys = (await db.query(`SELECT row_key FROM traffic_accidents ORDER BY row_key`)).map((r) => r.row_key);
+    expect(keys).toEqual(['n:x', 'n:x#2', 'o:1', 'o:2']);
+  });
+
+  it('is idempotent: the same rows again change nothing but last_seen', async () => {
+    const rows = [
+      { key: 'o:1', hash: 'a', day: 0, line: 2 },
+      { key: 'o:2', hash: 'b', day: 1, line: 3 },
+    ];
+    await load(db, 1, rows);
+    const before = await db.query(`SELECT * EXCLUDE (last_seen) FROM traffic_accidents ORDER BY row_key`);
+    const c = await load(db, 2, rows);
+    expect(c).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await db.query(`SELECT * EXCLUDE (last_seen) FROM traffic_accidents ORDER BY row_key`)).toEqual(before);
+    expect((await db.query(`SELECT DISTINCT last_seen FROM traffic_accidents`))[0].last_seen).toBe(2);
+  });
+
+  it('updates changed records from a newer file, keeps history and absent rows', async () => {
+    await load(db, 1, [
+      { key: 'o:1', hash: 'a', day: 0, line: 2 },
+      { key: 'o:2', hash: 'b', day: 1, line: 3 },
+    ]);
+    const c = await load(db, 2, [
+      { key: 'o:2', hash: 'b2', day: 1, type: 'traffic-accident-hit-and-run', line: 2 },
+      { key: 'o:3', hash: 'c', day: 40, line: 3 },
+    ]);
+    expect(c).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
+    const rows = await db.query(`SELECT row_key, offense_type_id, first_seen, last_seen, version_load FROM traffic_accidents ORDER BY row_key`);
+    expect(rows).toEqual([
+      { row_key: 'o:1', offense_type_id: 'traffic-accident', first_seen: 1, last_seen: 1, version_load: 1 },
+      { row_key: 'o:2', offense_type_id: 'traffic-accident-hit-and-run', first_seen: 1, last_seen: 2, version_load: 2 },
+      { row_key: 'o:3', offense_type_id: 'traffic-accident', first_seen: 2, last_seen: 2, version_load: 2 },
+    ]);
+    const hist = await db.query(`SELECT row_key, replaced_by_load, version_load, content_hash FROM traffic_accidents_history`);
+    expect(hist).toEqual([{ row_key: 'o:2', replaced_by_load: 2, version_load: 1, content_hash: 'b' }]);
+  });
+
+  it('never rolls a record back when an older file is loaded after a newer one', async () => {
+    await load(db, 1, [{ key: 'o:2', hash: 'new', day: 40, line: 2 }]);
+    const c = await load(db, 2, [
+      { key: 'o:2', hash: 'old', day: 1, line: 2 },
+      { key: 'o:9', hash: 'z', day: 0, line: 3 },
+    ]);
+    expect(c).toMatchObject({ inserted: 1, updated: 0, stale: 1 });
+    expect((await db.query(`SELECT content_hash FROM traffic_accidents WHERE row_key = 'o:2'`))[0].content_hash).toBe('new');
+  });
+
+  it('keeps daily_counts equal to a full recomputation', async () => {
+    await load(db, 1, [
+      { key: 'o:1', hash: 'a', day: 0, line: 2 },
+      { key: 'o:2', hash: 'b', day: 1, line: 3 },
+    ]);
+    await load(db, 2, [
+      { key: 'o:2', hash: 'b2', day: 3, line: 2 },
+      { key: 'o:3', hash: 'c', day: 3, line: 3 },
+    ]);
+    const incremental = await db.query(`SELECT * FROM daily_counts ORDER BY ALL`);
+    for (const s of dailyCountsRefresh('traffic_accidents')) db.exec(s);
+    expect(await db.query(`SELECT * FROM daily_counts ORDER BY ALL`)).toEqual(incremental);
+    expect(incremental.map((r) => r.n)).toEqual([1, 2]);
+  });
+});
