@@ -51,7 +51,9 @@ function startWorker(): Worker {
 }
 
 /** Loads one file into the store. Rejects with IngestError (readable message) on failure. */
-export async function ingest(db: Database, source: IngestSource, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(db: Database, given: IngestSource, options: IngestOptions = {}): Promise<IngestSummary> {
+  // The worker resolves relative URLs against its own script; resolve them against the page.
+  const source: IngestSource = given.kind === 'url' ? { kind: 'url', url: new URL(given.url, document.baseURI).href } : given;
   const started = Date.now();
   const t0 = performance.now();
   const session = await db.session();
@@ -61,7 +63,7 @@ export async function ingest(db: Database, source: IngestSource, options: Ingest
   let staged = false;
   let sameAs: { loadId: number; dataset: Dataset; stored: number } | null = null;
   let stagingChain: Promise<void> = Promise.resolve();
-  const stageRejects: Promise<void>[] = [];
+  let rejectsStaged = false;
   const onAbort = () => send({ type: 'cancel' });
   options.signal?.addEventListener('abort', onAbort);
 
@@ -96,13 +98,15 @@ export async function ingest(db: Database, source: IngestSource, options: Ingest
             stagingChain.catch(reject);
             break;
           }
-          case 'rejects':
-            stageRejects.push(
-              stagingChain.then(() =>
-                session.insertIpc(msg.ipc, { name: 'stage_rejects', schema: 'staging', create: stageRejects.length === 0 }),
-              ),
+          case 'rejects': {
+            const create = !rejectsStaged;
+            rejectsStaged = true;
+            stagingChain = stagingChain.then(() =>
+              session.insertIpc(msg.ipc, { name: 'stage_rejects', schema: 'staging', create }),
             );
+            stagingChain.catch(reject);
             break;
+          }
           case 'done':
             resolve(msg.done);
             break;
@@ -117,7 +121,6 @@ export async function ingest(db: Database, source: IngestSource, options: Ingest
       throw e;
     });
     await stagingChain;
-    await Promise.all(stageRejects);
 
     if (done === null) {
       const same = sameAs as unknown as { loadId: number; dataset: Dataset; stored: number };
@@ -142,7 +145,7 @@ export async function ingest(db: Database, source: IngestSource, options: Ingest
     if (options.signal?.aborted) throw new IngestError('cancelled', 'Load cancelled.');
     options.onProgress?.({ stage: 'merge', bytesRead: done.bytes, bytesTotal: done.bytes, rows: done.rowsRead, rejected: done.rejected });
     if (!staged) await createEmptyStage(session, info.dataset);
-    if (stageRejects.length === 0) {
+    if (!rejectsStaged) {
       await session.exec(`CREATE TABLE ${STAGE_REJECTS_TABLE} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
     }
     return await merge(session, info, done, {

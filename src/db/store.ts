@@ -19,14 +19,19 @@ export interface OpenedStore {
   readonly writable: boolean;
 }
 
-/** Takes the writer lock if free; the lock is held until the page goes away. */
-function takeWriterLock(): Promise<boolean> {
+/**
+ * Takes the writer lock, waiting briefly (a reloading tab releases it a moment after the new
+ * page asks); the lock is then held until the page goes away.
+ */
+function takeWriterLock(waitMs = 2500): Promise<boolean> {
   if (!('locks' in navigator)) return Promise.resolve(true);
   return new Promise((resolve) => {
-    void navigator.locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => {
-      resolve(lock !== null);
-      return lock ? new Promise<void>(() => undefined) : undefined;
-    });
+    navigator.locks
+      .request(LOCK_NAME, { signal: AbortSignal.timeout(waitMs) }, () => {
+        resolve(true);
+        return new Promise<void>(() => undefined);
+      })
+      .catch(() => resolve(false));
   });
 }
 

@@ -81,6 +81,7 @@ describe('foundation in Chromium', () => {
 
   it('ingests a CSV dropped on the drop zone', async () => {
     const { page } = await openApp(browser.context, server);
+    expect((await page.evaluate(() => (window as any).lens.status())).writable).toBe(true);
     const before = await count(page, 'traffic_accidents');
     const csv =
       'INCIDENT_ID,OFFENSE_ID,OFFENSE_CODE,OFFENSE_CODE_EXTENSION,OFFENSE_TYPE_ID,OFFENSE_CATEGORY_ID,FIRST_OCCURRENCE_DATE,LAST_OCCURRENCE_DATE,REPORTED_DATE,INCIDENT_ADDRESS,GEO_X,GEO_Y,GEO_LON,GEO_LAT,DISTRICT_ID,PRECINCT_ID,NEIGHBORHOOD_ID,BICYCLE_IND,PEDESTRIAN_IND\n' +
@@ -88,7 +89,8 @@ describe('foundation in Chromium', () => {
       '9900000002.0,9900000002544100,5441,0,traffic-accident,traffic-accident,2026-01-06 17:45:00,,2026-01-06 18:00:00,<b>bold</b> & co,3143000.0,1694000.0,-104.9400,39.7500,2,221,city-park,1,\n' +
       'not,enough,fields\n';
     await dropFile(page, 'two-accidents.csv', csv);
-    await page.waitForSelector('[data-testid=load-message][data-kind=ok]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=load-message]')?.textContent?.includes('two-accidents.csv'));
+    expect(await page.locator('[data-testid=load-message]').textContent()).toMatch(/3 rows read, 2 new.*1 rejected/);
     expect(await count(page, 'traffic_accidents')).toBe(before + 2);
     const log = await page.evaluate(() => (window as any).lens.query(`SELECT * FROM ingest_log ORDER BY load_id DESC LIMIT 1`));
     expect(log[0]).toMatchObject({ file_name: 'two-accidents.csv', rows_read: 3, inserted: 2, rejected: 1, variant: 'accidents-19' });
@@ -102,8 +104,8 @@ describe('foundation in Chromium', () => {
     const { page } = await openApp(browser.context, server);
     const before = await storeChecksum(page);
     await dropFile(page, 'weather.csv', 'station,temp_f,wind\nDEN,31,12\n');
+    await page.waitForFunction(() => document.querySelector('[data-testid=load-message]')?.textContent?.includes('weather.csv'));
     const msg = page.locator('[data-testid=load-error]');
-    await msg.waitFor();
     expect(await msg.getAttribute('data-code')).toBe('unknown-header');
     expect(await msg.textContent()).toMatch(/station|temp_f/);
     expect(await storeChecksum(page)).toBe(before);
