@@ -33,6 +33,8 @@ export interface IngestSummary {
   readonly ms: number;
   /** Set when the same file was already loaded: nothing was written. */
   readonly sameAsLoad?: number;
+  /** Milliseconds per phase: parse (worker until done), stage (waiting for inserts), prepare, commit. */
+  readonly phases?: Record<string, number>;
 }
 
 export interface IngestOptions {
@@ -56,6 +58,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
   const source: IngestSource = given.kind === 'url' ? { kind: 'url', url: new URL(given.url, document.baseURI).href } : given;
   const started = Date.now();
   const t0 = performance.now();
+  const phases: Record<string, number> = {};
   const session = await db.session();
   const worker = startWorker();
   const send = (m: ToWorker) => worker.postMessage(m);
@@ -120,7 +123,10 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
       if (sameAs && e instanceof IngestError && e.code === 'cancelled') return null;
       throw e;
     });
+    const tParsed = performance.now();
     await stagingChain;
+    phases.parse = tParsed - t0;
+    phases.stage = performance.now() - tParsed;
 
     if (done === null) {
       const same = sameAs as unknown as { loadId: number; dataset: Dataset; stored: number };
@@ -152,6 +158,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
       source: options.sourceLabel ?? (source.kind === 'url' ? source.url : 'file'),
       started,
       t0,
+      phases,
     });
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
@@ -183,7 +190,7 @@ async function merge(
   session: Database,
   info: HeaderInfo,
   done: Extract<FromWorker, { type: 'done' }>['done'],
-  ctx: { source: string; started: number; t0: number },
+  ctx: { source: string; started: number; t0: number; phases: Record<string, number> },
 ): Promise<IngestSummary> {
   const dataset = info.dataset;
   const [{ next }] = await session.query(`SELECT coalesce(max(load_id), 0) + 1 AS next FROM ingest_log`);
@@ -193,6 +200,7 @@ async function merge(
   const { prepare, apply } = mergeStatements({ dataset, loadId });
   for (const sql of prepare) await session.exec(sql);
   const [cls] = await session.query(classCountsSql);
+  const tPrepared = performance.now();
   const rejected = done.rejected + num(fig.key_clashes);
   const L = int(loadId);
   const D = str(dataset);
@@ -213,8 +221,13 @@ UNION ALL SELECT ${L}, ${D}, ${file}, line, reason, NULL FROM s_key_clash`);
     await session.exec('ROLLBACK').catch(() => undefined);
     throw storageError(e);
   }
+  const tCommitted = performance.now();
   await session.exec('CHECKPOINT').catch(() => undefined);
+  ctx.phases.prepare = tPrepared - ctx.t0 - (ctx.phases.parse ?? 0) - (ctx.phases.stage ?? 0);
+  ctx.phases.commit = tCommitted - tPrepared;
+  ctx.phases.checkpoint = performance.now() - tCommitted;
   return {
+    phases: ctx.phases,
     loadId,
     dataset,
     fileName: info.fileName,

@@ -15,6 +15,8 @@ import { CsvExtractor } from './unzip';
 
 /** Source bytes read ahead of parsing, so the file's hash is known early. */
 const READ_AHEAD_BYTES = 128 * 1024 * 1024;
+/** Sources up to this size are read (and hashed) completely before parsing starts. */
+const PREREAD_BYTES = 96 * 1024 * 1024;
 /** Raw text kept for a rejected record. */
 const MAX_RAW_CHARS = 64 * 1024;
 
@@ -151,6 +153,13 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
     notify();
   })();
 
+  // A source of known, moderate size (a zip: compressed) is read and hashed before parsing, so
+  // a file loaded before is recognised at once and the load short-circuits. Larger or unsized
+  // sources stream straight through (hashed as they go).
+  if (opened.size !== null && opened.size <= PREREAD_BYTES) {
+    while (!readDone && !readError && !o.signal.aborted) await new Promise<void>((r) => (wake = r));
+  }
+
   let lastProgress = 0;
   for (;;) {
     if (o.signal.aborted) break;
@@ -165,6 +174,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
     const chunk = queue.shift()!;
     queued -= chunk.length;
     extractor.push(chunk, false);
+
     while (outgoing.length && !o.signal.aborted) {
       await o.credit();
       const ipc = outgoing.shift()!;

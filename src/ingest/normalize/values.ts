@@ -21,6 +21,8 @@ export function normText(value: string): string | null {
     if (t.length === 0) return null;
   }
   if (t.length === 4 && (t === 'NULL' || t === 'null')) return null;
+  // No-break spaces inside a value (seen in Type names) would make "A B" and "A\u00a0B" two values.
+  if (t.indexOf('\u00a0') !== -1) t = t.replace(/\u00a0/g, ' ');
   return t;
 }
 

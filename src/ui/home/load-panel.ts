@@ -79,7 +79,8 @@ export function loadPanel(app: App): HTMLElement {
   fileInput.addEventListener('change', () => fileInput.files && loadFiles(fileInput.files));
   const drop = h(
     'div',
-    { class: 'drop-zone', 'data-testid': 'drop-zone', tabindex: 0, role: 'button', 'aria-label': 'Drop CSV or zip files here, or press Enter to choose files' },
+    // A focusable group, not a button: it holds the file picker, and controls must not nest.
+    { class: 'drop-zone', 'data-testid': 'drop-zone', tabindex: 0, role: 'group', 'aria-label': 'Drop 311 or traffic-accident files here (.csv or .zip), or press Enter to choose files' },
     h('strong', {}, 'Drop 311 or traffic-accident files here'),
     h('span', {}, ' (.csv or .zip), or '),
     h('label', {}, 'choose files ', fileInput),

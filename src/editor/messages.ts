@@ -1,0 +1,72 @@
+/** Every user-facing message of the SQL editor, in one place. */
+
+const WRITE_REASONS: Record<string, string> = {
+  insert: 'INSERT adds rows to a stored table (INSERT INTO temp.name is allowed)',
+  update: 'UPDATE changes stored rows (UPDATE temp.name is allowed)',
+  delete: 'DELETE removes stored rows (DELETE FROM temp.name is allowed)',
+  drop: 'DROP deletes a table, view or other object from the store (DROP TABLE temp.name is allowed)',
+  alter: 'ALTER changes a table',
+  create: 'CREATE makes a permanent object in the store (CREATE TEMP TABLE/VIEW is allowed)',
+  copy: 'COPY reads files into tables or writes files (use the export buttons instead)',
+  attach: 'ATTACH opens another database file',
+  detach: 'DETACH closes a database',
+  import: 'IMPORT DATABASE loads tables into the store',
+  export: 'EXPORT DATABASE writes the store to files',
+  checkpoint: 'CHECKPOINT writes the store file',
+  force: 'FORCE CHECKPOINT writes the store file',
+  install: 'INSTALL adds an extension',
+  load: 'LOAD loads an extension',
+  use: 'USE changes the default database for the whole app',
+  vacuum: 'VACUUM rewrites the store',
+  analyze: 'ANALYZE updates stored statistics',
+  truncate: 'TRUNCATE removes all rows',
+  merge: 'MERGE changes rows',
+  begin: 'transaction control would affect the whole app',
+  start: 'transaction control would affect the whole app',
+  commit: 'transaction control would affect the whole app',
+  rollback: 'transaction control would affect the whole app',
+  abort: 'transaction control would affect the whole app',
+  end: 'transaction control would affect the whole app',
+  prepare: 'prepared statements can hide writes',
+  execute: 'prepared statements can hide writes',
+  deallocate: 'prepared statements can hide writes',
+  comment: 'COMMENT ON changes the stored catalog',
+  call: 'CALL runs a procedure that may change the store',
+  pragma: 'this PRAGMA may change the store',
+  grant: 'GRANT changes permissions',
+  revoke: 'REVOKE changes permissions',
+  into: 'SELECT … INTO creates a table',
+  'data-modifying subquery': 'a subquery modifies data',
+  duckdb: 'DuckDB’s parser reads it as a statement that changes the store',
+};
+
+/** Why a statement is refused while "allow writes" is off. */
+export function refusedMessage(keyword: string): string {
+  const reason = WRITE_REASONS[keyword] ?? `${keyword.toUpperCase()} may change the store`;
+  return `Refused: ${reason}. The editor is read-only; tick “Allow writes” to run statements that change data.`;
+}
+
+/** A statement whose kind the editor cannot tell is refused. */
+export function unknownMessage(keyword: string): string {
+  const what = keyword ? `a statement starting with ${keyword.toUpperCase()}` : 'this statement';
+  return `Refused: cannot tell whether ${what} is read-only. Tick “Allow writes” to run it anyway.`;
+}
+
+/** Fixed messages. */
+export const MSG = {
+  nothingToRun: 'Nothing to run: the editor has no SQL statement here.',
+  cancelled: 'Query cancelled.',
+  running: 'Running…',
+  noResult: 'Run a query to see results.',
+  noChart: 'No chart for these columns: a chart needs a number column plus a time, category or second number column.',
+  chartFailed: 'Could not draw the chart',
+  copied: 'Copied.',
+  linkCopied: 'Link copied to the clipboard.',
+  copyFailed: 'Could not copy to the clipboard.',
+  parquetNeedsRead: 'Parquet export re-runs the last statement, which must be a read-only query.',
+  exportFailed: 'Export failed',
+  parquetUnavailable:
+    'Parquet export failed: this build of DuckDB has no parquet extension loaded (it is not built into DuckDB-WASM and is not downloaded). Use CSV or JSON.',
+  schemaFailed: 'Could not read the schema',
+  saveNeedsName: 'Give the query a name to save it.',
+} as const;

@@ -1,0 +1,58 @@
+/** Saved, named queries, persisted in a KeyValueStore. Saving under an existing name replaces it. */
+import { readJson, writeJson, type KeyValueStore } from './storage';
+
+/** A query saved under a name. */
+export interface SavedQuery {
+  readonly name: string;
+  readonly sql: string;
+  /** Epoch ms of the last save. */
+  readonly savedAt: number;
+}
+
+/** Storage key of the saved-query list. */
+export const SAVED_KEY = 'denver-lens.sql.saved.v1';
+
+function isSaved(v: unknown): v is SavedQuery[] {
+  return (
+    Array.isArray(v) &&
+    v.every((q) => !!q && typeof q.name === 'string' && typeof q.sql === 'string' && typeof q.savedAt === 'number')
+  );
+}
+
+/** The saved-query list, sorted by name. */
+export class SavedQueries {
+  private items: SavedQuery[];
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly key = SAVED_KEY,
+  ) {
+    this.items = readJson(store, key, [], isSaved);
+  }
+
+  /** Saves (or replaces) a query; returns false when the name is blank or the store is full. */
+  save(name: string, sql: string, now = Date.now()): boolean {
+    const n = name.trim();
+    if (!n) return false;
+    const next = [...this.items.filter((q) => q.name !== n), { name: n, sql, savedAt: now }];
+    if (!writeJson(this.store, this.key, next)) return false;
+    this.items = next;
+    return true;
+  }
+
+  /** Deletes a saved query by name. */
+  remove(name: string): void {
+    this.items = this.items.filter((q) => q.name !== name);
+    writeJson(this.store, this.key, this.items);
+  }
+
+  /** The query saved under `name`, if any. */
+  get(name: string): SavedQuery | undefined {
+    return this.items.find((q) => q.name === name);
+  }
+
+  /** All saved queries, sorted by name (case-insensitive). */
+  list(): SavedQuery[] {
+    return [...this.items].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+  }
+}

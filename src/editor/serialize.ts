@@ -1,0 +1,61 @@
+/**
+ * A ResultSet as CSV (RFC 4180: CRLF line ends, fields with `"`, `,`, CR or LF quoted, quotes
+ * doubled) or JSON (an array of objects). Rows go out in `order` when given (the grid's sort).
+ * Timestamps are written as the grid shows them; NULL is an empty CSV field and JSON null.
+ */
+import type { ResultSet } from '../db/types';
+import { columnKind, type ColumnKind } from './column-kind';
+import { formatValue } from './format';
+
+/** One CSV field. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The rows' indices in output order. */
+function* rowOrder(rs: ResultSet, order?: ArrayLike<number>): Iterable<number> {
+  if (order) for (let i = 0; i < order.length; i++) yield order[i];
+  else for (let r = 0; r < rs.rowCount; r++) yield r;
+}
+
+/** The result as CSV text with a header line. */
+export function toCsv(rs: ResultSet, order?: ArrayLike<number>): string {
+  const kinds = rs.columns.map((c) => columnKind(c.type));
+  const lines = [rs.columns.map((c) => csvField(c.name)).join(',')];
+  for (const r of rowOrder(rs, order)) {
+    const fields: string[] = [];
+    for (let c = 0; c < kinds.length; c++) fields.push(csvField(formatValue(rs.cell(r, c), kinds[c]) ?? ''));
+    lines.push(fields.join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** A value for JSON output: numbers and booleans stay, times become text, nested values stay nested. */
+function jsonValue(value: unknown, kind: ColumnKind): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' && (kind === 'timestamp' || kind === 'timestamptz' || kind === 'date')) {
+    return formatValue(value, kind);
+  }
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Uint8Array) return formatValue(value, kind);
+  return value;
+}
+
+/** The result as a JSON array of row objects. */
+export function toJson(rs: ResultSet, order?: ArrayLike<number>): string {
+  const kinds = rs.columns.map((c) => columnKind(c.type));
+  const parts: string[] = [];
+  for (const r of rowOrder(rs, order)) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < kinds.length; c++) row[rs.columns[c].name] = jsonValue(rs.cell(r, c), kinds[c]);
+    parts.push(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  }
+  return `[${parts.join(',\n')}]\n`;
+}
+
+/** One row as tab-separated text (for the clipboard). */
+export function rowAsTsv(rs: ResultSet, r: number): string {
+  return rs.columns
+    .map((col, c) => (formatValue(rs.cell(r, c), columnKind(col.type)) ?? '').replace(/[\t\r\n]+/g, ' '))
+    .join('\t');
+}

@@ -1,0 +1,88 @@
+/** The open 311 backlog: requests without a close time, by age bucket and type. */
+import { int, str } from '../../sql/quote';
+import { kindFilter, topLevel } from '../spec/common';
+import { OTHER, orNone } from '../sql/common';
+import { whereSql } from '../sql/where';
+import { fmtInt, numberOf } from '../format';
+import { MSG } from '../messages';
+import type { ReportDef } from '../types';
+
+/** Age buckets: upper bound in days (exclusive) and label. */
+export const AGE_BUCKETS: readonly (readonly [number, string])[] = [
+  [1, '< 1 day'],
+  [7, '1–7 days'],
+  [30, '1–4 weeks'],
+  [90, '1–3 months'],
+  [365, '3–12 months'],
+  [Infinity, '> 1 year'],
+];
+
+const TOP = 8;
+
+function bucketCase(ageExpr: string): string {
+  const whens = AGE_BUCKETS.map(([max], i) =>
+    Number.isFinite(max) ? `WHEN ${ageExpr} < ${int(max)} THEN ${int(i + 1)}` : `ELSE ${int(i + 1)}`,
+  );
+  return `CASE ${whens.join(' ')} END`;
+}
+
+/** The `backlog` report (see the explanation below). */
+export const backlog: ReportDef = {
+  id: 'backlog',
+  title: 'Open 311 backlog by age',
+  explanation:
+    "311 requests with no close time, by how long they had been open at the store's latest timestamp (not today's date), for the largest types; an open request may simply never have been closed in the system, so this is an upper bound on real pending work.",
+  datasets: ['service_requests'],
+  clicks: [{ field: 'type', filter: 'types', ignore: [OTHER] }],
+  sql(f) {
+    const labels = `[${AGE_BUCKETS.map(([, l]) => str(l)).join(', ')}]`;
+    return `WITH ref AS (
+  SELECT greatest(max(created_at), max(closed_at)) AS ref_at FROM service_requests
+), open AS (
+  SELECT ${orNone('type')} AS type, (epoch(ref.ref_at) - epoch(created_at)) / 86400.0 AS age_days
+  FROM service_requests, ref
+  WHERE closed_at IS NULL AND created_at IS NOT NULL AND ${whereSql(f, 'service_requests')}
+), top AS (
+  SELECT type, row_number() OVER (ORDER BY count(*) DESC, type) AS rank FROM open GROUP BY type
+)
+SELECT 'bucket' AS kind, CAST(${bucketCase('age_days')} AS INTEGER) AS bucket, ${labels}[bucket] AS age,
+  CASE WHEN top.rank <= ${int(TOP)} THEN open.type ELSE ${str(OTHER)} END AS type,
+  CAST(least(top.rank, ${int(TOP + 1)}) AS INTEGER) AS type_rank, CAST(count(*) AS BIGINT) AS n,
+  CAST(NULL AS DOUBLE) AS median_age_days, CAST(NULL AS VARCHAR) AS as_of
+FROM open JOIN top USING (type)
+GROUP BY ALL
+UNION ALL
+SELECT 'total', NULL, NULL, NULL, NULL, CAST(count(*) AS BIGINT), quantile_cont(age_days, 0.5),
+  (SELECT strftime(ref_at, '%Y-%m-%d %H:%M') FROM ref)
+FROM open
+ORDER BY kind, bucket, n DESC`;
+  },
+  empty(rows) {
+    return rows.some((r) => r.kind === 'bucket') ? null : MSG.noBacklog;
+  },
+  spec(rows) {
+    return topLevel(rows, {
+      transform: [kindFilter('bucket')],
+      width: 520,
+      height: 240,
+      mark: { type: 'bar', cursor: 'pointer' },
+      encoding: {
+        x: { field: 'age', type: 'ordinal', title: 'Open for', sort: { field: 'bucket', op: 'min' }, axis: { labelAngle: 0 } },
+        y: { field: 'n', type: 'quantitative', title: 'Open requests', stack: 'zero' },
+        color: { field: 'type', type: 'nominal', title: 'Type', legend: { labelLimit: 220 }, sort: { field: 'type_rank', op: 'min' } },
+        order: { field: 'type_rank', type: 'quantitative', sort: 'ascending' },
+        tooltip: [
+          { field: 'age', title: 'Open for' },
+          { field: 'type', title: 'Type' },
+          { field: 'n', type: 'quantitative', title: 'Requests', format: ',' },
+        ],
+      },
+    });
+  },
+  summarize(rows) {
+    const t = rows.find((r) => r.kind === 'total');
+    if (!t) return '';
+    const old = rows.filter((r) => r.kind === 'bucket' && numberOf(r.bucket) >= 5).reduce((s, r) => s + numberOf(r.n), 0);
+    return `${fmtInt(numberOf(t.n))} requests were open as of ${t.as_of}, with a median age of ${fmtInt(numberOf(t.median_age_days))} days; ${fmtInt(old)} had been open more than 3 months.`;
+  },
+};

@@ -1,0 +1,66 @@
+/** Day-of-week × hour-of-day heat map, for each dataset. */
+import { str } from '../../sql/quote';
+import { datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { whereSql } from '../sql/where';
+import { fmtPct, numberOf } from '../format';
+import { DATASET_LABELS } from '../messages';
+import type { Dataset } from '../../domain/columns';
+import type { ReportDef } from '../types';
+
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The `dow-hour` report (see the explanation below). */
+export const dowHour: ReportDef = {
+  id: 'dow-hour',
+  title: 'Day of week × hour',
+  explanation:
+    "Share of each dataset's events by weekday and hour of the Denver wall-clock time they were created or occurred; it does not show duration, and 311 files that only record a date put their requests at midnight.",
+  datasets: ['service_requests', 'traffic_accidents'],
+  sql(f) {
+    return `WITH c AS (
+  SELECT dataset, CAST(isodow(event_at) AS INTEGER) AS dow, CAST(hour(event_at) AS INTEGER) AS hour, count(*) AS n
+  FROM events
+  WHERE event_at IS NOT NULL AND ${whereSql(f, 'events')}
+  GROUP BY ALL
+)
+SELECT dataset, dow, [${DAY_NAMES.map((d) => str(d)).join(', ')}][dow] AS dow_name, hour, CAST(n AS BIGINT) AS n,
+  CAST(n / sum(n) OVER (PARTITION BY dataset) AS DOUBLE) AS share
+FROM c
+ORDER BY dataset, dow, hour`;
+  },
+  spec(rows) {
+    return topLevel(rows, {
+      transform: [datasetLabelCalc],
+      facet: { row: datasetRow },
+      spec: {
+        width: { step: 18 },
+        height: { step: 18 },
+        mark: 'rect',
+        encoding: {
+          x: { field: 'hour', type: 'ordinal', title: 'Hour of day', scale: { domain: Array.from({ length: 24 }, (_, i) => i) }, axis: { labelAngle: 0 } },
+          y: { field: 'dow_name', type: 'ordinal', title: null, sort: DAY_NAMES, scale: { domain: DAY_NAMES } },
+          color: { field: 'share', type: 'quantitative', title: 'Share of events', scale: { scheme: 'viridis' }, legend: { format: '.1%' } },
+          tooltip: [
+            { field: 'dow_name', title: 'Day' },
+            { field: 'hour', title: 'Hour' },
+            { field: 'n', type: 'quantitative', title: 'Events', format: ',' },
+            { field: 'share', type: 'quantitative', title: 'Share', format: '.2%' },
+          ],
+        },
+      },
+      resolve: { scale: { color: 'independent' } },
+    });
+  },
+  summarize(rows) {
+    const parts: string[] = [];
+    for (const d of ['service_requests', 'traffic_accidents'] as Dataset[]) {
+      const mine = rows.filter((r) => r.dataset === d);
+      if (!mine.length) continue;
+      const peak = mine.reduce((a, b) => (numberOf(b.n) > numberOf(a.n) ? b : a));
+      parts.push(
+        `${DATASET_LABELS[d]} peak on ${peak.dow_name} at ${String(peak.hour).padStart(2, '0')}:00 (${fmtPct(numberOf(peak.share), 1)} of events in that hour slot).`,
+      );
+    }
+    return parts.join(' ');
+  },
+};

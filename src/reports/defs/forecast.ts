@@ -1,0 +1,155 @@
+/**
+ * Daily accidents in one neighborhood: three forecasters, a rolling-origin backtest, and the
+ * next two weeks with the winner's 90% interval.
+ */
+import { str, strList } from '../../sql/quote';
+import { NEIGHBORHOODS } from '../../domain/neighborhoods';
+import { topLevel } from '../spec/common';
+import { whereSql } from '../sql/where';
+import { addDays } from '../stats/calendar';
+import { DEFAULT_BACKTEST, rollingOrigin, trainingWindow } from '../stats/backtest';
+import { INTERVAL_LEVEL, MODELS, type DailySeries } from '../stats/models';
+import { verdict } from '../stats/verdict';
+import { coveredMonths, lastCoveredRun } from '../stats/coverage';
+import { fmtNum, fmtPct, numberOf } from '../format';
+import { MSG } from '../messages';
+import type { ReportDef, Row } from '../types';
+
+/** Days forecast past the end of the data. */
+export const FUTURE_DAYS = 14;
+/** Days of history drawn before the forecast. */
+export const HISTORY_DAYS = 84;
+/** Fewest days for a backtest with at least 4 origins. */
+export const MIN_DAYS = DEFAULT_BACKTEST.minTrain + DEFAULT_BACKTEST.horizon + 3 * DEFAULT_BACKTEST.step;
+
+/** Backtest + forecast rows from the daily series rows (day, n, slug, neighborhood). */
+export function forecastRows(all: Row[]): Row[] {
+  const days = all.map((r) => String(r.day));
+  const [start, end] = lastCoveredRun(days, coveredMonths(days, all.map((r) => numberOf(r.city_n))));
+  const rows = all.slice(start, end);
+  const meta: Row = { kind: 'meta', slug: all[0]?.slug ?? null, neighborhood: all[0]?.neighborhood ?? null, days: rows.length, skipped_days: all.length - rows.length };
+  if (rows.length < MIN_DAYS) return [meta];
+  const series: DailySeries = { start: String(rows[0].day), values: rows.map((r) => numberOf(r.n)) };
+  const bt = rollingOrigin(series, MODELS, DEFAULT_BACKTEST);
+  const v = verdict(bt.scores);
+  const out: Row[] = [{ ...meta, verdict: v.text, winner: v.winner, first_day: series.start, last_day: String(rows.at(-1)!.day) }];
+  for (const s of bt.scores) {
+    out.push({
+      kind: 'metric', model: s.model, label: s.label, mae: s.mae, rmse: s.rmse, coverage: s.coverage,
+      forecasts: s.forecasts, origins: bt.origins.length, horizon: DEFAULT_BACKTEST.horizon, winner: s.model === v.winner,
+    });
+  }
+  const n = series.values.length;
+  for (let t = Math.max(0, n - HISTORY_DAYS); t < n; t++) {
+    out.push({ kind: 'actual', series: 'Actual', day: addDays(series.start, t), value: series.values[t] });
+  }
+  const train = trainingWindow(series, n, DEFAULT_BACKTEST.maxTrain);
+  for (const m of MODELS) {
+    m.forecast(train, FUTURE_DAYS).forEach((fc, h) =>
+      out.push({
+        kind: 'forecast', series: m.label, model: m.id, winner: m.id === v.winner,
+        day: addDays(series.start, n + h), value: fc.mean, lo: fc.lo, hi: fc.hi,
+      }),
+    );
+  }
+  return out;
+}
+
+/** The `forecast` report (see the explanation below). */
+export const forecast: ReportDef = {
+  id: 'forecast',
+  title: 'Forecast of daily accidents in a neighborhood',
+  explanation: `Daily accidents in one neighborhood (by default the one with the most accidents), forecast by three models and scored by a rolling-origin backtest (${DEFAULT_BACKTEST.origins} weekly origins, ${DEFAULT_BACKTEST.horizon}-day horizon, training only on earlier days, and only on the last stretch of months the data covers); the shaded band is the winner's ${Math.round(INTERVAL_LEVEL * 100)}% prediction interval. With a few accidents a day most of the variation is chance, so no model can predict individual days well.`,
+  datasets: ['traffic_accidents'],
+  params: [
+    {
+      key: 'neighborhood',
+      label: 'Neighborhood',
+      options: [{ value: '', label: 'Most accidents' }, ...[...NEIGHBORHOODS].sort((a, b) => a.name.localeCompare(b.name)).map((n) => ({ value: n.slug, label: n.name }))],
+      default: '',
+    },
+  ],
+  sql(f, p) {
+    const among = f.neighborhoods.length ? `AND slug IN ${strList(f.neighborhoods)}` : '';
+    const target = p.neighborhood
+      ? `SELECT ${str(p.neighborhood)} AS slug`
+      : `SELECT slug FROM f WHERE slug IS NOT NULL ${among} GROUP BY slug ORDER BY sum(n) DESC, slug LIMIT 1`;
+    return `WITH f AS (
+  SELECT day, neighborhood_slug AS slug, n
+  FROM daily_counts
+  WHERE ${whereSql(f, 'daily_counts', { dataset: 'traffic_accidents', omit: ['neighborhoods'] })}
+), span AS (
+  SELECT min(day) AS first_day, max(day) AS last_day FROM f
+), target AS (
+  ${target}
+), cal AS (
+  SELECT CAST(unnest(generate_series(first_day, last_day, INTERVAL 1 DAY)) AS DATE) AS d FROM span
+)
+SELECT (SELECT slug FROM target) AS slug,
+  (SELECT name FROM neighborhoods WHERE slug = (SELECT slug FROM target)) AS neighborhood,
+  strftime(cal.d, '%Y-%m-%d') AS day,
+  CAST(coalesce(sum(f.n) FILTER (WHERE f.slug = (SELECT slug FROM target)), 0) AS BIGINT) AS n,
+  CAST(coalesce(sum(f.n), 0) AS BIGINT) AS city_n
+FROM cal LEFT JOIN f ON f.day = cal.d
+GROUP BY cal.d
+ORDER BY cal.d`;
+  },
+  derive: (rows) => forecastRows(rows),
+  empty(rows) {
+    const meta = rows.find((r) => r.kind === 'meta');
+    if (!meta || !meta.slug || !numberOf(meta.days)) return MSG.noRows;
+    return rows.length > 1 ? null : MSG.forecastTooShort(numberOf(meta.days), MIN_DAYS);
+  },
+  spec(rows) {
+    const x = { field: 'day', type: 'temporal', timeUnit: 'utcyearmonthdate', title: null };
+    return topLevel(rows, {
+      width: 560,
+      height: 240,
+      layer: [
+        {
+          transform: [{ filter: "datum.kind === 'forecast' && datum.winner" }],
+          mark: { type: 'area', opacity: 0.2, color: '#e45756' },
+          encoding: { x, y: { field: 'hi', type: 'quantitative', title: 'Accidents per day' }, y2: { field: 'lo' } },
+        },
+        {
+          transform: [{ filter: "datum.kind === 'actual' || datum.kind === 'forecast'" }],
+          mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
+          encoding: {
+            x,
+            y: { field: 'value', type: 'quantitative', title: 'Accidents per day' },
+            color: {
+              field: 'series',
+              type: 'nominal',
+              title: null,
+              scale: { domain: ['Actual', ...MODELS.map((m) => m.label)], range: ['#222222', '#4c78a8', '#f58518', '#e45756'] },
+              legend: { orient: 'bottom', direction: 'vertical', labelLimit: 320 },
+            },
+            tooltip: [
+              { field: 'day', type: 'temporal', timeUnit: 'utcyearmonthdate', title: 'Day' },
+              { field: 'series', title: 'Series' },
+              { field: 'value', type: 'quantitative', title: 'Accidents', format: '.2f' },
+              { field: 'lo', type: 'quantitative', title: 'Interval from', format: '.0f' },
+              { field: 'hi', type: 'quantitative', title: 'Interval to', format: '.0f' },
+            ],
+          },
+        },
+      ],
+    });
+  },
+  summarize(rows) {
+    const meta = rows.find((r) => r.kind === 'meta');
+    const skipped = numberOf(meta?.skipped_days);
+    return `${meta?.neighborhood ?? ''}, ${meta?.first_day} to ${meta?.last_day}: ${meta?.verdict ?? ''}` + (skipped > 0 ? ` (${skipped} earlier days outside the data's last continuous stretch were left out.)` : '');
+  },
+  table(rows) {
+    const metrics = rows.filter((r) => r.kind === 'metric');
+    const m0 = metrics[0];
+    return {
+      caption: `Rolling-origin backtest: ${m0?.origins ?? 0} origins × ${m0?.horizon ?? 0} days`,
+      columns: ['Model', 'MAE', 'RMSE', `${Math.round(INTERVAL_LEVEL * 100)}% interval coverage`, 'Forecasts'],
+      rows: metrics.map((m) => [
+        `${m.label}${m.winner ? ' ★' : ''}`, fmtNum(numberOf(m.mae)), fmtNum(numberOf(m.rmse)), fmtPct(numberOf(m.coverage)), numberOf(m.forecasts),
+      ]),
+    };
+  },
+};

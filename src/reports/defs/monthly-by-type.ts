@@ -1,0 +1,81 @@
+/** Monthly counts by type for each dataset: the top N types, the rest grouped as "Other". */
+import { str, int } from '../../sql/quote';
+import { datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { OTHER, orNone } from '../sql/common';
+import { whereSql } from '../sql/where';
+import { fmtInt, numberOf } from '../format';
+import { DATASET_LABELS } from '../messages';
+import type { Dataset } from '../../domain/columns';
+import type { ReportDef } from '../types';
+
+const TOP_OPTIONS = ['5', '8', '12'];
+
+/** The `monthly-by-type` report (see the explanation below). */
+export const monthlyByType: ReportDef = {
+  id: 'monthly-by-type',
+  title: 'Monthly counts by type',
+  explanation:
+    'Events per calendar month for the most frequent types of each dataset (the rest grouped as "Other"); it shows volume, not rates, so a partial first or last month looks low and changes in how types were recorded look like trends.',
+  datasets: ['service_requests', 'traffic_accidents'],
+  params: [{ key: 'top', label: 'Types shown', options: TOP_OPTIONS.map((v) => ({ value: v, label: `Top ${v}` })), default: '8' }],
+  clicks: [{ field: 'type', filter: 'types', ignore: [OTHER] }],
+  sql(f, p) {
+    const top = int(Number(p.top ?? 8));
+    return `WITH base AS (
+  SELECT dataset, date_trunc('month', day) AS month, ${orNone('type')} AS type, sum(n) AS n
+  FROM daily_counts
+  WHERE ${whereSql(f, 'daily_counts')}
+  GROUP BY ALL
+), ranked AS (
+  SELECT dataset, type, row_number() OVER (PARTITION BY dataset ORDER BY sum(n) DESC, type) AS rank
+  FROM base GROUP BY dataset, type
+)
+SELECT b.dataset, strftime(b.month, '%Y-%m') AS month, CASE WHEN r.rank <= ${top} THEN b.type ELSE ${str(OTHER)} END AS type,
+  CAST(sum(b.n) AS BIGINT) AS n
+FROM base b JOIN ranked r USING (dataset, type)
+GROUP BY b.dataset, b.month, 3
+ORDER BY b.dataset, month, n DESC, type`;
+  },
+  spec(rows) {
+    return topLevel(rows, {
+      transform: [datasetLabelCalc, { calculate: "toDate(datum.month + '-01')", as: 'month_start' }],
+      facet: { row: datasetRow },
+      spec: {
+        width: 560,
+        height: 180,
+        mark: { type: 'bar', cursor: 'pointer' },
+        encoding: {
+          x: { field: 'month_start', type: 'temporal', timeUnit: 'utcyearmonth', title: 'Month' },
+          y: { field: 'n', type: 'quantitative', title: 'Events', stack: 'zero' },
+          color: { field: 'type', type: 'nominal', title: 'Type', legend: { labelLimit: 220 } },
+          order: { field: 'n', type: 'quantitative', sort: 'descending' },
+          tooltip: [
+            { field: 'month', title: 'Month' },
+            { field: 'type', title: 'Type' },
+            { field: 'n', type: 'quantitative', title: 'Events', format: ',' },
+          ],
+        },
+      },
+      resolve: { scale: { color: 'independent', y: 'independent' }, legend: { color: 'independent' } },
+    });
+  },
+  summarize(rows) {
+    const parts: string[] = [];
+    for (const d of ['service_requests', 'traffic_accidents'] as Dataset[]) {
+      const mine = rows.filter((r) => r.dataset === d);
+      if (!mine.length) continue;
+      const byType = new Map<string, number>();
+      const months = new Set<string>();
+      for (const r of mine) {
+        months.add(String(r.month));
+        if (r.type !== OTHER) byType.set(String(r.type), (byType.get(String(r.type)) ?? 0) + numberOf(r.n));
+      }
+      const total = mine.reduce((s, r) => s + numberOf(r.n), 0);
+      const [topType, topN] = [...byType.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['–', 0];
+      parts.push(
+        `${DATASET_LABELS[d]}: ${fmtInt(total)} events over ${months.size} months; the most frequent type is "${topType}" (${fmtInt(topN)}).`,
+      );
+    }
+    return parts.join(' ');
+  },
+};

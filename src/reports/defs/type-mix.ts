@@ -1,0 +1,74 @@
+/** Type mix per neighborhood: a heat map of each type's share of the neighborhood's events. */
+import { int, str } from '../../sql/quote';
+import { bandHeight, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { OTHER, orNone } from '../sql/common';
+import { whereSql } from '../sql/where';
+import { fmtNum, fmtPct, numberOf } from '../format';
+import type { ReportDef } from '../types';
+
+const TOP = 10;
+
+/** The `type-mix` report (see the explanation below). */
+export const typeMix: ReportDef = {
+  id: 'type-mix',
+  title: 'Type mix by neighborhood',
+  explanation:
+    "Each cell is the share of a neighborhood's events that are of one type (rows sum to 100% per dataset), with the city-wide share in the tooltip for comparison; small neighborhoods have noisy mixes, and the chart says nothing about volume.",
+  datasets: ['service_requests', 'traffic_accidents'],
+  clicks: [{ field: 'slug', filter: 'neighborhoods' }],
+  sql(f) {
+    return `WITH f AS (
+  SELECT dataset, neighborhood_slug AS slug, ${orNone('type')} AS type, sum(n) AS n
+  FROM daily_counts
+  WHERE neighborhood_slug IS NOT NULL AND ${whereSql(f, 'daily_counts')}
+  GROUP BY ALL
+), top AS (
+  SELECT dataset, type, row_number() OVER (PARTITION BY dataset ORDER BY sum(n) DESC, type) AS rank
+  FROM f GROUP BY dataset, type
+), g AS (
+  SELECT f.dataset, f.slug, CASE WHEN top.rank <= ${int(TOP)} THEN f.type ELSE ${str(OTHER)} END AS type,
+    least(top.rank, ${int(TOP + 1)}) AS type_rank, sum(f.n) AS n
+  FROM f JOIN top USING (dataset, type)
+  GROUP BY ALL
+)
+SELECT g.dataset, coalesce(nb.name, g.slug) AS neighborhood, g.slug, g.type, CAST(g.type_rank AS INTEGER) AS type_rank, CAST(g.n AS BIGINT) AS n,
+  CAST(g.n / sum(g.n) OVER (PARTITION BY g.dataset, g.slug) AS DOUBLE) AS share,
+  CAST(sum(g.n) OVER (PARTITION BY g.dataset, g.type) / sum(g.n) OVER (PARTITION BY g.dataset) AS DOUBLE) AS city_share
+FROM g LEFT JOIN neighborhoods nb ON nb.slug = g.slug
+ORDER BY g.dataset, neighborhood, g.type`;
+  },
+  spec(rows) {
+    return topLevel(rows, {
+      transform: [datasetLabelCalc, { calculate: 'datum.share / datum.city_share', as: 'lift' }],
+      facet: { row: datasetRow },
+      spec: {
+        width: { step: 22 },
+        height: bandHeight(rows, 'neighborhood', 10),
+        mark: { type: 'rect', cursor: 'pointer' },
+        encoding: {
+          x: { field: 'type', type: 'nominal', title: null, sort: { field: 'type_rank', op: 'min', order: 'ascending' }, axis: { labelAngle: -45, labelLimit: 160 } },
+          y: { field: 'neighborhood', type: 'nominal', title: null, axis: { labelFontSize: 9 } },
+          color: { field: 'share', type: 'quantitative', title: 'Share of neighborhood', scale: { scheme: 'blues' }, legend: { format: '.0%' } },
+          tooltip: [
+            { field: 'neighborhood', title: 'Neighborhood' },
+            { field: 'type', title: 'Type' },
+            { field: 'n', type: 'quantitative', title: 'Events', format: ',' },
+            { field: 'share', type: 'quantitative', title: 'Share here', format: '.1%' },
+            { field: 'city_share', type: 'quantitative', title: 'Share city-wide', format: '.1%' },
+            { field: 'lift', type: 'quantitative', title: 'Here ÷ city-wide', format: '.2f' },
+          ],
+        },
+      },
+      resolve: { scale: { x: 'independent', y: 'independent', color: 'independent' } },
+    });
+  },
+  summarize(rows) {
+    const candidates = rows.filter((r) => r.type !== OTHER && numberOf(r.n) >= 20 && numberOf(r.city_share) > 0);
+    if (!candidates.length) return 'Too few events per neighborhood to compare type mixes.';
+    const best = candidates.reduce((a, b) =>
+      numberOf(b.share) / numberOf(b.city_share) > numberOf(a.share) / numberOf(a.city_share) ? b : a,
+    );
+    const lift = numberOf(best.share) / numberOf(best.city_share);
+    return `The most distinctive mix (at least 20 events): "${best.type}" is ${fmtPct(numberOf(best.share), 1)} of ${best.neighborhood}'s events, ${fmtNum(lift, 1)}× its city-wide share.`;
+  },
+};

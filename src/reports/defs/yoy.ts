@@ -1,0 +1,97 @@
+/** Year-over-year: monthly counts with one line per year. */
+import { MONTH_LABEL_EXPR, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { whereSql } from '../sql/where';
+import { fmtInt, fmtPct, numberOf } from '../format';
+import { coveredMonths } from '../stats/coverage';
+import { DATASET_LABELS, MSG } from '../messages';
+import type { Dataset } from '../../domain/columns';
+import type { ReportDef, Row } from '../types';
+
+function yearsOf(rows: Row[], dataset?: Dataset): number[] {
+  return [...new Set(rows.filter((r) => !dataset || r.dataset === dataset).map((r) => numberOf(r.year)))].sort((a, b) => a - b);
+}
+
+function monthKey(r: Row): string {
+  return `${r.year}-${String(r.month).padStart(2, '0')}-01`;
+}
+
+/** Months of the year (1–12) that the data covers in at least two different years. */
+function repeatedMonths(rows: Row[], dataset: Dataset): Set<number> {
+  const mine = rows.filter((r) => r.dataset === dataset);
+  const covered = coveredMonths(mine.map(monthKey), mine.map((r) => numberOf(r.n)));
+  const years = new Map<number, number>();
+  for (const m of covered) years.set(+m.slice(5, 7), (years.get(+m.slice(5, 7)) ?? 0) + 1);
+  return new Set([...years].filter(([, n]) => n >= 2).map(([m]) => m));
+}
+
+/** The `yoy` report (see the explanation below). */
+export const yoy: ReportDef = {
+  id: 'yoy',
+  title: 'Year over year',
+  explanation:
+    'Monthly counts with one line per calendar year, so the same month can be compared across years (the sentence compares only months the data covers in both years); the first and last months of the data may be partial, and a change in volume may come from how the city recorded events rather than from the events themselves.',
+  datasets: ['service_requests', 'traffic_accidents'],
+  sql(f) {
+    return `SELECT dataset, CAST(year(day) AS INTEGER) AS year, CAST(month(day) AS INTEGER) AS month,
+  CAST(sum(n) AS BIGINT) AS n, CAST(count(DISTINCT day) AS INTEGER) AS days_with_data
+FROM daily_counts
+WHERE ${whereSql(f, 'daily_counts')}
+GROUP BY ALL
+ORDER BY dataset, year, month`;
+  },
+  empty(rows) {
+    if (!rows.length) return MSG.noRows;
+    const comparable = (['service_requests', 'traffic_accidents'] as Dataset[]).some((d) => repeatedMonths(rows, d).size > 0);
+    if (comparable) return null;
+    const months = [...new Set(rows.map((r) => monthKey(r).slice(0, 7)))].sort();
+    return MSG.yoyNeedsTwoYears(`${months[0]} to ${months.at(-1)}`);
+  },
+  spec(rows) {
+    return topLevel(rows, {
+      transform: [datasetLabelCalc],
+      facet: { row: datasetRow },
+      spec: {
+        width: 520,
+        height: 160,
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'month', type: 'ordinal', title: 'Month', scale: { domain: Array.from({ length: 12 }, (_, i) => i + 1) }, axis: { labelExpr: MONTH_LABEL_EXPR, labelAngle: 0 } },
+          y: { field: 'n', type: 'quantitative', title: 'Events' },
+          color: { field: 'year', type: 'ordinal', title: 'Year', scale: { scheme: 'viridis' } },
+          tooltip: [
+            { field: 'year', title: 'Year' },
+            { field: 'month', title: 'Month' },
+            { field: 'n', type: 'quantitative', title: 'Events', format: ',' },
+          ],
+        },
+      },
+      resolve: { scale: { y: 'independent' } },
+    });
+  },
+  summarize(rows) {
+    const parts: string[] = [];
+    for (const d of ['service_requests', 'traffic_accidents'] as Dataset[]) {
+      const mine = rows.filter((r) => r.dataset === d);
+      const years = yearsOf(mine);
+      if (years.length < 2) continue;
+      const [prev, last] = years.slice(-2);
+      const key = (r: Row) => `${r.year}-${String(r.month).padStart(2, '0')}-01`;
+      const covered = coveredMonths(mine.map(key), mine.map((r) => numberOf(r.n)));
+      const months = [...new Set(mine.filter((r) => r.year === last).map((r) => numberOf(r.month)))].filter(
+        (m) => covered.has(`${last}-${String(m).padStart(2, '0')}`) && covered.has(`${prev}-${String(m).padStart(2, '0')}`),
+      );
+      if (!months.length) {
+        parts.push(`${DATASET_LABELS[d]}: ${last} and ${prev} share no month that the data fully covers, so there is no like-for-like comparison.`);
+        continue;
+      }
+      const sum = (y: number) => mine.filter((r) => r.year === y && months.includes(numberOf(r.month))).reduce((s, r) => s + numberOf(r.n), 0);
+      const a = sum(prev);
+      const b = sum(last);
+      parts.push(
+        `${DATASET_LABELS[d]}: ${fmtInt(b)} in ${last} vs ${fmtInt(a)} in the same ${months.length} month(s) of ${prev}` +
+          (a > 0 ? ` (${b >= a ? '+' : ''}${fmtPct((b - a) / a, 1)}).` : '.'),
+      );
+    }
+    return parts.join(' ') || 'No dataset has two years with data.';
+  },
+};

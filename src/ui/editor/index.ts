@@ -1,0 +1,242 @@
+/**
+ * The SQL editor page: CodeMirror editor, schema browser, history and saved queries, a
+ * virtualized results grid with a Chart tab, exports, cancel, share links and the read-only
+ * guard. Mounted by the shell at `#/sql`; see EditorHandle for what the rest of the app may call.
+ */
+import './editor.css';
+import type { Connector, ResultSet } from '../../db/types';
+import { classifyTokens } from '../../editor/classify';
+import { rowsLabel } from '../../editor/format';
+import { QueryHistory } from '../../editor/history';
+import { MSG } from '../../editor/messages';
+import { duckdbParser } from '../../editor/parser-probe';
+import { runScript, type RunOutcome } from '../../editor/run-script';
+import { SavedQueries } from '../../editor/saved';
+import { loadFunctions, loadSchema } from '../../editor/schema-load';
+import { previewSql, summarizeSql } from '../../editor/schema-model';
+import { shareHash } from '../../editor/share';
+import { splitStatements, statementsToRun, type Statement } from '../../editor/split';
+import { browserStore } from '../../editor/storage';
+import { chartPanel } from './chart-panel';
+import { copyText } from './clipboard';
+import { createCodeEditor } from './code-editor';
+import { exportResult, type ExportFormat } from './exporter';
+import { historyPanel, savedPanel } from './history-panel';
+import { buildLayout } from './layout';
+import { resultsGrid } from './results-grid';
+import { schemaBrowser } from './schema-browser';
+
+/** What the editor needs from the app. */
+export interface EditorContext {
+  db: Connector;
+}
+
+/** What the app may do with a mounted editor. */
+export interface EditorHandle {
+  /** Replaces the editor's text (reports' "Open in editor", share links). Does not run it. */
+  setSql(sql: string): void;
+  getSql(): string;
+  /** Runs the whole script; resolves when it finished, failed or was cancelled. */
+  run(): Promise<void>;
+  /** Re-reads tables, columns and row counts (after an ingest). */
+  refreshSchema(): Promise<void>;
+  destroy(): void;
+}
+
+function fmtMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Mounts the editor page into `container` (replacing its content). */
+export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorHandle {
+  const store = browserStore();
+  const queryHistory = new QueryHistory(store);
+  const saved = new SavedQueries(store);
+  const parser = duckdbParser(ctx.db);
+  const ui = buildLayout();
+
+  let noticeTimer = 0;
+  const notify = (message: string) => {
+    ui.notice.textContent = message;
+    clearTimeout(noticeTimer);
+    noticeTimer = window.setTimeout(() => (ui.notice.textContent = ''), 4000);
+  };
+  const grid = resultsGrid(notify);
+  const chart = chartPanel(() => grid.order());
+  ui.resultsPane.append(grid.el);
+  ui.chartPane.append(chart.el);
+  ui.chartPane.hidden = true;
+
+  const code = createCodeEditor(ui.editorHost, {
+    onRunCurrent: () => void runCurrent(),
+    onRunAll: () => void runAll(),
+  });
+  const setSql = (sql: string) => {
+    code.setDoc(sql);
+    showError(null);
+  };
+  const browser = schemaBrowser({
+    insert: (text) => code.insert(text),
+    preview: (t) => void execute(adHoc(previewSql(t)), false),
+    summarize: (t) => void execute(adHoc(summarizeSql(t)), false),
+  });
+  const historyUi = historyPanel(queryHistory, setSql);
+  ui.side.append(browser.el, savedPanel(saved, () => code.getDoc(), setSql).el, historyUi.el);
+  container.replaceChildren(ui.root);
+
+  let running: AbortController | null = null;
+  let last: { rs: ResultSet; sql: string | null } | null = null;
+
+  function showError(message: string | null, kind = 'error'): void {
+    ui.error.textContent = message ?? '';
+    ui.error.hidden = message === null;
+    ui.error.dataset.kind = kind;
+    if (message === null) code.markError(null);
+  }
+
+  function setBusy(busy: boolean): void {
+    ui.run.disabled = busy;
+    ui.runAll.disabled = busy;
+    ui.cancel.disabled = !busy;
+    grid.el.setAttribute('aria-busy', String(busy));
+  }
+
+  function showResult(rs: ResultSet | null, sql: string | null): void {
+    last = rs ? { rs, sql } : null;
+    grid.show(rs);
+    chart.show(rs);
+    if (rs) {
+      ui.rowCount.textContent = rowsLabel(rs.rowCount);
+      ui.rowCount.dataset.count = String(rs.rowCount);
+    } else {
+      ui.rowCount.textContent = '';
+      delete ui.rowCount.dataset.count;
+    }
+    for (const b of [ui.exportCsv, ui.exportJson, ui.copyCell, ui.copyRow]) b.disabled = !rs;
+    ui.exportParquet.disabled = !rs || !sql;
+    ui.exportParquet.title = sql || !rs ? 'Download the result as Parquet (DuckDB re-runs the query)' : MSG.parquetNeedsRead;
+  }
+
+  /** A statement that is not in the editor (schema browser actions). */
+  function adHoc(sql: string): Statement[] {
+    return [{ text: sql, from: -1, to: -1 }];
+  }
+
+  async function execute(statements: Statement[], inDoc: boolean): Promise<void> {
+    if (running) return;
+    const controller = new AbortController();
+    running = controller;
+    setBusy(true);
+    showError(null);
+    const t0 = performance.now();
+    ui.elapsed.textContent = MSG.running;
+    const tick = window.setInterval(() => (ui.elapsed.textContent = `${MSG.running} ${fmtMs(performance.now() - t0)}`), 100);
+    let outcome: RunOutcome;
+    try {
+      outcome = await runScript(ctx.db, statements, { allowWrites: ui.allowWrites.checked, parser, signal: controller.signal });
+    } catch (e) {
+      outcome = { kind: 'error', message: (e as Error)?.message ?? String(e), statement: null, range: null, ms: performance.now() - t0 };
+    } finally {
+      clearInterval(tick);
+      running = null;
+      setBusy(false);
+    }
+    ui.elapsed.textContent = fmtMs(outcome.ms);
+    queryHistory.add({
+      sql: statements.map((s) => s.text).join(';\n'),
+      at: Date.now(),
+      ok: outcome.kind === 'ok',
+      ...(outcome.kind === 'ok' ? { rows: outcome.result.rowCount } : {}),
+      ms: outcome.ms,
+    });
+    historyUi.refresh();
+    if (outcome.kind === 'ok') {
+      const lastSql = outcome.statement.text;
+      const rerunnable = outcome.verdicts[outcome.verdicts.length - 1] === 'read' && classifyTokens(lastSql).probe !== null;
+      showResult(outcome.result, rerunnable ? lastSql : null);
+      if (outcome.verdicts.some((v) => v !== 'read')) void refreshSchema();
+      return;
+    }
+    showResult(null, null);
+    showError(outcome.message, outcome.kind);
+    if (inDoc && outcome.range) code.markError(outcome.range, outcome.message);
+  }
+
+  function runCurrent(): Promise<void> {
+    const { from, to } = code.selection();
+    return execute(statementsToRun(code.getDoc(), from, to), true);
+  }
+
+  function runAll(): Promise<void> {
+    return execute(splitStatements(code.getDoc()), true);
+  }
+
+  async function doExport(format: ExportFormat): Promise<void> {
+    if (!last) return;
+    try {
+      await exportResult(format, { rs: last.rs, order: grid.order(), sql: last.sql ? `${last.sql}\n` : null }, ctx.db);
+    } catch (e) {
+      const message = (e as Error)?.message ?? String(e);
+      showError(/parquet extension/i.test(message) ? MSG.parquetUnavailable : `${MSG.exportFailed}: ${message}`);
+    }
+  }
+
+  async function refreshSchema(): Promise<void> {
+    try {
+      const model = await loadSchema(ctx.db);
+      browser.show(model);
+      code.setSchema(model);
+    } catch (e) {
+      browser.showError(`${MSG.schemaFailed}: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+
+  function selectTab(chartOn: boolean): void {
+    ui.resultsTab.setAttribute('aria-selected', String(!chartOn));
+    ui.chartTab.setAttribute('aria-selected', String(chartOn));
+    ui.resultsPane.hidden = chartOn;
+    ui.chartPane.hidden = !chartOn;
+    chart.setVisible(chartOn);
+  }
+
+  ui.run.addEventListener('click', () => {
+    const { from, to } = code.selection();
+    void (from !== to ? runCurrent() : runAll());
+  });
+  ui.runAll.addEventListener('click', () => void runAll());
+  ui.cancel.addEventListener('click', () => running?.abort());
+  ui.allowWrites.addEventListener('change', () => ui.root.classList.toggle('writes-allowed', ui.allowWrites.checked));
+  ui.resultsTab.addEventListener('click', () => selectTab(false));
+  ui.chartTab.addEventListener('click', () => selectTab(true));
+  ui.exportCsv.addEventListener('click', () => void doExport('csv'));
+  ui.exportJson.addEventListener('click', () => void doExport('json'));
+  ui.exportParquet.addEventListener('click', () => void doExport('parquet'));
+  ui.copyCell.addEventListener('click', () => void grid.copyCell());
+  ui.copyRow.addEventListener('click', () => void grid.copyRow());
+  ui.share.addEventListener('click', async () => {
+    const url = `${location.href.split('#')[0]}${shareHash(code.getDoc())}`;
+    history.replaceState(history.state, '', url);
+    notify((await copyText(url)) ? MSG.linkCopied : url);
+  });
+
+  showResult(null, null);
+  void refreshSchema();
+  void loadFunctions(ctx.db)
+    .then((fns) => code.setFunctions(fns))
+    .catch(() => undefined);
+
+  return {
+    setSql,
+    getSql: () => code.getDoc(),
+    run: runAll,
+    refreshSchema,
+    destroy() {
+      running?.abort();
+      clearTimeout(noticeTimer);
+      grid.destroy();
+      chart.destroy();
+      code.destroy();
+      container.replaceChildren();
+    },
+  };
+}

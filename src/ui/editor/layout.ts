@@ -1,0 +1,81 @@
+/** The editor page's static DOM: toolbar, editor host, message lines, result tabs and side panels. */
+import { h } from '../dom';
+
+/** The page's elements, by role. */
+export interface Layout {
+  readonly root: HTMLElement;
+  readonly side: HTMLElement;
+  readonly editorHost: HTMLElement;
+  readonly run: HTMLButtonElement;
+  readonly runAll: HTMLButtonElement;
+  readonly cancel: HTMLButtonElement;
+  readonly allowWrites: HTMLInputElement;
+  readonly share: HTMLButtonElement;
+  readonly rowCount: HTMLElement;
+  readonly elapsed: HTMLElement;
+  readonly error: HTMLElement;
+  readonly notice: HTMLElement;
+  readonly resultsTab: HTMLButtonElement;
+  readonly chartTab: HTMLButtonElement;
+  readonly resultsPane: HTMLElement;
+  readonly chartPane: HTMLElement;
+  readonly exportCsv: HTMLButtonElement;
+  readonly exportParquet: HTMLButtonElement;
+  readonly exportJson: HTMLButtonElement;
+  readonly copyCell: HTMLButtonElement;
+  readonly copyRow: HTMLButtonElement;
+}
+
+const button = (testid: string, text: string, title: string, cls = 'secondary') =>
+  h('button', { type: 'button', class: cls, 'data-testid': testid, title }, text);
+
+/** Builds the page skeleton (no behavior). */
+export function buildLayout(): Layout {
+  const run = button('run', 'Run', 'Run the selection, or the whole script (Ctrl/Cmd+Enter runs the statement under the cursor)', '');
+  const runAll = button('run-all', 'Run all', 'Run every statement (Shift+Ctrl/Cmd+Enter)');
+  const cancel = button('cancel', 'Cancel', 'Cancel the running query');
+  cancel.disabled = true;
+  const allowWrites = h('input', { type: 'checkbox', 'data-testid': 'allow-writes', id: 'sql-allow-writes' });
+  const share = button('share', 'Share', 'Copy a link that opens this SQL in the editor');
+  const rowCount = h('span', { class: 'sql-row-count', 'data-testid': 'row-count', 'aria-live': 'polite' });
+  const elapsed = h('span', { class: 'sql-elapsed', 'data-testid': 'elapsed' });
+  const error = h('pre', { class: 'sql-error', role: 'alert', 'data-testid': 'error', hidden: true });
+  const notice = h('p', { class: 'sql-notice', role: 'status', 'data-testid': 'notice' });
+  const editorHost = h('div', { class: 'sql-editor-host' });
+
+  const resultsTab = h('button', { type: 'button', role: 'tab', class: 'sql-tab', 'aria-selected': 'true', 'data-testid': 'results-tab' }, 'Results');
+  const chartTab = h('button', { type: 'button', role: 'tab', class: 'sql-tab', 'aria-selected': 'false', 'data-testid': 'chart-tab' }, 'Chart');
+  const exportCsv = button('export-csv', 'CSV', 'Download the result as CSV');
+  const exportParquet = button('export-parquet', 'Parquet', 'Download the result as Parquet (DuckDB re-runs the query)');
+  const exportJson = button('export-json', 'JSON', 'Download the result as JSON');
+  const copyCell = button('copy-cell', 'Copy cell', 'Copy the selected cell (Ctrl/Cmd+C in the grid)');
+  const copyRow = button('copy-row', 'Copy row', 'Copy the selected row as tab-separated text (Shift+Ctrl/Cmd+C)');
+  for (const b of [exportCsv, exportParquet, exportJson, copyCell, copyRow]) b.disabled = true;
+
+  const resultsPane = h('div', { class: 'sql-results-pane', role: 'tabpanel' });
+  const chartPane = h('div', { class: 'sql-chart-pane', role: 'tabpanel' });
+  const side = h('aside', { class: 'sql-side' });
+
+  const toolbar = h(
+    'div',
+    { class: 'sql-toolbar', role: 'toolbar', 'aria-label': 'Query' },
+    run,
+    runAll,
+    cancel,
+    h('label', { class: 'sql-allow-writes', for: 'sql-allow-writes' }, allowWrites, ' Allow writes'),
+    share,
+    h('span', { class: 'sql-status' }, rowCount, elapsed),
+  );
+  const resultBar = h(
+    'div',
+    { class: 'sql-result-bar' },
+    h('div', { role: 'tablist', class: 'sql-tabs' }, resultsTab, chartTab),
+    h('div', { class: 'sql-result-actions' }, copyCell, copyRow, h('span', { class: 'sql-export-label' }, 'Export'), exportCsv, exportParquet, exportJson),
+  );
+  const main = h('div', { class: 'sql-main' }, toolbar, editorHost, error, notice, resultBar, resultsPane, chartPane);
+  const root = h('div', { class: 'sql-page' }, side, main);
+  return {
+    root, side, editorHost, run, runAll, cancel, allowWrites, share, rowCount, elapsed, error, notice,
+    resultsTab, chartTab, resultsPane, chartPane, exportCsv, exportParquet, exportJson, copyCell, copyRow,
+  };
+}

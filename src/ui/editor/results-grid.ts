@@ -1,0 +1,208 @@
+/**
+ * The results grid, virtualized: fixed-height rows, a spacer as tall as all rows, and only the
+ * rows in view (plus a few) rendered in an absolutely positioned layer, so 200k rows scroll as
+ * smoothly as 20. Column types sit in the header; clicking a header sorts (in JS, on an index
+ * permutation); a cell or row copies with Ctrl/Cmd+C (Shift for the row). NULL is shown
+ * distinctly, numbers right-aligned, timestamps as stored wall-clock time. Text only.
+ */
+import type { ResultSet } from '../../db/types';
+import { columnKind, type ColumnKind } from '../../editor/column-kind';
+import { formatValue } from '../../editor/format';
+import { gridWindow } from '../../editor/grid-window';
+import { MSG } from '../../editor/messages';
+import { rowAsTsv } from '../../editor/serialize';
+import { nextSort, sortPermutation, type SortState } from '../../editor/sort';
+import { h, replace } from '../dom';
+import { copyText } from './clipboard';
+
+/** Row height in px; the CSS uses the same value. */
+export const ROW_HEIGHT = 26;
+
+/** The grid as the page uses it. */
+export interface ResultsGrid {
+  readonly el: HTMLElement;
+  /** Shows a result (null clears the grid). */
+  show(rs: ResultSet | null): void;
+  /** Row indices in displayed order, or null when unsorted. */
+  order(): Uint32Array | null;
+  copyCell(): Promise<boolean>;
+  copyRow(): Promise<boolean>;
+  destroy(): void;
+}
+
+/** Creates the grid; `notify` shows short messages (copied, copy failed). */
+export function resultsGrid(notify: (message: string) => void): ResultsGrid {
+  const head = h('div', { class: 'sql-grid-head', role: 'row', 'aria-rowindex': 1 });
+  const layer = h('div', { class: 'sql-grid-rows', role: 'rowgroup' });
+  const spacer = h('div', { class: 'sql-grid-spacer' }, layer);
+  const empty = h('div', { class: 'sql-grid-empty' }, MSG.noResult);
+  const el = h(
+    'div',
+    { class: 'sql-grid', role: 'grid', tabindex: 0, 'data-testid': 'results', 'aria-label': 'Query results', 'aria-rowcount': 0 },
+    head,
+    spacer,
+    empty,
+  );
+
+  let rs: ResultSet | null = null;
+  let kinds: ColumnKind[] = [];
+  let sort: SortState | null = null;
+  let perm: Uint32Array | null = null;
+  let sel: { row: number; col: number } | null = null;
+  let drawn = { first: -1, last: -1 };
+  let frame = 0;
+  const dataRow = (i: number) => (perm ? perm[i] : i);
+
+  function layoutColumns(r: ResultSet): void {
+    // Sample the start, the end and evenly spaced rows between (values often grow with the row).
+    const n = r.rowCount;
+    const sample = new Set<number>();
+    for (let k = 0; k < Math.min(n, 100); k++) sample.add(k).add(n - 1 - k).add(Math.floor((k * n) / 100));
+    const widths = r.columns.map((c, i) => {
+      let chars = 0;
+      for (const row of sample) chars = Math.max(chars, (formatValue(r.cell(row, i), kinds[i]) ?? 'NULL').length);
+      const px = Math.max(chars * 7.6 + 22, c.name.length * 9.4 + 26, c.type.length * 7 + 26);
+      return Math.round(Math.min(360, Math.max(64, px)));
+    });
+    const gutter = Math.max(48, String(r.rowCount).length * 8 + 20);
+    el.style.setProperty('--sql-grid-cols', [gutter, ...widths].map((w) => `${w}px`).join(' '));
+    el.style.setProperty('--sql-grid-width', `${gutter + widths.reduce((a, b) => a + b, 0)}px`);
+  }
+
+  function renderHead(r: ResultSet): void {
+    const cells = r.columns.map((c, i) => {
+      const dir = sort?.column === i ? sort.dir : null;
+      return h(
+        'div',
+        {
+          class: `sql-grid-hcell${kinds[i] === 'number' ? ' num' : ''}`,
+          role: 'columnheader',
+          'data-col': i,
+          'aria-sort': dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none',
+          title: `${c.name} (${c.type}): click to sort`,
+        },
+        h('span', { class: 'sql-grid-name' }, c.name),
+        h('span', { class: 'sql-grid-type' }, c.type),
+        h('span', { class: 'sql-grid-sort', 'aria-hidden': 'true' }, dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''),
+      );
+    });
+    replace(head, h('div', { class: 'sql-grid-gutter', role: 'columnheader' }, '#'), cells);
+  }
+
+  function renderRows(force = false): void {
+    frame = 0;
+    if (!rs) return;
+    const w = gridWindow(el.scrollTop, Math.max(ROW_HEIGHT, el.clientHeight - head.offsetHeight), ROW_HEIGHT, rs.rowCount);
+    spacer.style.height = `${w.spacer}px`;
+    layer.style.transform = `translateY(${w.top}px)`;
+    if (!force && w.first === drawn.first && w.last === drawn.last) return;
+    drawn = { first: w.first, last: w.last };
+    const frag = document.createDocumentFragment();
+    for (let i = w.first; i < w.last; i++) {
+      const r = dataRow(i);
+      const row = h('div', { class: `sql-grid-row${i % 2 ? ' odd' : ''}`, role: 'row', 'data-row': i, 'aria-rowindex': i + 2 });
+      row.append(h('div', { class: 'sql-grid-gutter', role: 'rowheader' }, String(i + 1)));
+      for (let c = 0; c < kinds.length; c++) {
+        const text = formatValue(rs.cell(r, c), kinds[c]);
+        const selected = sel?.row === i && sel.col === c;
+        const cls = `sql-grid-cell${text === null ? ' null' : ''}${kinds[c] === 'number' ? ' num' : ''}${selected ? ' selected' : ''}`;
+        const cell = h('div', { class: cls, role: 'gridcell', 'data-col': c, 'aria-selected': selected ? 'true' : null });
+        cell.textContent = text ?? 'NULL';
+        if (text && text.length > 12) cell.title = text.slice(0, 2000);
+        row.append(cell);
+      }
+      frag.append(row);
+    }
+    layer.replaceChildren(frag);
+  }
+
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(() => renderRows());
+  };
+
+  function select(row: number, col: number, reveal: boolean): void {
+    if (!rs || rs.rowCount === 0) return;
+    sel = { row: Math.max(0, Math.min(rs.rowCount - 1, row)), col: Math.max(0, Math.min(kinds.length - 1, col)) };
+    if (reveal) {
+      const top = sel.row * ROW_HEIGHT;
+      const view = el.clientHeight - head.offsetHeight;
+      if (top < el.scrollTop) el.scrollTop = top;
+      else if (top + ROW_HEIGHT > el.scrollTop + view) el.scrollTop = top + ROW_HEIGHT - view;
+    }
+    renderRows(true);
+  }
+
+  async function copy(what: 'cell' | 'row'): Promise<boolean> {
+    if (!rs || !sel) return false;
+    const r = dataRow(sel.row);
+    const text = what === 'row' ? rowAsTsv(rs, r) : (formatValue(rs.cell(r, sel.col), kinds[sel.col]) ?? '');
+    const ok = await copyText(text);
+    notify(ok ? MSG.copied : MSG.copyFailed);
+    return ok;
+  }
+
+  head.addEventListener('click', (e) => {
+    const target = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
+    if (!target || !rs) return;
+    sort = nextSort(sort, Number(target.dataset.col));
+    perm = sort ? sortPermutation(rs, sort) : null;
+    renderHead(rs);
+    renderRows(true);
+  });
+  layer.addEventListener('click', (e) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
+    const row = cell?.closest<HTMLElement>('[data-row]');
+    if (cell && row) select(Number(row.dataset.row), Number(cell.dataset.col), false);
+  });
+  el.addEventListener('scroll', schedule, { passive: true });
+  el.addEventListener('keydown', (e) => {
+    if (!rs) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && (e.key === 'c' || e.key === 'C')) {
+      if (!sel) return;
+      e.preventDefault();
+      void copy(e.shiftKey ? 'row' : 'cell');
+      return;
+    }
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    select((sel?.row ?? -1) + move[0] + (sel ? 0 : 1), (sel?.col ?? 0) + move[1], true);
+  });
+  const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
+  resize?.observe(el);
+
+  return {
+    el,
+    show(next) {
+      rs = next;
+      sort = null;
+      perm = null;
+      sel = null;
+      drawn = { first: -1, last: -1 };
+      el.scrollTop = 0;
+      el.scrollLeft = 0;
+      kinds = next ? next.columns.map((c) => columnKind(c.type)) : [];
+      el.setAttribute('aria-rowcount', String(next ? next.rowCount + 1 : 0));
+      empty.hidden = !!next && next.rowCount > 0;
+      empty.textContent = next ? 'No rows.' : MSG.noResult;
+      if (!next) {
+        head.replaceChildren();
+        layer.replaceChildren();
+        spacer.style.height = '0px';
+        return;
+      }
+      layoutColumns(next);
+      renderHead(next);
+      renderRows(true);
+    },
+    order: () => perm,
+    copyCell: () => copy('cell'),
+    copyRow: () => copy('row'),
+    destroy() {
+      resize?.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The chart area of one card. Draws a spec; when only the data changed (same spec apart from
+ * the inlined rows) it swaps the data in the live view instead of re-embedding, which keeps
+ * filter changes cheap. Draws are serialized so overlapping updates cannot interleave.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { renderChart, replaceChartData, type ChartHandle, type View } from '../vega';
+import { DATA_NAME } from '../../reports/spec/common';
+
+/** A card's chart area (see the module comment). */
+export class ChartSlot {
+  private handle: ChartHandle | null = null;
+  private key = '';
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly el: HTMLElement,
+    private readonly renderer: 'svg' | 'canvas',
+    private readonly onClick?: (datum: Record<string, unknown>) => void,
+  ) {}
+
+  /** The live view, when a chart is drawn. */
+  get view(): View | null {
+    return this.handle?.view ?? null;
+  }
+
+  /** Draws `spec`, whose rows are in `datasets.table`. */
+  show(spec: TopLevelSpec): Promise<void> {
+    const next = this.queue.then(() => this.draw(spec));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Removes the chart. */
+  clear(): Promise<void> {
+    const next = this.queue.then(() => this.drop());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async draw(spec: TopLevelSpec): Promise<void> {
+    const { datasets, ...rest } = spec as TopLevelSpec & { datasets?: Record<string, object[]> };
+    const key = JSON.stringify(rest);
+    const rows = datasets?.[DATA_NAME] ?? [];
+    if (this.handle && key === this.key) {
+      await replaceChartData(this.handle, DATA_NAME, rows);
+      return;
+    }
+    this.drop();
+    this.handle = await renderChart(this.el, spec, { renderer: this.renderer, onClick: this.onClick });
+    this.key = key;
+  }
+
+  private drop(): void {
+    this.handle?.finalize();
+    this.handle = null;
+    this.key = '';
+    this.el.replaceChildren();
+  }
+}

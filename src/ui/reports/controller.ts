@@ -1,0 +1,213 @@
+/**
+ * Runs the reports page: the filter state, each card's render (SQL through the query cache,
+ * derived rows, empty state, chart), cross-filter clicks, downloads, and the GeoJSON drop.
+ * Every card render is tracked so callers can wait until the page has settled.
+ */
+import type { Connector, Row } from '../../db/types';
+import { MSG } from '../../reports/messages';
+import { REPORTS, getReport } from '../../reports/registry';
+import { mergeFilters, sameFilters, type FilterInput, type Filters } from '../../reports/filters';
+import { chartRows, datasetExclusion, emptyMessage, reportSql } from '../../reports/run';
+import { withDefaults, type Params, type ReportDef } from '../../reports/types';
+import { checkBoundaries, storeBoundariesSql } from '../../reports/boundaries';
+import { rowsToCsv } from '../../reports/csv';
+import { download } from '../dom';
+import { exportImage } from '../vega';
+import { createCard, type Card } from './card';
+import { ChartSlot } from './chart-slot';
+import { DerivedCache, QueryCache } from './query-cache';
+
+interface Entry {
+  def: ReportDef;
+  card: Card;
+  slot: ChartSlot;
+  params: Params;
+  /** Incremented per render; a render that is no longer the latest does not touch the DOM. */
+  gen: number;
+}
+
+/** What the controller needs from the page. */
+export interface ControllerOptions {
+  db: Connector;
+  openInEditor(sql: string): void;
+  /** Called after the filters changed (URL, filter bar). */
+  onFilters(f: Filters): void;
+}
+
+/** State and rendering of the reports page. */
+export class ReportsController {
+  private filters: Filters;
+  private readonly entries = new Map<string, Entry>();
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly queries: QueryCache;
+  private readonly derived = new DerivedCache();
+
+  constructor(
+    private readonly opts: ControllerOptions,
+    initial: Filters,
+  ) {
+    this.filters = initial;
+    this.queries = new QueryCache(opts.db);
+  }
+
+  /** Builds every card; returns their elements in registry order. */
+  createCards(): HTMLElement[] {
+    return REPORTS.map((def) => {
+      const params = withDefaults(def);
+      const entry = { def, params, gen: 0 } as Entry;
+      entry.card = createCard(def, params, {
+        onParam: (key, value) => {
+          entry.params = withDefaults(def, { ...entry.params, [key]: value });
+          void this.track(this.renderEntry(entry));
+        },
+        onOpenInEditor: () => this.opts.openInEditor(reportSql(def, this.filters, entry.params)),
+        onDownload: (kind) => void this.download(entry, kind),
+        onGeoJsonFile: def.acceptsGeoJson ? (file) => void this.track(this.storeGeoJson(entry, file)) : undefined,
+      });
+      entry.slot = new ChartSlot(entry.card.chartEl, def.renderer ?? 'svg', def.clicks?.length ? (d) => this.click(def, d) : undefined);
+      this.entries.set(def.id, entry);
+      return entry.card.el;
+    });
+  }
+
+  current(): Filters {
+    return this.filters;
+  }
+
+  /** Applies `input` over the current filters and re-renders every report when they changed. */
+  setFilters(input: FilterInput): Promise<void> {
+    const next = mergeFilters(this.filters, input);
+    if (!sameFilters(next, this.filters)) {
+      this.filters = next;
+      this.opts.onFilters(next);
+      this.renderAll();
+    }
+    return this.rendered();
+  }
+
+  /** Re-renders every card (after an ingest: forget cached results first). */
+  renderAll(forget = false): Promise<void> {
+    if (forget) {
+      this.queries.clear();
+      this.derived.clear();
+    }
+    for (const e of this.entries.values()) void this.track(this.renderEntry(e));
+    return this.rendered();
+  }
+
+  /** Resolves when no card render is in flight. */
+  async rendered(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  /** The SQL and the exact rows the chart of `id` is drawn from, under the current state. */
+  async data(id: string): Promise<{ sql: string; rows: Row[] }> {
+    const e = this.entries.get(id);
+    const def = e?.def ?? getReport(id);
+    if (!def) throw new Error(`unknown report: ${id}`);
+    const params = e?.params ?? withDefaults(def);
+    const sql = reportSql(def, this.filters, params);
+    return { sql, rows: await this.rows(def, sql, params) };
+  }
+
+  destroy(): void {
+    for (const e of this.entries.values()) {
+      e.gen++;
+      void e.slot.clear();
+    }
+    this.entries.clear();
+  }
+
+  private async rows(def: ReportDef, sql: string, params: Params): Promise<Row[]> {
+    if (datasetExclusion(def, this.filters)) return [];
+    const raw = await this.queries.rows(sql);
+    return this.derived.get(def.id, raw, JSON.stringify(params), () => chartRows(def, raw, params));
+  }
+
+  private track(p: Promise<void>): Promise<void> {
+    this.inflight.add(p);
+    void p.finally(() => this.inflight.delete(p));
+    return p;
+  }
+
+  private async renderEntry(e: Entry): Promise<void> {
+    const gen = ++e.gen;
+    const { def, card, slot, params } = e;
+    const filters = this.filters;
+    const t0 = performance.now();
+    card.setState('loading');
+    const sql = reportSql(def, filters, params);
+    card.setSql(sql);
+    try {
+      const rows = await this.rows(def, sql, params);
+      if (gen !== e.gen) return;
+      card.el.dataset.msData = String(Math.round(performance.now() - t0));
+      const empty = emptyMessage(def, filters, rows, params);
+      if (empty) {
+        await slot.clear();
+        if (gen !== e.gen) return;
+        card.setResult('', rows, null);
+        card.setState('empty', empty);
+      } else {
+        await slot.show(def.spec(rows, params));
+        if (gen !== e.gen) return;
+        card.setResult(def.summarize?.(rows, params) ?? '', rows, def.table?.(rows, params) ?? null);
+        card.setState('ready');
+        card.chartEl.dataset.rows = String(rows.length);
+      }
+    } catch (err) {
+      if (gen !== e.gen) return;
+      await slot.clear().catch(() => undefined);
+      card.setState('error', `This report failed: ${err instanceof Error ? err.message : String(err)} (see Show SQL).`);
+    } finally {
+      if (gen === e.gen) card.el.dataset.ms = String(Math.round(performance.now() - t0));
+    }
+  }
+
+  private click(def: ReportDef, datum: Record<string, unknown>): void {
+    for (const c of def.clicks ?? []) {
+      const v = datum[c.field];
+      if (typeof v !== 'string' || v === '' || c.ignore?.includes(v)) continue;
+      const list = this.filters[c.filter];
+      void this.setFilters({ [c.filter]: list.includes(v) ? list.filter((x) => x !== v) : [...list, v] });
+      return;
+    }
+  }
+
+  private async download(e: Entry, kind: 'png' | 'svg' | 'csv'): Promise<void> {
+    if (kind === 'csv') {
+      const { rows } = await this.data(e.def.id);
+      download(`${e.def.id}.csv`, rowsToCsv(rows), 'text/csv;charset=utf-8');
+      return;
+    }
+    const view = e.slot.view;
+    if (!view) return;
+    const url = await exportImage(view, kind);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${e.def.id}.${kind}`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    if (url.startsWith('blob:')) setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private async storeGeoJson(e: Entry, file: File): Promise<void> {
+    const text = await file.text();
+    const check = checkBoundaries(text);
+    if (!check.ok) {
+      e.card.setNotice(MSG.badGeoJson(check.error));
+      return;
+    }
+    try {
+      await this.opts.db.query(storeBoundariesSql(file.name, text, new Date()));
+    } catch (err) {
+      e.card.setNotice(`Could not store the boundaries: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    e.card.setNotice(MSG.storedBoundaries(file.name, check.matched, check.features.length, check.unmatched));
+    this.queries.clear();
+    this.derived.clear();
+    await this.renderEntry(e);
+  }
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { HISTORY_KEY, QueryHistory } from '../../../src/editor/history';
+import { SavedQueries } from '../../../src/editor/saved';
+import { memoryStore, type KeyValueStore } from '../../../src/editor/storage';
+
+const entry = (sql: string, at = 1) => ({ sql, at, ok: true, rows: 1, ms: 2 });
+
+describe('editor/history', () => {
+  it('persists across instances (a reload)', () => {
+    const store = memoryStore();
+    new QueryHistory(store).add(entry('SELECT 1'));
+    expect(new QueryHistory(store).search().map((e) => e.sql)).toEqual(['SELECT 1']);
+  });
+
+  it('keeps newest first and de-duplicates', () => {
+    const h = new QueryHistory(memoryStore());
+    h.add(entry('SELECT 1', 1));
+    h.add(entry('SELECT 2', 2));
+    h.add(entry('  SELECT 1\n', 3));
+    expect(h.search().map((e) => [e.sql, e.at])).toEqual([
+      ['SELECT 1', 3],
+      ['SELECT 2', 2],
+    ]);
+  });
+
+  it('caps the list', () => {
+    const h = new QueryHistory(memoryStore(), 3);
+    for (let i = 0; i < 5; i++) h.add(entry(`SELECT ${i}`, i));
+    expect(h.search().map((e) => e.sql)).toEqual(['SELECT 4', 'SELECT 3', 'SELECT 2']);
+  });
+
+  it('searches every term, ignoring case', () => {
+    const h = new QueryHistory(memoryStore());
+    h.add(entry('SELECT * FROM service_requests'));
+    h.add(entry('select count(*) from traffic_accidents'));
+    expect(h.search('SERVICE').map((e) => e.sql)).toEqual(['SELECT * FROM service_requests']);
+    expect(h.search('select  count').length).toBe(1);
+    expect(h.search('from').length).toBe(2);
+    expect(h.search('nothing').length).toBe(0);
+  });
+
+  it('ignores blank SQL and survives corrupt storage', () => {
+    const store = memoryStore();
+    store.setItem(HISTORY_KEY, '{not json');
+    const h = new QueryHistory(store);
+    expect(h.size).toBe(0);
+    h.add(entry('   '));
+    expect(h.size).toBe(0);
+    store.setItem(HISTORY_KEY, JSON.stringify([{ sql: 1 }]));
+    expect(new QueryHistory(store).size).toBe(0);
+  });
+
+  it('shrinks when the store is full', () => {
+    const inner = memoryStore();
+    const store: KeyValueStore = {
+      ...inner,
+      getItem: (k) => inner.getItem(k),
+      removeItem: (k) => inner.removeItem(k),
+      setItem(k, v) {
+        if (v.length > 200) throw new DOMException('full', 'QuotaExceededError');
+        inner.setItem(k, v);
+      },
+    };
+    const h = new QueryHistory(store);
+    for (let i = 0; i < 10; i++) h.add(entry(`SELECT ${i}`, i));
+    expect(h.size).toBeGreaterThan(0);
+    expect(new QueryHistory(store).search()[0].sql).toBe('SELECT 9');
+  });
+});
+
+describe('editor/saved', () => {
+  it('saves, replaces, lists by name and deletes', () => {
+    const store = memoryStore();
+    const s = new SavedQueries(store);
+    expect(s.save('b', 'SELECT 2', 1)).toBe(true);
+    expect(s.save('A', 'SELECT 1', 2)).toBe(true);
+    expect(s.save('b', 'SELECT 22', 3)).toBe(true);
+    expect(s.save('  ', 'SELECT 3')).toBe(false);
+    const again = new SavedQueries(store);
+    expect(again.list().map((q) => [q.name, q.sql])).toEqual([
+      ['A', 'SELECT 1'],
+      ['b', 'SELECT 22'],
+    ]);
+    again.remove('A');
+    expect(new SavedQueries(store).list().map((q) => q.name)).toEqual(['b']);
+    expect(again.get('b')?.sql).toBe('SELECT 22');
+  });
+});
