@@ -4,8 +4,10 @@
  * rest of the app uses, plus the few low-level operations the store needs.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { resultToParquet } from './parquet';
 import { toResultSet } from './result-set';
 import { QueryCancelled, QueryError, type Connector, type ResultSet, type RunOptions } from './types';
 
@@ -105,7 +107,6 @@ function wrap(
           batches.push(batch);
         }
         if (cancelled) throw new QueryCancelled();
-        const { Table } = await import('apache-arrow');
         return toResultSet(batches.length ? new Table(batches) : new Table(reader.schema ?? []));
       } catch (e) {
         if (cancelled || e instanceof QueryCancelled) throw new QueryCancelled();
@@ -125,13 +126,15 @@ function wrap(
     run(sql, options = {}) {
       return options.signal ? runStreaming(sql, options) : runQuery(sql);
     },
-    copyTo(sql, format) {
+    async copyTo(sql, format) {
+      // DuckDB writes CSV itself; Parquet and JSON need extensions duckdb-wasm does not ship.
+      if (format === 'parquet') return resultToParquet(await runQuery(sql));
+      if (format === 'json') return new TextEncoder().encode(JSON.stringify((await runQuery(sql)).rows()));
       return serial(async () => {
-        const name = `export-${Date.now()}-${Math.random().toString(36).slice(2)}.${format}`;
+        const name = `export-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`;
         await db.registerEmptyFileBuffer(name);
         try {
-          const opts = format === 'csv' ? 'FORMAT csv, HEADER' : format === 'json' ? 'FORMAT json, ARRAY true' : 'FORMAT parquet';
-          await conn.query(`COPY (${sql}) TO '${name}' (${opts})`);
+          await conn.query(`COPY (${sql}) TO '${name}' (FORMAT csv, HEADER)`);
           return await db.copyFileToBuffer(name);
         } catch (e) {
           return fail(e, sql);

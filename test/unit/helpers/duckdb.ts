@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Connector } from '../../../src/db/types';
+import { resultToParquet } from '../../../src/db/parquet';
 import { toResultSet } from '../../../src/db/result-set';
 
 const require = createRequire(import.meta.url);
@@ -52,8 +53,11 @@ export async function openTestDb(): Promise<TestDb> {
       return run(sql);
     },
     async copyTo(sql, format) {
-      const name = `copy_${Math.random().toString(36).slice(2)}.${format}`;
-      conn.query(`COPY (${sql}) TO '${name}' (FORMAT ${format})`);
+      // Same split as the browser connector: DuckDB writes CSV; Parquet and JSON are written in JS.
+      if (format === 'parquet') return resultToParquet(run(sql));
+      if (format === 'json') return new TextEncoder().encode(JSON.stringify(run(sql).rows()));
+      const name = `copy_${Math.random().toString(36).slice(2)}.csv`;
+      conn.query(`COPY (${sql}) TO '${name}' (FORMAT csv, HEADER)`);
       const bytes: Uint8Array = db.copyFileToBuffer(name);
       db.dropFile(name);
       return bytes;
