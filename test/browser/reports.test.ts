@@ -1,0 +1,133 @@
+/**
+ * Reports in a real browser on the default sample: every report renders real marks, the numbers
+ * match independent SQL over the base tables, filters re-render everything (also from a chart
+ * click), and "Open in editor" carries the SQL over. The choropleth renders from the real GeoJSON.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SHARED_REAL, launch, openApp, startServer, type Browser } from './harness';
+import type { StaticServer } from './server';
+
+const q = (page: Page, sql: string) => page.evaluate((s) => (window as any).lens.query(s), sql) as Promise<any[]>;
+
+async function waitForReports(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const cards = [...document.querySelectorAll('[data-testid^="report-"]')];
+    return cards.length > 0 && cards.every((c) => ['ready', 'empty', 'error'].includes((c as HTMLElement).dataset.state ?? ''));
+  }, undefined, { timeout: 120_000 });
+}
+
+describe('reports in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+    ({ page } = await openApp(browser.context, server, '#/reports'));
+    await waitForReports(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders every report with marks, or a readable empty state', async () => {
+    const reports = (await page.evaluate(() => (window as any).lens.reports())) as { id: string; title: string }[];
+    expect(reports.length).toBeGreaterThanOrEqual(14);
+    for (const r of reports) {
+      const card = page.locator(`[data-testid="report-${r.id}"]`);
+      const state = await card.getAttribute('data-state');
+      expect(state, r.id).not.toBe('error');
+      if (state === 'empty') {
+        expect(['yoy', 'choropleth']).toContain(r.id);
+        expect((await card.textContent())!.length).toBeGreaterThan(40);
+        continue;
+      }
+      const marks = await card.locator('[data-testid=chart] svg .mark-rect path, [data-testid=chart] svg .mark-symbol path, [data-testid=chart] svg .mark-line path, [data-testid=chart] svg .mark-area path, [data-testid=chart] svg .mark-rule line, [data-testid=chart] svg .mark-shape path').count();
+      expect(marks, r.id).toBeGreaterThan(0);
+      const data = await page.evaluate((id) => (window as any).lens.reportData(id), r.id);
+      expect(data.rows.length, r.id).toBeGreaterThan(0);
+      expect(data.sql, r.id).toMatch(/SELECT/i);
+    }
+  });
+
+  it('counts by neighborhood match an independent count over the base tables', async () => {
+    const { rows } = await page.evaluate(() => (window as any).lens.reportData('by-neighborhood'));
+    const bars = await page.locator('[data-testid="report-by-neighborhood"] [data-testid=chart] svg .mark-rect path').count();
+    expect(bars).toBe(rows.length);
+    const truth = await q(page, `SELECT neighborhood_slug AS slug, count(*) AS n FROM traffic_accidents WHERE neighborhood_slug IS NOT NULL GROUP BY 1`);
+    const shown = new Map(rows.filter((r: any) => r.dataset === 'traffic_accidents').map((r: any) => [r.slug, r.n]));
+    expect(shown.size).toBe(truth.length);
+    for (const t of truth) expect(shown.get(t.slug), t.slug).toBe(t.n);
+  });
+
+  it('median and p90 resolution hours by type match DuckDB over the base table', async () => {
+    const { rows } = await page.evaluate(() => (window as any).lens.reportData('resolution-by'));
+    const truth = await q(
+      page,
+      `SELECT type, quantile_cont(epoch(closed_at - created_at) / 3600, 0.5) AS median, quantile_cont(epoch(closed_at - created_at) / 3600, 0.9) AS p90
+       FROM service_requests WHERE closed_at > created_at GROUP BY type`,
+    );
+    const byType = new Map(truth.map((t) => [t.type, t]));
+    const groups = rows.filter((r: any) => r.kind === 'group' && typeof r.median_hours === 'number');
+    expect(groups.length).toBeGreaterThan(5);
+    let compared = 0;
+    for (const r of groups) {
+      const t = byType.get(r.key);
+      if (!t) continue;
+      expect(r.median_hours).toBeCloseTo(t.median, 1);
+      expect(r.p90_hours).toBeCloseTo(t.p90, 1);
+      compared++;
+    }
+    expect(compared).toBe(groups.length);
+  });
+
+  it('re-renders every report after a filter change, and keeps the filter in the URL', async () => {
+    const t0 = Date.now();
+    await page.evaluate(() => (window as any).lens.setFilters({ neighborhoods: ['Five Points'] }));
+    const ms = Date.now() - t0;
+    await waitForReports(page);
+    expect(await page.evaluate(() => (window as any).lens.filters())).toMatchObject({ neighborhoods: ['five-points'] });
+    expect(page.url()).toMatch(/neighborhood=five-points/);
+    const { rows } = await page.evaluate(() => (window as any).lens.reportData('by-neighborhood'));
+    expect(new Set(rows.map((r: any) => r.slug))).toEqual(new Set(['five-points']));
+    expect(ms).toBeLessThan(15_000);
+    await page.evaluate(() => (window as any).lens.setFilters({ neighborhoods: [] }));
+    await waitForReports(page);
+  });
+
+  it('filters from a click on a neighborhood bar', async () => {
+    const bar = page.locator('[data-testid="report-by-neighborhood"] [data-testid=chart] svg .mark-rect path').first();
+    await bar.click({ force: true });
+    await page.waitForFunction(() => (window as any).lens && location.hash.includes('neighborhood='));
+    const f = await page.evaluate(() => (window as any).lens.filters());
+    expect(f.neighborhoods.length).toBe(1);
+    await page.evaluate(() => (window as any).lens.setFilters({ neighborhoods: [] }));
+    await waitForReports(page);
+  });
+
+  it('opens a report SQL in the editor', async () => {
+    const card = page.locator('[data-testid="report-monthly-by-type"]');
+    await card.locator('[data-testid=open-in-editor]').click();
+    await page.waitForSelector('[data-testid=sql-editor]');
+    await page.waitForFunction(() => location.hash.startsWith('#/sql'));
+    const text = await page.locator('[data-testid=sql-editor] .cm-content').textContent();
+    expect(text).toMatch(/daily_counts|service_requests|events/);
+    await page.goto(page.url().replace(/#.*$/, '#/reports'));
+    await page.waitForFunction(() => (window as any).lens !== undefined);
+    await page.evaluate(() => (window as any).lens.ready);
+    await waitForReports(page);
+  });
+
+  const geojson = join(SHARED_REAL, 'denver_statistical_neighborhoods_ssciolist.geojson');
+  it.skipIf(!existsSync(geojson))('draws the choropleth from the real neighborhoods GeoJSON', async () => {
+    await page.setInputFiles('[data-testid=geojson-input]', { name: 'neighborhoods.geojson', mimeType: 'application/geo+json', buffer: readFileSync(geojson) });
+    await page.waitForFunction(() => document.querySelector('[data-testid="report-choropleth"]')?.getAttribute('data-state') === 'ready', undefined, { timeout: 60_000 });
+    const shapes = await page.locator('[data-testid="report-choropleth"] [data-testid=chart] svg .mark-shape path').count();
+    expect(shapes).toBe(78);
+  });
+});
