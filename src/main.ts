@@ -8,6 +8,9 @@ import type { Lens } from './app/lens';
 import { openStore } from './db/store';
 import { h, replace } from './ui/dom';
 import { mountShell, type Shell } from './ui/shell';
+import { registerPwa } from './pwa/register';
+
+registerPwa();
 
 const root = document.getElementById('app')!;
 replace(root, h('p', { class: 'boot', role: 'status' }, 'Starting DuckDB…'));

@@ -65,6 +65,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
   let header: HeaderInfo | null = null;
   let staged = false;
   let sameAs: { loadId: number; dataset: Dataset; stored: number } | null = null;
+  let sameCheck: Promise<void> = Promise.resolve();
   let stagingChain: Promise<void> = Promise.resolve();
   let rejectsStaged = false;
   const onAbort = () => send({ type: 'cancel' });
@@ -85,7 +86,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
             header = msg.info;
             break;
           case 'hashed':
-            void findSameFile(db, msg.sha256).then((same) => {
+            sameCheck = findSameFile(db, msg.sha256).then((same) => {
               if (same) {
                 sameAs = same;
                 send({ type: 'cancel' });
@@ -125,10 +126,12 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
     });
     const tParsed = performance.now();
     await stagingChain;
+    // The file may have finished parsing before we knew it was loaded before: decide now.
+    await sameCheck;
     phases.parse = tParsed - t0;
     phases.stage = performance.now() - tParsed;
 
-    if (done === null) {
+    if (done === null || sameAs) {
       const same = sameAs as unknown as { loadId: number; dataset: Dataset; stored: number };
       return {
         loadId: null,

@@ -41,20 +41,25 @@ const dataColumns = (d: Dataset): ColumnSpec[] => [...columnsOf(d), ...SYSTEM_CO
 export const STAGE_TABLE = 'staging.stage';
 export const STAGE_REJECTS_TABLE = 'staging.stage_rejects';
 
-/** The staged rows in store types, exact duplicates removed and in-file key clashes resolved. */
+/**
+ * The staged rows in store types, exact duplicates removed and in-file key clashes resolved.
+ * Duplicates and clashes are found on a narrow table (line, key, hash) first, so the one wide
+ * pass over the staged rows is a plain join.
+ */
 export function stagedRowsSql(dataset: Dataset): string {
   const converted = dataColumns(dataset)
-    .map((c) => `${convertExpr(c)} AS ${ident(c.name)}`)
+    .map((c) => `${convertExpr(c, `g.${ident(c.name)}`)} AS ${ident(c.name)}`)
     .join(', ');
   return `CREATE OR REPLACE TEMP TABLE s_distinct AS
-SELECT row_key AS key0, ${converted}, source_line
-FROM (SELECT *, row_number() OVER (PARTITION BY row_key, content_hash ORDER BY source_line) AS dup_rank FROM ${STAGE_TABLE})
-WHERE dup_rank = 1;
+SELECT source_line, row_key AS key0
+FROM ${STAGE_TABLE}
+QUALIFY row_number() OVER (PARTITION BY row_key, content_hash ORDER BY source_line) = 1;
 CREATE OR REPLACE TEMP TABLE s_ranked AS
-SELECT *, row_number() OVER (PARTITION BY key0 ORDER BY source_line) AS key_rank FROM s_distinct;
+SELECT source_line, key0, row_number() OVER (PARTITION BY key0 ORDER BY source_line) AS key_rank FROM s_distinct;
 CREATE OR REPLACE TEMP TABLE s_rows AS
-SELECT CASE WHEN key_rank = 1 THEN key0 ELSE key0 || '#' || key_rank END AS row_key, * EXCLUDE (key0, key_rank)
-FROM s_ranked WHERE key_rank = 1 OR starts_with(key0, 'n:');
+SELECT CASE WHEN m.key_rank = 1 THEN m.key0 ELSE m.key0 || '#' || m.key_rank END AS row_key, ${converted}, g.source_line
+FROM ${STAGE_TABLE} g JOIN s_ranked m ON m.source_line = g.source_line
+WHERE m.key_rank = 1 OR starts_with(m.key0, 'n:');
 CREATE OR REPLACE TEMP TABLE s_key_clash AS
 SELECT r.source_line AS line, 'duplicate id ' || r.key0 || ' with different content (first seen on line ' || f.source_line || ')' AS reason
 FROM s_ranked r JOIN s_ranked f ON f.key0 = r.key0 AND f.key_rank = 1

@@ -36,9 +36,9 @@ export class CsvExtractor {
       this.unzip.push(chunk, final);
     } catch (cause) {
       if (cause instanceof IngestError) throw cause;
-      throw new IngestError('zip-corrupt', 'The zip file is corrupt and could not be read.', { cause });
+      throw new IngestError('zip-corrupt', 'The zip file is truncated or corrupt and could not be read.', { cause });
     }
-    if (this.failure && (final || this.failure.code !== 'zip-several-csv')) throw this.failure;
+    if (this.failure && this.failure.code !== 'zip-several-csv') throw this.failure;
     if (final) this.finish();
   }
 

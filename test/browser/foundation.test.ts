@@ -3,10 +3,10 @@
  * accounted for; a reload keeps the data (OPFS); a dropped CSV is ingested; an unknown header is
  * refused without touching the store; a second tab gets the lock message and a read-only view.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, count, launch, openApp, startServer, storeChecksum, type Browser } from './harness';
+import { DIST, SHARED_REAL, count, launch, openApp, startServer, storeChecksum, type Browser } from './harness';
 import type { StaticServer } from './server';
 
 interface ManifestFile {
@@ -109,6 +109,31 @@ describe('foundation in Chromium', () => {
     expect(await msg.getAttribute('data-code')).toBe('unknown-header');
     expect(await msg.textContent()).toMatch(/station|temp_f/);
     expect(await storeChecksum(page)).toBe(before);
+    await page.close();
+  });
+
+  const sample = join(SHARED_REAL, 'denver_traffic_accidents_2014_sample_drewrwilson.csv');
+  it.skipIf(!existsSync(sample))('accounts for all 4,171 rows of the real 2014 accidents sample', async () => {
+    const { page } = await openApp(browser.context, server);
+    const text = readFileSync(sample, 'latin1');
+    const summary = await page.evaluate(
+      (t) => (window as any).lens.ingestFile(new File([t], 'traffic_accidents_2014.csv', { type: 'text/csv' })),
+      text,
+    );
+    expect(summary.rowsRead).toBe(4171);
+    const [log] = await page.evaluate(
+      (id) => (window as any).lens.query(`SELECT variant, inserted, updated, unchanged, duplicates, rejected FROM ingest_log WHERE load_id = ${id}`),
+      summary.loadId,
+    );
+    expect(log.variant).toBe('accidents-17');
+    expect(log.inserted + log.updated + log.unchanged + log.duplicates + log.rejected).toBe(4171);
+    const [stored] = await page.evaluate(
+      (id) => (window as any).lens.query(`SELECT count(*) AS n, count(longitude) AS with_coords, count(DISTINCT neighborhood_slug) AS hoods FROM traffic_accidents WHERE first_seen = ${id}`),
+      summary.loadId,
+    );
+    expect(stored.n).toBe(log.inserted);
+    expect(stored.hoods).toBe(78);
+    expect(stored.with_coords).toBeGreaterThan(4000);
     await page.close();
   });
 

@@ -83,7 +83,7 @@ describe('security in Chromium', () => {
   let page: Page;
   const requests: string[] = [];
   const dialogs: string[] = [];
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     server = await startServer();
@@ -95,7 +95,7 @@ describe('security in Chromium', () => {
     });
     const opened = await openApp(browser.context, server);
     page = opened.page;
-    errors.push(...opened.errors);
+    errors = opened.errors;
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();

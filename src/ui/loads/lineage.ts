@@ -3,6 +3,7 @@
  * the rejected rows of a load (line, reason, raw text) with a CSV download.
  */
 import type { App } from '../../app/app';
+import { exportBackup, importBackup, resetStore } from '../../app/backup';
 import { int } from '../../sql/quote';
 import { download, fmtBytes, fmtInt, h, replace } from '../dom';
 
@@ -47,7 +48,12 @@ const rejectsSql = (loadId: number) =>
 export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<void> } {
   const table = h('div', { 'data-testid': 'lineage' });
   const rejects = h('div', { 'data-testid': 'rejects' });
-  const el = h('section', { class: 'panel', 'aria-labelledby': 'loads-title' }, h('h2', { id: 'loads-title' }, 'Loads'), table, rejects);
+  const el = h(
+    'div',
+    {},
+    h('section', { class: 'panel', 'aria-labelledby': 'loads-title' }, h('h2', { id: 'loads-title' }, 'Loads'), table, rejects),
+    backupPanel(app),
+  );
 
   async function showRejects(loadId: number): Promise<void> {
     const rows = await app.db.query(`${rejectsSql(loadId)} LIMIT 1000`);
@@ -101,4 +107,51 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
     );
   }
   return { el, refresh };
+}
+
+/** Backup (Parquet files in a zip), restore from such a zip, and reset, with a confirmation. */
+function backupPanel(app: App): HTMLElement {
+  const message = h('p', { 'data-testid': 'backup-message', role: 'status', 'aria-live': 'polite' });
+  const say = (text: string) => replace(message, text);
+  const exportBtn = h('button', { type: 'button', 'data-testid': 'backup-export' }, 'Export backup (Parquet zip)');
+  exportBtn.addEventListener('click', async () => {
+    say('Writing the backup…');
+    try {
+      const bytes = await exportBackup(app.db);
+      download(`denver-lens-backup-${new Date().toISOString().slice(0, 10)}.zip`, bytes, 'application/zip');
+      say(`Backup written (${fmtBytes(bytes.length)}).`);
+    } catch (e) {
+      say(`The backup failed: ${(e as Error).message}`);
+    }
+  });
+  const importInput = h('input', { type: 'file', accept: '.zip', 'data-testid': 'backup-import', 'aria-label': 'Import a backup zip' });
+  importInput.addEventListener('change', async () => {
+    const file = importInput.files?.[0];
+    if (!file) return;
+    if (!confirm(`Replace everything in the store with the backup ${file.name}?`)) return;
+    say('Restoring…');
+    try {
+      const counts = await importBackup(app.db, new Uint8Array(await file.arrayBuffer()));
+      say(`Restored: ${Object.entries(counts).map(([t, n]) => `${t} ${fmtInt(n)}`).join(', ')}.`);
+      app.changed();
+    } catch (e) {
+      say((e as Error).message);
+    }
+    importInput.value = '';
+  });
+  const resetBtn = h('button', { type: 'button', class: 'secondary', 'data-testid': 'reset-store' }, 'Reset store…');
+  resetBtn.addEventListener('click', async () => {
+    if (!confirm('Delete every record, load and rejected row from the store? This cannot be undone (export a backup first).')) return;
+    await resetStore(app.db);
+    say('The store is empty.');
+    app.changed();
+  });
+  for (const b of [exportBtn, importInput, resetBtn]) b.disabled = !app.writable;
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'backup-title' },
+    h('h2', { id: 'backup-title' }, 'Backup and restore'),
+    h('div', { class: 'load-row' }, exportBtn, h('label', {}, 'Import a backup: ', importInput), resetBtn),
+    message,
+  );
 }

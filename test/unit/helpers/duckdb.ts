@@ -2,7 +2,10 @@
  * A Node DuckDB (duckdb-wasm's blocking build) behind the app's Connector interface, for unit
  * tests of SQL builders and store code. Each call to openTestDb() gives a fresh in-memory db.
  */
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Connector } from '../../../src/db/types';
 import { resultToParquet } from '../../../src/db/parquet';
 import { toResultSet } from '../../../src/db/result-set';
@@ -56,10 +59,11 @@ export async function openTestDb(): Promise<TestDb> {
       // Same split as the browser connector: DuckDB writes CSV; Parquet and JSON are written in JS.
       if (format === 'parquet') return resultToParquet(run(sql));
       if (format === 'json') return new TextEncoder().encode(JSON.stringify(run(sql).rows()));
-      const name = `copy_${Math.random().toString(36).slice(2)}.csv`;
+      // The Node runtime writes COPY targets to the real file system: use a temp file.
+      const name = join(tmpdir(), `lens-copy-${process.pid}-${Math.random().toString(36).slice(2)}.csv`);
       conn.query(`COPY (${sql}) TO '${name}' (FORMAT csv, HEADER)`);
-      const bytes: Uint8Array = db.copyFileToBuffer(name);
-      db.dropFile(name);
+      const bytes = new Uint8Array(readFileSync(name));
+      rmSync(name, { force: true });
       return bytes;
     },
     exec(sql) {

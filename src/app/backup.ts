@@ -1,0 +1,132 @@
+/**
+ * Backup and restore: the whole store as one zip of Parquet files (one per table) plus a
+ * manifest; restoring replaces the store's content in one transaction. Reset empties the store.
+ * Tables stay in DuckDB's own format inside OPFS; this zip is the user's copy.
+ */
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { parquetReadObjects } from 'hyparquet';
+import type { Database } from '../db/duckdb';
+import { resultToParquet } from '../db/parquet';
+import { SCHEMA_VERSION, historyTable } from '../db/schema';
+import { DATASETS } from '../domain/columns';
+import { ident } from '../sql/quote';
+
+/** The tables a backup holds, in restore order. `neighborhoods` and `meta` come from the schema. */
+export const BACKUP_TABLES: readonly string[] = [
+  ...DATASETS,
+  ...DATASETS.map(historyTable),
+  'ingest_log',
+  'rejected_rows',
+  'boundaries',
+  'daily_counts',
+];
+
+interface BackupManifest {
+  readonly format: 'denver-lens-backup';
+  readonly schemaVersion: number;
+  readonly createdAt: string;
+  readonly tables: Record<string, number>;
+}
+
+/** Writes the store as a zip of Parquet files. */
+export async function exportBackup(db: Database): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const tables: Record<string, number> = {};
+  for (const t of BACKUP_TABLES) {
+    const rs = await db.run(`SELECT * FROM ${ident(t)}`);
+    files[`${t}.parquet`] = resultToParquet(rs);
+    tables[t] = rs.rowCount;
+  }
+  const manifest: BackupManifest = { format: 'denver-lens-backup', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };
+  files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
+  return zipSync(files, { level: 0 });
+}
+
+/** A Parquet column as an Arrow-friendly array: ids beyond 2^53 as text, times as epoch ms. */
+function columnArray(values: unknown[]): unknown[] | Float64Array {
+  let numeric = true;
+  let text = false;
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string' || typeof v === 'boolean') text = true;
+    else if (typeof v !== 'number' && typeof v !== 'bigint' && !(v instanceof Date)) text = true;
+    if (typeof v === 'bigint' && (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))) numeric = false;
+  }
+  if (text || !numeric) return values.map((v) => (v === null || v === undefined ? null : typeof v === 'boolean' ? String(v) : String(v)));
+  const out = new Float64Array(values.length);
+  const nulls = values.some((v) => v === null || v === undefined);
+  if (nulls) return values.map((v) => (v === null || v === undefined ? null : v instanceof Date ? v.getTime() : Number(v)));
+  values.forEach((v, i) => (out[i] = v instanceof Date ? v.getTime() : Number(v)));
+  return out;
+}
+
+function castFor(type: string, col: string): string {
+  const c = ident(col);
+  if (type === 'TIMESTAMP') return `epoch_ms(CAST(${c} AS BIGINT))`;
+  if (type === 'DATE') return `CAST(epoch_ms(CAST(${c} AS BIGINT)) AS DATE)`;
+  if (type.endsWith('[]')) return `CAST(${c} AS ${type})`;
+  return `TRY_CAST(${c} AS ${type})`;
+}
+
+/** Replaces the store's content with a backup made by exportBackup. Throws a readable Error. */
+export async function importBackup(db: Database, bytes: Uint8Array): Promise<Record<string, number>> {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch (cause) {
+    throw new Error('This is not a Denver Lens backup: the zip could not be read.', { cause });
+  }
+  const manifest = entries['manifest.json'] ? (JSON.parse(strFromU8(entries['manifest.json'])) as BackupManifest) : null;
+  if (!manifest || manifest.format !== 'denver-lens-backup') throw new Error('This zip is not a Denver Lens backup (no manifest.json).');
+  if (manifest.schemaVersion > SCHEMA_VERSION) throw new Error(`This backup was made by a newer Denver Lens (schema ${manifest.schemaVersion}).`);
+  const session = await db.session();
+  try {
+    await session.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
+    for (const t of BACKUP_TABLES) {
+      const file = entries[`${t}.parquet`];
+      if (!file) throw new Error(`The backup has no ${t}.parquet.`);
+      const rows = (await parquetReadObjects({ file: file.slice().buffer as ArrayBuffer })) as Record<string, unknown>[];
+      await session.exec(`DROP TABLE IF EXISTS staging.${ident(`r_${t}`)}`);
+      if (!rows.length) continue;
+      const arrays: Record<string, unknown> = {};
+      for (const name of Object.keys(rows[0])) arrays[name] = columnArray(rows.map((r) => r[name]));
+      await session.insertIpc(tableToIPC(tableFromArrays(arrays as Record<string, Float64Array>), 'stream'), { name: `r_${t}`, schema: 'staging', create: true });
+    }
+    const counts: Record<string, number> = {};
+    await session.exec('BEGIN TRANSACTION');
+    try {
+      for (const t of BACKUP_TABLES) {
+        await session.exec(`DELETE FROM ${ident(t)}`);
+        if (!manifest.tables[t]) continue;
+        const cols = await session.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = '${t}' ORDER BY ordinal_position`);
+        const list = cols.map((c) => ident(String(c.name))).join(', ');
+        const exprs = cols.map((c) => castFor(String(c.type), String(c.name))).join(', ');
+        await session.exec(`INSERT INTO ${ident(t)} (${list}) SELECT ${exprs} FROM staging.${ident(`r_${t}`)}`);
+        counts[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
+      }
+      await session.exec('COMMIT');
+    } catch (e) {
+      await session.exec('ROLLBACK').catch(() => undefined);
+      throw new Error(`Restoring the backup failed and was rolled back: ${(e as Error).message}`, { cause: e });
+    }
+    await session.exec('CHECKPOINT').catch(() => undefined);
+    return counts;
+  } finally {
+    for (const t of BACKUP_TABLES) await session.exec(`DROP TABLE IF EXISTS staging.${ident(`r_${t}`)}`).catch(() => undefined);
+    await session.close();
+  }
+}
+
+/** Empties every data table (the schema and the neighborhoods list stay) in one transaction. */
+export async function resetStore(db: Database): Promise<void> {
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    for (const t of BACKUP_TABLES) await db.exec(`DELETE FROM ${ident(t)}`);
+    await db.exec('COMMIT');
+  } catch (e) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  await db.exec('CHECKPOINT').catch(() => undefined);
+}
