@@ -32,7 +32,8 @@ export interface ResultsGrid {
 
 /** Creates the grid; `notify` shows short messages (copied, copy failed). */
 export function resultsGrid(notify: (message: string) => void): ResultsGrid {
-  const head = h('div', { class: 'sql-grid-head', role: 'row', 'aria-rowindex': 1 });
+  // The header gets role=row only once it has cells (an empty row is an a11y error).
+  const head = h('div', { class: 'sql-grid-head', 'aria-rowindex': 1 });
   const layer = h('div', { class: 'sql-grid-rows', role: 'rowgroup' });
   const spacer = h('div', { class: 'sql-grid-spacer' }, layer);
   const empty = h('div', { class: 'sql-grid-empty' }, MSG.noResult);
@@ -87,6 +88,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       );
     });
     replace(head, h('div', { class: 'sql-grid-gutter', role: 'columnheader' }, '#'), cells);
+    head.setAttribute('role', 'row');
   }
 
   function renderRows(force = false): void {
@@ -189,6 +191,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       empty.textContent = next ? 'No rows.' : MSG.noResult;
       if (!next) {
         head.replaceChildren();
+        head.removeAttribute('role');
         layer.replaceChildren();
         spacer.style.height = '0px';
         return;

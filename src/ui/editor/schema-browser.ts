@@ -23,7 +23,7 @@ export interface SchemaBrowser {
 const KIND_LABEL: Record<SchemaTable['kind'], string> = { table: 'table', view: 'view', temp: 'temp table' };
 
 function tableItem(t: SchemaTable, actions: SchemaBrowserActions, open: boolean): HTMLElement {
-  const name = h('button', { type: 'button', class: 'link sql-schema-name', title: `Insert ${t.ref}`, 'data-testid': 'schema-table' }, t.name);
+  const name = h('button', { type: 'button', class: 'link sql-schema-name', title: `Insert ${t.ref}`, 'aria-label': `Insert ${t.name}`, 'data-testid': 'schema-table' }, 'Insert');
   name.addEventListener('click', (e) => {
     e.preventDefault();
     actions.insert(t.ref);
@@ -31,7 +31,6 @@ function tableItem(t: SchemaTable, actions: SchemaBrowserActions, open: boolean)
   const meta = t.rows === null ? KIND_LABEL[t.kind] : `${KIND_LABEL[t.kind]} · ${rowsLabel(t.rows)}`;
   const preview = h('button', { type: 'button', class: 'secondary small', 'data-testid': 'schema-preview', title: `SELECT * FROM ${t.ref} LIMIT 100` }, 'Preview');
   const summarize = h('button', { type: 'button', class: 'secondary small', 'data-testid': 'schema-summarize', title: `SUMMARIZE ${t.ref}` }, 'Summarize');
-  // Inside <summary>, a click would also toggle the column list.
   const act = (fn: () => void) => (e: Event) => {
     e.preventDefault();
     fn();
@@ -46,7 +45,9 @@ function tableItem(t: SchemaTable, actions: SchemaBrowserActions, open: boolean)
   const details = h(
     'details',
     { class: 'sql-schema-table', 'data-table': t.name, open },
-    h('summary', {}, name, h('span', { class: 'sql-schema-meta' }, meta), h('span', { class: 'sql-schema-actions' }, preview, summarize)),
+    // No controls inside <summary> (nested interactive elements): the actions open with the columns.
+    h('summary', {}, h('span', { class: 'sql-schema-title' }, t.name), ' ', h('span', { class: 'sql-schema-meta' }, meta)),
+    h('div', { class: 'sql-schema-actions' }, name, preview, summarize),
     h('ul', { class: 'sql-schema-cols' }, columns),
   );
   return details;
