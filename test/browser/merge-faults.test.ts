@@ -145,7 +145,8 @@ describe('merge and faults in Chromium', () => {
 
   it('leaves the store unchanged when the tab reloads mid-load', async () => {
     const before = await storeChecksum(page);
-    void page.evaluate((u) => (window as any).lens.ingestUrl(u).catch(() => undefined), `${F}big/311_service_requests.csv.zip`);
+    // The evaluation dies with the page on reload; that is the point.
+    page.evaluate((u) => (window as any).lens.ingestUrl(u), `${F}big/311_service_requests.csv.zip`).catch(() => undefined);
     await page.waitForFunction(() => Number((document.querySelector('[data-testid=progress-detail]')?.textContent ?? '').replace(/,/g, '').match(/(\d+) rows/)?.[1] ?? 0) > 20_000, undefined, { timeout: 60_000 });
     await page.reload();
     await page.waitForFunction(() => (window as any).lens !== undefined);

@@ -33,13 +33,13 @@ export interface ResultsGrid {
 /** Creates the grid; `notify` shows short messages (copied, copy failed). */
 export function resultsGrid(notify: (message: string) => void): ResultsGrid {
   // The header gets role=row only once it has cells (an empty row is an a11y error).
-  const head = h('div', { class: 'sql-grid-head', 'aria-rowindex': 1 });
-  const layer = h('div', { class: 'sql-grid-rows', role: 'rowgroup' });
+  const head = h('div', { class: 'sql-grid-head' });
+  const layer = h('div', { class: 'sql-grid-rows' });
   const spacer = h('div', { class: 'sql-grid-spacer' }, layer);
   const empty = h('div', { class: 'sql-grid-empty' }, MSG.noResult);
   const el = h(
     'div',
-    { class: 'sql-grid', role: 'grid', tabindex: 0, 'data-testid': 'results', 'aria-label': 'Query results', 'aria-rowcount': 0 },
+    { class: 'sql-grid', tabindex: 0, 'data-testid': 'results', 'aria-label': 'Query results' },
     head,
     spacer,
     empty,
@@ -89,6 +89,9 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     });
     replace(head, h('div', { class: 'sql-grid-gutter', role: 'columnheader' }, '#'), cells);
     head.setAttribute('role', 'row');
+    head.setAttribute('aria-rowindex', '1');
+    el.setAttribute('role', 'grid');
+    layer.setAttribute('role', 'rowgroup');
   }
 
   function renderRows(force = false): void {
@@ -192,6 +195,10 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       if (!next) {
         head.replaceChildren();
         head.removeAttribute('role');
+        head.removeAttribute('aria-rowindex');
+        el.removeAttribute('role');
+        el.removeAttribute('aria-rowcount');
+        layer.removeAttribute('role');
         layer.replaceChildren();
         spacer.style.height = '0px';
         return;
