@@ -5,7 +5,9 @@
 import './ui/styles.css';
 import { App, DEFAULT_FILES, DEFAULT_SOURCE_LABEL } from './app/app';
 import type { Lens } from './app/lens';
-import { openStore } from './db/store';
+import { openDatabase, type Database } from './db/duckdb';
+import { migrate, openStore } from './db/store';
+import { attachRemote, remoteFromSearch, type RemoteRequest, type RemoteSummary } from './app/remote';
 import { h, replace } from './ui/dom';
 import { mountShell, type Shell } from './ui/shell';
 import { registerPwa } from './pwa/register';
@@ -15,13 +17,28 @@ registerPwa();
 const root = document.getElementById('app')!;
 replace(root, h('p', { class: 'boot', role: 'status' }, 'Starting DuckDB…'));
 
+async function openRemote(req: RemoteRequest): Promise<{ db: Database; notice: string }> {
+  const db = await openDatabase('memory');
+  await migrate(db);
+  const r = await attachRemote(db, req);
+  remote = r;
+  const months = req.from || req.to ? ` for ${req.from ?? 'the start'} to ${req.to ?? 'the end'}` : '';
+  return {
+    db,
+    notice: `Read-only remote data set ${r.base}${months}: ${r.files} of ${r.filesInLayout} partition files, ${r.rows.toLocaleString('en-US')} rows. Your local store is untouched; remove ?remote=… from the address to return to it.`,
+  };
+}
+
+let remote: RemoteSummary | null = null;
+
 async function boot(): Promise<{ app: App; shell: Shell }> {
-  const store = await openStore();
+  const remoteReq = remoteFromSearch(location.search);
+  const store = remoteReq ? { ...(await openRemote(remoteReq)), writable: false } : await openStore();
   const app = new App(store.db, store.writable, store.notice);
   const shell = mountShell(root, app);
   await shell.refresh();
   const status = await app.status();
-  if (app.writable && status.loads.length === 0) {
+  if (app.writable && !remoteReq && status.loads.length === 0) {
     for (const url of DEFAULT_FILES) {
       await app
         .load({ source: { kind: 'url', url }, label: url.split('/').pop()!, sourceLabel: DEFAULT_SOURCE_LABEL })
@@ -54,7 +71,7 @@ const lens: Lens = {
   },
   async status() {
     const { app } = await booted;
-    return { ...(await app.status()), mode: app.db.mode, writable: app.writable, notice: app.notice };
+    return { ...(await app.status()), mode: app.db.mode, writable: app.writable, notice: app.notice, remote, instantiateMs: app.db.instantiateMs };
   },
   async reports() {
     return (await (await booted).shell.reports()).reports();

@@ -3,11 +3,11 @@
  * manifest; restoring replaces the store's content in one transaction. Reset empties the store.
  * Tables stay in DuckDB's own format inside OPFS; this zip is the user's copy.
  */
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import type { Database } from '../db/duckdb';
 import { resultToParquet } from '../db/parquet';
+import { insertStagedSql, stageRows } from './parquet-import';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
 import { DATASETS } from '../domain/columns';
 import { ident } from '../sql/quote';
@@ -43,32 +43,6 @@ export async function exportBackup(db: Database): Promise<Uint8Array> {
   return zipSync(files, { level: 0 });
 }
 
-/** A Parquet column as an Arrow-friendly array: ids beyond 2^53 as text, times as epoch ms. */
-function columnArray(values: unknown[]): unknown[] | Float64Array {
-  let numeric = true;
-  let text = false;
-  for (const v of values) {
-    if (v === null || v === undefined) continue;
-    if (typeof v === 'string' || typeof v === 'boolean') text = true;
-    else if (typeof v !== 'number' && typeof v !== 'bigint' && !(v instanceof Date)) text = true;
-    if (typeof v === 'bigint' && (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))) numeric = false;
-  }
-  if (text || !numeric) return values.map((v) => (v === null || v === undefined ? null : typeof v === 'boolean' ? String(v) : String(v)));
-  const out = new Float64Array(values.length);
-  const nulls = values.some((v) => v === null || v === undefined);
-  if (nulls) return values.map((v) => (v === null || v === undefined ? null : v instanceof Date ? v.getTime() : Number(v)));
-  values.forEach((v, i) => (out[i] = v instanceof Date ? v.getTime() : Number(v)));
-  return out;
-}
-
-function castFor(type: string, col: string): string {
-  const c = ident(col);
-  if (type === 'TIMESTAMP') return `epoch_ms(CAST(${c} AS BIGINT))`;
-  if (type === 'DATE') return `CAST(epoch_ms(CAST(${c} AS BIGINT)) AS DATE)`;
-  if (type.endsWith('[]')) return `CAST(${c} AS ${type})`;
-  return `TRY_CAST(${c} AS ${type})`;
-}
-
 /** Replaces the store's content with a backup made by exportBackup. Throws a readable Error. */
 export async function importBackup(db: Database, bytes: Uint8Array): Promise<Record<string, number>> {
   let entries: Record<string, Uint8Array>;
@@ -87,11 +61,7 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
       const file = entries[`${t}.parquet`];
       if (!file) throw new Error(`The backup has no ${t}.parquet.`);
       const rows = (await parquetReadObjects({ file: file.slice().buffer as ArrayBuffer })) as Record<string, unknown>[];
-      await session.exec(`DROP TABLE IF EXISTS staging.${ident(`r_${t}`)}`);
-      if (!rows.length) continue;
-      const arrays: Record<string, unknown> = {};
-      for (const name of Object.keys(rows[0])) arrays[name] = columnArray(rows.map((r) => r[name]));
-      await session.insertIpc(tableToIPC(tableFromArrays(arrays as Record<string, Float64Array>), 'stream'), { name: `r_${t}`, schema: 'staging', create: true });
+      await stageRows(session, `r_${t}`, rows);
     }
     const counts: Record<string, number> = {};
     await session.exec('BEGIN TRANSACTION');
@@ -99,10 +69,7 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
       for (const t of BACKUP_TABLES) {
         await session.exec(`DELETE FROM ${ident(t)}`);
         if (!manifest.tables[t]) continue;
-        const cols = await session.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = '${t}' ORDER BY ordinal_position`);
-        const list = cols.map((c) => ident(String(c.name))).join(', ');
-        const exprs = cols.map((c) => castFor(String(c.type), String(c.name))).join(', ');
-        await session.exec(`INSERT INTO ${ident(t)} (${list}) SELECT ${exprs} FROM staging.${ident(`r_${t}`)}`);
+        await session.exec(await insertStagedSql(session, t, `r_${t}`));
         counts[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
       }
       await session.exec('COMMIT');

@@ -4,6 +4,7 @@
  */
 import type { App } from '../../app/app';
 import { exportBackup, importBackup, resetStore } from '../../app/backup';
+import { exportPartitioned } from '../../app/partitioned-export';
 import { int } from '../../sql/quote';
 import { download, fmtBytes, fmtInt, h, replace } from '../dom';
 
@@ -147,11 +148,38 @@ function backupPanel(app: App): HTMLElement {
     app.changed();
   });
   for (const b of [exportBtn, importInput, resetBtn]) b.disabled = !app.writable;
+  const partBtn = h('button', { type: 'button', class: 'secondary', 'data-testid': 'export-partitioned' }, 'Export partitioned Parquet (Hive layout)');
+  partBtn.addEventListener('click', async () => {
+    say('Writing partitions…');
+    try {
+      let n = 0;
+      const bytes = await exportPartitioned(app.db, () => say(`Writing partitions… ${++n}`));
+      download('denver-lens-partitioned.zip', bytes, 'application/zip');
+      say(`Wrote ${n} partition files (${fmtBytes(bytes.length)}). Unzip them on any static host and attach the folder below.`);
+    } catch (e) {
+      say(`The export failed: ${(e as Error).message}`);
+    }
+  });
+  const base = h('input', { type: 'url', placeholder: 'https://…/denver-lens-partitioned/', 'aria-label': 'Base URL of a partitioned data set', 'data-testid': 'remote-url' });
+  const from = h('input', { type: 'month', 'aria-label': 'First month', 'data-testid': 'remote-from' });
+  const to = h('input', { type: 'month', 'aria-label': 'Last month', 'data-testid': 'remote-to' });
+  const attach = h('form', { class: 'url-form' }, base, from, to, h('button', { type: 'submit', 'data-testid': 'remote-attach' }, 'Attach read-only'));
+  attach.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams({ remote: base.value.trim() });
+    if (from.value) q.set('from', from.value);
+    if (to.value) q.set('to', to.value);
+    location.assign(`${location.pathname}?${q.toString()}#/reports`);
+  });
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'backup-title' },
-    h('h2', { id: 'backup-title' }, 'Backup and restore'),
+    h('h2', { id: 'backup-title' }, 'Backup, restore and export'),
     h('div', { class: 'load-row' }, exportBtn, h('label', {}, 'Import a backup: ', importInput), resetBtn),
+    h('div', { class: 'load-row' }, partBtn),
+    h('h3', {}, 'A remote data set'),
+    h('p', {}, 'Attach a partitioned layout on any static host by its base URL, read-only; only the months you choose are fetched, with HTTP range requests.'),
+    attach,
     message,
   );
 }

@@ -1,0 +1,70 @@
+/**
+ * Puts rows read from Parquet (hyparquet objects) into the store: they are staged as Arrow in the
+ * in-memory `staging` database, then inserted with casts to the store's column types.
+ */
+import { Float64Column, Utf8Column, columnsToIpc } from '../ingest/arrow-columns';
+import type { Database } from '../db/duckdb';
+import { ident, str } from '../sql/quote';
+
+/** A Parquet column as an Arrow-friendly array: ids beyond 2^53 as text, times as epoch ms. */
+export function columnArray(values: unknown[]): unknown[] | Float64Array {
+  let numeric = true;
+  let text = false;
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string' || typeof v === 'boolean') text = true;
+    else if (typeof v !== 'number' && typeof v !== 'bigint' && !(v instanceof Date)) text = true;
+    if (typeof v === 'bigint' && (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))) numeric = false;
+  }
+  if (text || !numeric) return values.map((v) => (v === null || v === undefined ? null : typeof v === 'boolean' ? String(v) : String(v)));
+  const out = new Float64Array(values.length);
+  const nulls = values.some((v) => v === null || v === undefined);
+  if (nulls) return values.map((v) => (v === null || v === undefined ? null : v instanceof Date ? v.getTime() : Number(v)));
+  values.forEach((v, i) => (out[i] = v instanceof Date ? v.getTime() : Number(v)));
+  return out;
+}
+
+export function castFor(type: string, col: string): string {
+  const c = ident(col);
+  if (type === 'TIMESTAMP') return `epoch_ms(CAST(${c} AS BIGINT))`;
+  if (type === 'DATE') return `CAST(epoch_ms(CAST(${c} AS BIGINT)) AS DATE)`;
+  if (type.endsWith('[]')) return `CAST(${c} AS ${type})`;
+  return `TRY_CAST(${c} AS ${type})`;
+}
+
+
+/** Stages rows as `staging.<name>` (replacing it); nothing is staged for no rows. */
+export async function stageRows(session: Database, name: string, rows: Record<string, unknown>[]): Promise<void> {
+  await session.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
+  await session.exec(`DROP TABLE IF EXISTS staging.${ident(name)}`);
+  if (!rows.length) return;
+  // Arrow data is built directly (makeData): apache-arrow's builders compile code with
+  // `new Function`, which the page's Content-Security-Policy forbids.
+  const columns = Object.keys(rows[0]).map((col) => {
+    const values = columnArray(rows.map((r) => r[col]));
+    if (values instanceof Float64Array || values.every((v) => v === null || typeof v === 'number')) {
+      const c = new Float64Column();
+      for (const v of values) c.push(v as number | null);
+      return { name: col, data: c.take() };
+    }
+    const c = new Utf8Column();
+    for (const v of values) c.push(v as string | null);
+    return { name: col, data: c.take() };
+  });
+  await session.insertIpc(columnsToIpc(columns), { name, schema: 'staging', create: true });
+}
+
+/** `INSERT INTO table SELECT <casts> FROM staging.<name>` for the table's columns. */
+export async function insertStagedSql(session: Database, table: string, name: string): Promise<string> {
+  const cols = await session.query(
+    `SELECT column_name AS name, data_type AS type FROM information_schema.columns
+     WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = ${str(table)} ORDER BY ordinal_position`,
+  );
+  const staged = new Set(
+    (await session.query(`SELECT column_name AS name FROM information_schema.columns WHERE table_catalog = 'staging' AND table_name = ${str(name)}`)).map((c) => String(c.name)),
+  );
+  const present = cols.filter((c) => staged.has(String(c.name)));
+  const list = present.map((c) => ident(String(c.name))).join(', ');
+  const exprs = present.map((c) => castFor(String(c.type), String(c.name))).join(', ');
+  return `INSERT INTO ${ident(table)} (${list}) SELECT ${exprs} FROM staging.${ident(name)}`;
+}
