@@ -199,7 +199,7 @@ async function merge(
   const [{ next }] = await session.query(`SELECT coalesce(max(load_id), 0) + 1 AS next FROM ingest_log`);
   const loadId = num(next);
   await session.exec(stagedRowsSql(dataset));
-  const [fig] = await session.query(loadFiguresSql(dataset));
+  const [fig] = await session.query(loadFiguresSql());
   const { prepare, apply } = mergeStatements({ dataset, loadId });
   for (const sql of prepare) await session.exec(sql);
   const [cls] = await session.query(classCountsSql);

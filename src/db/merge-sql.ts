@@ -1,9 +1,9 @@
 /**
  * Pure SQL builders for merging one staged file into the store.
  *
- * A load stages its rows in a TEMP table (`stage`, Arrow staging types: DOUBLE / VARCHAR), then
+ * A load stages its rows in `staging.stage` (an in-memory database; DOUBLE / VARCHAR), then
  * `mergeStatements` prepares TEMP tables, then applies the changes inside ONE transaction:
- *  1. `s_rows`: staged rows converted to store types, exact duplicates (same key and content)
+ *  1. `s_keys`: the staged rows' keys, exact duplicates (same key and content)
  *     collapsed; a natural key (`n:`) seen again with other content gets `#2`, `#3`... in line
  *     order; an id key (`o:`, `oid:`, `i:`) seen again with other content is rejected.
  *  2. Records whose key exists with other content are *changed* when this file's newest event
@@ -42,22 +42,21 @@ export const STAGE_TABLE = 'staging.stage';
 export const STAGE_REJECTS_TABLE = 'staging.stage_rejects';
 
 /**
- * The staged rows in store types, exact duplicates removed and in-file key clashes resolved.
- * Duplicates and clashes are found on a narrow table (line, key, hash) first, so the one wide
- * pass over the staged rows is a plain join.
+ * Narrow tables over the staged rows: `s_keys` (line, final row key, content hash, event time)
+ * for the rows to merge — exact duplicates removed, in-file key clashes resolved — and
+ * `s_key_clash` for the rejected clashes. The wide staged rows are read once more, at insert.
  */
 export function stagedRowsSql(dataset: Dataset): string {
-  const converted = dataColumns(dataset)
-    .map((c) => `${convertExpr(c, `g.${ident(c.name)}`)} AS ${ident(c.name)}`)
-    .join(', ');
+  const timeCol = columnsOf(dataset).find((c) => c.name === eventTimeColumn(dataset))!;
   return `CREATE OR REPLACE TEMP TABLE s_distinct AS
 SELECT source_line, row_key AS key0
 FROM ${STAGE_TABLE}
 QUALIFY row_number() OVER (PARTITION BY row_key, content_hash ORDER BY source_line) = 1;
 CREATE OR REPLACE TEMP TABLE s_ranked AS
 SELECT source_line, key0, row_number() OVER (PARTITION BY key0 ORDER BY source_line) AS key_rank FROM s_distinct;
-CREATE OR REPLACE TEMP TABLE s_rows AS
-SELECT CASE WHEN m.key_rank = 1 THEN m.key0 ELSE m.key0 || '#' || m.key_rank END AS row_key, ${converted}, g.source_line
+CREATE OR REPLACE TEMP TABLE s_keys AS
+SELECT g.source_line, CASE WHEN m.key_rank = 1 THEN m.key0 ELSE m.key0 || '#' || m.key_rank END AS row_key,
+  g.content_hash, ${convertExpr(timeCol, `g.${ident(timeCol.name)}`)} AS event_at
 FROM ${STAGE_TABLE} g JOIN s_ranked m ON m.source_line = g.source_line
 WHERE m.key_rank = 1 OR starts_with(m.key0, 'n:');
 CREATE OR REPLACE TEMP TABLE s_key_clash AS
@@ -67,14 +66,13 @@ WHERE r.key_rank > 1 AND NOT starts_with(r.key0, 'n:')`;
 }
 
 /** Per-load figures, computed from the staged tables before the merge changes the store. */
-export function loadFiguresSql(dataset: Dataset): string {
-  const t = ident(eventTimeColumn(dataset));
+export function loadFiguresSql(): string {
   return `SELECT
   (SELECT count(*) FROM ${STAGE_TABLE}) AS accepted,
   (SELECT count(*) FROM ${STAGE_TABLE}) - (SELECT count(*) FROM s_distinct) AS duplicates,
   (SELECT count(*) FROM s_key_clash) AS key_clashes,
-  (SELECT min(${t}) FROM s_rows) AS data_min_at,
-  (SELECT max(${t}) FROM s_rows) AS data_max_at`;
+  (SELECT min(event_at) FROM s_keys) AS data_min_at,
+  (SELECT max(event_at) FROM s_keys) AS data_max_at`;
 }
 
 export interface MergeParams {
@@ -83,34 +81,34 @@ export interface MergeParams {
 }
 
 /**
- * Statements that merge `s_rows` into the dataset table; run them inside one transaction
- * after stagedRowsSql. The classification lands in TEMP table `s_class` (row_key, class) with
- * class one of new / changed / unchanged / stale.
+ * Statements that merge the staged rows into the dataset table, after stagedRowsSql: `prepare`
+ * classifies each key into TEMP table `s_class` (row_key, class: new / changed / unchanged /
+ * stale); `apply` runs inside the load's one transaction.
  */
 export function mergeStatements({ dataset, loadId }: MergeParams): { prepare: string[]; apply: string[] } {
   const T = ident(dataset);
   const L = int(loadId);
   const time = ident(eventTimeColumn(dataset));
-  const cols = [...columnsOf(dataset), ...SYSTEM_COLUMNS].map((c) => ident(c.name));
-  const colList = cols.join(', ');
-  const sCols = cols.map((c) => `s.${c}`).join(', ');
+  const cols = dataColumns(dataset);
+  const colList = ['row_key', ...cols.map((c) => c.name)].map(ident).join(', ');
+  const converted = cols.map((c) => convertExpr(c, `g.${ident(c.name)}`)).join(', ');
   const prepare = [
-    `CREATE OR REPLACE TEMP TABLE s_file AS SELECT max(${time}) AS max_at FROM s_rows`,
+    `CREATE OR REPLACE TEMP TABLE s_file AS SELECT max(event_at) AS max_at FROM s_keys`,
     `CREATE OR REPLACE TEMP TABLE s_class AS
-SELECT s.row_key,
+SELECT s.row_key, s.source_line, s.event_at,
   CASE WHEN t.row_key IS NULL THEN 'new'
        WHEN t.content_hash = s.content_hash THEN 'unchanged'
        WHEN coalesce((SELECT max_at FROM s_file) >= v.data_max_at, TRUE) THEN 'changed'
        ELSE 'stale' END AS class,
   t.first_seen AS old_first_seen
-FROM s_rows s
+FROM s_keys s
 LEFT JOIN ${T} t ON t.row_key = s.row_key
 LEFT JOIN ingest_log v ON v.load_id = t.version_load`,
     `CREATE OR REPLACE TEMP TABLE s_touched_days AS
 SELECT DISTINCT day FROM (
   SELECT CAST(t.${time} AS DATE) AS day FROM ${T} t JOIN s_class c ON c.row_key = t.row_key WHERE c.class = 'changed'
   UNION ALL
-  SELECT CAST(s.${time} AS DATE) FROM s_rows s JOIN s_class c ON c.row_key = s.row_key WHERE c.class IN ('new', 'changed')
+  SELECT CAST(event_at AS DATE) FROM s_class WHERE class IN ('new', 'changed')
 )`,
   ];
   const apply = [
@@ -119,10 +117,10 @@ SELECT t.*, ${L} FROM ${T} t WHERE t.row_key IN (SELECT row_key FROM s_class WHE
     `DELETE FROM ${T} WHERE row_key IN (SELECT row_key FROM s_class WHERE class = 'changed')`,
     `UPDATE ${T} SET last_seen = ${L} WHERE row_key IN (SELECT row_key FROM s_class WHERE class IN ('unchanged', 'stale'))`,
     `INSERT INTO ${T} (${colList}, first_seen, last_seen, version_load)
-SELECT ${sCols}, coalesce(c.old_first_seen, ${L}), ${L}, ${L}
-FROM s_rows s JOIN s_class c USING (row_key)
+SELECT c.row_key, ${converted}, coalesce(c.old_first_seen, ${L}), ${L}, ${L}
+FROM ${STAGE_TABLE} g JOIN s_class c ON c.source_line = g.source_line
 WHERE c.class IN ('new', 'changed')
-ORDER BY s.${time}`,
+ORDER BY c.event_at`,
     ...dailyCountsRefresh(dataset, 'WHERE day IN (SELECT day FROM s_touched_days)'),
   ];
   return { prepare, apply };
@@ -156,7 +154,7 @@ export const dropStagingSql = [
   ...[
   's_distinct',
   's_ranked',
-  's_rows',
+  's_keys',
   's_key_clash',
   's_file',
   's_class',

@@ -7,9 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, startServer, type Browser } from './harness';
-import type { StaticServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openApp, useBrowser } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -69,18 +68,11 @@ async function tabThrough(page: Page, max: number): Promise<string[]> {
 }
 
 describe('accessibility in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const env = useBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-    ({ page } = await openApp(browser.context, server));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page } = await openApp(env.browser.context, env.server));
   });
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -5,25 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, launch, openApp, startServer, storeChecksum, type Browser } from './harness';
-import type { StaticServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { count, openApp, storeChecksum, useBrowser } from './harness';
 
 describe('backup and restore in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowser();
 
   it('exports, resets after confirmation, and restores to the same checksum', async () => {
-    const { page } = await openApp(browser.context, server, '#/loads');
+    const { page } = await openApp(env.browser.context, env.server, '#/loads');
     const before = await storeChecksum(page);
     const accidents = await count(page, 'traffic_accidents');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.click('[data-testid=backup-export]')]);

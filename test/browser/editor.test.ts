@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parquetReadObjects } from 'hyparquet';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { count, launch, openApp, startServer, type Browser } from './harness';
-import type { StaticServer } from './server';
+import { count, openApp, useBrowser } from './harness';
 
 async function typeSql(page: Page, sql: string): Promise<void> {
   const editor = page.locator('[data-testid=sql-editor] .cm-content');
@@ -34,19 +33,12 @@ async function runAndWait(page: Page, keys = 'Control+Enter'): Promise<void> {
 const rowCount = async (page: Page) => Number(await page.getAttribute('[data-testid=row-count]', 'data-count'));
 
 describe('SQL editor in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const env = useBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-    ({ page } = await openApp(browser.context, server, '#/sql'));
+    ({ page } = await openApp(env.browser.context, env.server, '#/sql'));
     await page.waitForSelector('[data-testid=sql-editor]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('runs the statement under the cursor with Ctrl+Enter and shows rows and count', async () => {

@@ -5,9 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, SHARED_REAL, count, launch, openApp, startServer, storeChecksum, type Browser } from './harness';
-import type { StaticServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { DIST, SHARED_REAL, count, openApp, storeChecksum, useBrowser } from './harness';
 
 interface ManifestFile {
   dataset: string;
@@ -32,20 +31,10 @@ async function dropFile(page: import('playwright-core').Page, name: string, text
 }
 
 describe('foundation in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowser();
 
   it('loads the default sample on a first visit and accounts for every record', async () => {
-    const { page, errors } = await openApp(browser.context, server);
+    const { page, errors } = await openApp(env.browser.context, env.server);
     for (const d of ['service_requests', 'traffic_accidents']) {
       const m = file(d);
       const [log] = await page.evaluate(
@@ -67,7 +56,7 @@ describe('foundation in Chromium', () => {
   });
 
   it('keeps the data across a reload (OPFS)', async () => {
-    const { page } = await openApp(browser.context, server);
+    const { page } = await openApp(env.browser.context, env.server);
     const before = await storeChecksum(page);
     await page.reload();
     await page.waitForFunction(() => (window as any).lens !== undefined);
@@ -80,7 +69,7 @@ describe('foundation in Chromium', () => {
   });
 
   it('ingests a CSV dropped on the drop zone', async () => {
-    const { page } = await openApp(browser.context, server);
+    const { page } = await openApp(env.browser.context, env.server);
     expect((await page.evaluate(() => (window as any).lens.status())).writable).toBe(true);
     const before = await count(page, 'traffic_accidents');
     const csv =
@@ -101,7 +90,7 @@ describe('foundation in Chromium', () => {
   });
 
   it('refuses an unknown header with a clear message and leaves the store unchanged', async () => {
-    const { page } = await openApp(browser.context, server);
+    const { page } = await openApp(env.browser.context, env.server);
     const before = await storeChecksum(page);
     await dropFile(page, 'weather.csv', 'station,temp_f,wind\nDEN,31,12\n');
     await page.waitForFunction(() => document.querySelector('[data-testid=load-message]')?.textContent?.includes('weather.csv'));
@@ -114,7 +103,7 @@ describe('foundation in Chromium', () => {
 
   const sample = join(SHARED_REAL, 'denver_traffic_accidents_2014_sample_drewrwilson.csv');
   it.skipIf(!existsSync(sample))('accounts for all 4,171 rows of the real 2014 accidents sample', async () => {
-    const { page } = await openApp(browser.context, server);
+    const { page } = await openApp(env.browser.context, env.server);
     const text = readFileSync(sample, 'latin1');
     const summary = await page.evaluate(
       (t) => (window as any).lens.ingestFile(new File([t], 'traffic_accidents_2014.csv', { type: 'text/csv' })),
@@ -138,8 +127,8 @@ describe('foundation in Chromium', () => {
   });
 
   it('gives a second tab the lock message and a read-only view', async () => {
-    const first = await openApp(browser.context, server);
-    const second = await openApp(browser.context, server);
+    const first = await openApp(env.browser.context, env.server);
+    const second = await openApp(env.browser.context, env.server);
     const status = await second.page.evaluate(() => (window as any).lens.status());
     expect(status.writable).toBe(false);
     expect(status.notice).toMatch(/another tab/);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serveStatic, type StaticServer } from './server';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -82,4 +83,21 @@ export async function storeChecksum(page: Page): Promise<string> {
     }
     return parts.join('|');
   });
+}
+
+/**
+ * For a describe block: starts the static server and a fresh browser before its tests and
+ * closes both after. Read `env.server` / `env.browser` inside tests and hooks.
+ */
+export function useBrowser(): { server: StaticServer; browser: Browser } {
+  const env = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -5,10 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHARED_REAL, launch, openApp, startServer, type Browser } from './harness';
-import type { StaticServer } from './server';
+import { SHARED_REAL, openApp, useBrowser } from './harness';
 
 const q = (page: Page, sql: string) => page.evaluate((s) => (window as any).lens.query(s), sql) as Promise<any[]>;
 
@@ -23,19 +22,12 @@ async function waitForReports(page: Page): Promise<void> {
 }
 
 describe('reports in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const env = useBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-    ({ page } = await openApp(browser.context, server, '#/reports'));
+    ({ page } = await openApp(env.browser.context, env.server, '#/reports'));
     await waitForReports(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('renders every report with marks, or a readable empty state', async () => {

@@ -36,7 +36,7 @@ async function load(db: TestDb, loadId: number, rows: R[]): Promise<Record<strin
       VALUES (${str(r.key)}, ${str(r.hash)}, ${T0 + r.day * DAY}, ${str(r.type ?? 'traffic-accident')}, 'cbd', ${r.line})`);
   }
   db.exec(stagedRowsSql('traffic_accidents'));
-  const [fig] = await db.query(loadFiguresSql('traffic_accidents'));
+  const [fig] = await db.query(loadFiguresSql());
   const { prepare, apply } = mergeStatements({ dataset: 'traffic_accidents', loadId });
   for (const s of prepare) db.exec(s);
   const [cls] = await db.query(classCountsSql);
