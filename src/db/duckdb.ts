@@ -47,10 +47,16 @@ async function instantiate(): Promise<{ db: duckdb.AsyncDuckDB; ms: number }> {
  */
 export async function openDatabase(mode: StoreMode, snapshot?: Uint8Array): Promise<Database> {
   const { db, ms } = await instantiate();
-  if (mode === 'opfs') {
-    await db.open({ path: `opfs://${STORE_FILE}`, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
-  } else {
-    await db.open({ path: ':memory:' });
+  try {
+    if (mode === 'opfs') {
+      await db.open({ path: `opfs://${STORE_FILE}`, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+    } else {
+      await db.open({ path: ':memory:' });
+    }
+  } catch (e) {
+    // Release the OPFS access handles, so the caller can repair the files and try again.
+    await db.terminate().catch(() => undefined);
+    throw e;
   }
   const conn = await db.connect();
   // json, parquet & co. are not built into duckdb-wasm; autoloading would fetch them from a

@@ -43,6 +43,11 @@ async function opfsRoot(): Promise<FileSystemDirectoryHandle | null> {
   }
 }
 
+/** Removes the journal (no copy: storage may be full). */
+async function setAsideJournal(root: FileSystemDirectoryHandle): Promise<void> {
+  await root.removeEntry(`${STORE_FILE}.wal`);
+}
+
 async function readSnapshot(root: FileSystemDirectoryHandle): Promise<Uint8Array | null> {
   try {
     const handle = await root.getFileHandle(STORE_FILE);
@@ -60,9 +65,24 @@ export async function openStore(): Promise<OpenedStore> {
     return { db, writable: true, notice: 'This browser has no private file system (OPFS): data is kept in memory only and is lost when the page closes.' };
   }
   if (await takeWriterLock()) {
-    const db = await openDatabase('opfs');
-    await migrate(db);
-    return { db, writable: true, notice: null };
+    try {
+      const db = await openDatabase('opfs');
+      await migrate(db);
+      return { db, writable: true, notice: null };
+    } catch (e) {
+      if (!/replaying WAL/i.test((e as Error)?.message ?? '')) throw e;
+      // A write was cut short (storage full, crash) after its commit reached the journal but
+      // before the checkpoint: the journal cannot be replayed. Set it aside; the store opens as
+      // of its last checkpoint, i.e. as it was before that write.
+      await setAsideJournal(root);
+      const db = await openDatabase('opfs');
+      await migrate(db);
+      return {
+        db,
+        writable: true,
+        notice: 'The last write to the store was interrupted (was storage full?) and could not be replayed, so it was discarded: the store is as it was before that load.',
+      };
+    }
   }
   const snapshot = await readSnapshot(root);
   const db = await openDatabase(snapshot ? 'snapshot' : 'memory', snapshot ?? undefined);
