@@ -66,6 +66,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
   let staged = false;
   let sameAs: { loadId: number; dataset: Dataset; stored: number } | null = null;
   let sameCheck: Promise<void> = Promise.resolve();
+  let hashedName = '';
   let stagingChain: Promise<void> = Promise.resolve();
   let rejectsStaged = false;
   const onAbort = () => send({ type: 'cancel' });
@@ -86,12 +87,15 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
             header = msg.info;
             break;
           case 'hashed':
+            phases.hashed = performance.now() - t0;
+            hashedName = msg.fileName;
             sameCheck = findSameFile(db, msg.sha256).then((same) => {
+              phases.sameChecked = performance.now() - t0;
               if (same) {
                 sameAs = same;
                 send({ type: 'cancel' });
-              }
-            });
+              } else send({ type: 'proceed' });
+            }, () => send({ type: 'proceed' }));
             break;
           case 'batch': {
             const create = !staged;
@@ -136,7 +140,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
       return {
         loadId: null,
         dataset: same.dataset,
-        fileName: (header as HeaderInfo | null)?.fileName ?? '',
+        fileName: (header as HeaderInfo | null)?.fileName ?? hashedName,
         sha256: '',
         rowsRead: same.stored,
         inserted: 0,
@@ -147,6 +151,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
         rejected: 0,
         ms: performance.now() - t0,
         sameAsLoad: same.loadId,
+        phases,
       };
     }
     const info = header as HeaderInfo | null;

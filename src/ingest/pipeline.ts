@@ -28,12 +28,29 @@ export interface PipelineOptions {
   readonly post: (msg: FromWorker, transfer?: Transferable[]) => void;
   /** Resolves when the main thread can take another batch. */
   readonly credit: () => Promise<void>;
+  /** After a preread source is hashed: resolves true to go on parsing, false to stop. */
+  readonly confirm: () => Promise<boolean>;
 }
 
 interface Reject {
   line: number;
   reason: string;
   raw: string;
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+async function webCryptoSha256(chunks: readonly Uint8Array[]): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', concat(chunks) as BufferSource));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Re-quotes fields as one CSV line, for showing a rejected record. */
@@ -131,6 +148,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   const reader = opened.stream.getReader();
   let digest = '';
   let readError: unknown = null;
+  const preread = opened.size !== null && opened.size <= PREREAD_BYTES;
   void (async () => {
     try {
       for (;;) {
@@ -138,15 +156,16 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
         if (o.signal.aborted) return;
         const { value, done } = await reader.read();
         if (done) break;
-        sha.update(value);
+        if (!preread) sha.update(value);
         bytesRead += value.length;
         queue.push(value);
         queued += value.length;
         notify();
       }
-      digest = sha.hex();
+      // A preread source is hashed at once by WebCrypto (native), the others incrementally.
+      digest = preread && crypto?.subtle ? await webCryptoSha256(queue) : preread ? new Sha256().update(concat(queue)).hex() : sha.hex();
       readDone = true;
-      o.post({ type: 'hashed', sha256: digest, bytes: bytesRead });
+      o.post({ type: 'hashed', sha256: digest, bytes: bytesRead, fileName: opened.name });
     } catch (e) {
       readError = e;
     }
@@ -156,8 +175,10 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   // A source of known, moderate size (a zip: compressed) is read and hashed before parsing, so
   // a file loaded before is recognised at once and the load short-circuits. Larger or unsized
   // sources stream straight through (hashed as they go).
-  if (opened.size !== null && opened.size <= PREREAD_BYTES) {
+  if (preread) {
     while (!readDone && !readError && !o.signal.aborted) await new Promise<void>((r) => (wake = r));
+    // The main thread says whether this file was loaded before; if so, no parsing at all.
+    if (!readError && !o.signal.aborted && !(await o.confirm())) throw new IngestError('cancelled', 'Load cancelled.');
   }
 
   let lastProgress = 0;
@@ -184,6 +205,8 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
     if (now - lastProgress > 100) {
       lastProgress = now;
       progress();
+      // Yield a task so messages (cancel, credits) are handled while chunks are queued.
+      await new Promise<void>((r) => setTimeout(r, 0));
     }
   }
   if (o.signal.aborted) {

@@ -14,6 +14,8 @@ export type ToWorker =
   | { readonly type: 'start'; readonly source: IngestSource; readonly entry?: string; readonly batchRows: number }
   /** Main has inserted one batch; the worker may send another. */
   | { readonly type: 'credit' }
+  /** After `hashed` of a preread source: the file is new, go on. (`cancel` stops it.) */
+  | { readonly type: 'proceed' }
   | { readonly type: 'cancel' };
 
 export interface HeaderInfo {
@@ -60,8 +62,8 @@ export type IngestErrorCode =
 export type FromWorker =
   | { readonly type: 'progress'; readonly progress: Progress }
   | { readonly type: 'header'; readonly info: HeaderInfo }
-  /** Source bytes fully read and hashed (before parsing finishes). */
-  | { readonly type: 'hashed'; readonly sha256: string; readonly bytes: number }
+  /** Source bytes fully read and hashed. For a preread source the worker then waits for `proceed`. */
+  | { readonly type: 'hashed'; readonly sha256: string; readonly bytes: number; readonly fileName: string }
   | { readonly type: 'batch'; readonly ipc: Uint8Array; readonly rows: number }
   | { readonly type: 'rejects'; readonly ipc: Uint8Array; readonly rows: number }
   | { readonly type: 'done'; readonly done: WorkerDone }
