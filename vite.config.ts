@@ -15,6 +15,9 @@ export default defineConfig({
     sourcemap: false,
   },
   server: { host: '127.0.0.1' },
+  // Pre-bundle what the workers and lazy pages import, so `npm start` does not reload the page
+  // halfway through the first visit when it discovers them.
+  optimizeDeps: { include: ['papaparse', 'fflate', 'apache-arrow', 'hyparquet', 'hyparquet-writer', 'vega-embed', 'vega-lite', 'codemirror'] },
   plugins: [
     VitePWA({
       // src/pwa/register.ts registers it (virtual:pwa-register) and shows the update notice.
@@ -30,7 +33,7 @@ export default defineConfig({
         display: 'standalone',
         background_color: '#ffffff',
         theme_color: '#1f4e79',
-        icons: [],
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
         // The app shell, every script and worker, and the DuckDB eh bundle (wasm ~34 MB).
