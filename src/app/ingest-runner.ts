@@ -5,9 +5,9 @@
  */
 import type { Database } from '../db/duckdb';
 import {
-  STAGE_REJECTS_TABLE,
-  STAGE_TABLE,
   classCountsSql,
+  workspace,
+  type Workspace,
   dropStagingSql,
   loadFiguresSql,
   mergeStatements,
@@ -48,6 +48,9 @@ export interface IngestOptions {
 
 const num = (v: unknown) => Number(v ?? 0);
 
+/** Sources above this size (or of unknown size) stage on disk rather than in memory. */
+const LARGE_SOURCE_BYTES = 64 * 1024 * 1024;
+
 function startWorker(): Worker {
   return new Worker(new URL('../ingest/ingest.worker.ts', import.meta.url), { type: 'module' });
 }
@@ -69,12 +72,14 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
   let hashedName = '';
   let stagingChain: Promise<void> = Promise.resolve();
   let rejectsStaged = false;
+  // Decided at the header, before any batch: see Workspace (large sources stage on disk).
+  let ws: Workspace = workspace(false);
   const onAbort = () => send({ type: 'cancel' });
   options.signal?.addEventListener('abort', onAbort);
 
   try {
     await session.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
-    await session.exec(dropStagingSql.slice(0, 2).join(';\n'));
+    for (const w of [workspace(false), workspace(true)]) await session.exec(dropStagingSql(w).join(';\n'));
     const done = await new Promise<Extract<FromWorker, { type: 'done' }>['done']>((resolve, reject) => {
       worker.onerror = (e) => reject(new IngestError('internal', `The ingest worker failed: ${e.message}`));
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -85,6 +90,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
             break;
           case 'header':
             header = msg.info;
+            ws = workspace(msg.info.bytes === null || msg.info.bytes > LARGE_SOURCE_BYTES);
             break;
           case 'hashed':
             phases.hashed = performance.now() - t0;
@@ -101,7 +107,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
             const create = !staged;
             staged = true;
             stagingChain = stagingChain
-              .then(() => session.insertIpc(msg.ipc, { name: 'stage', schema: 'staging', create }))
+              .then(() => session.insertIpc(msg.ipc, { ...ws.stageTarget, create }))
               .then(() => send({ type: 'credit' }));
             stagingChain.catch(reject);
             break;
@@ -110,7 +116,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
             const create = !rejectsStaged;
             rejectsStaged = true;
             stagingChain = stagingChain.then(() =>
-              session.insertIpc(msg.ipc, { name: 'stage_rejects', schema: 'staging', create }),
+              session.insertIpc(msg.ipc, { ...ws.rejectsTarget, create }),
             );
             stagingChain.catch(reject);
             break;
@@ -158,11 +164,10 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
     if (!info) throw new IngestError('empty', 'The file has no header row.');
     if (options.signal?.aborted) throw new IngestError('cancelled', 'Load cancelled.');
     options.onProgress?.({ stage: 'merge', bytesRead: done.bytes, bytesTotal: done.bytes, rows: done.rowsRead, rejected: done.rejected });
-    if (!staged) await createEmptyStage(session, info.dataset);
-    if (!rejectsStaged) {
-      await session.exec(`CREATE TABLE ${STAGE_REJECTS_TABLE} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
-    }
-    return await merge(session, info, done, {
+    // No accepted rows or no rejects: empty tables with the right columns, so the merge still logs.
+    if (!staged) await session.exec(`CREATE TABLE ${ws.stage} (${stagingColumnsDdl(info.dataset)})`);
+    if (!rejectsStaged) await session.exec(`CREATE TABLE ${ws.rejects} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
+    return await merge(session, info, done, ws, {
       source: options.sourceLabel ?? (source.kind === 'url' ? source.url : 'file'),
       started,
       t0,
@@ -171,7 +176,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     worker.terminate();
-    await session.exec(dropStagingSql.join(';\n')).catch(() => undefined);
+    await session.exec(dropStagingSql(ws).join(';\n')).catch(() => undefined);
     await session.close().catch(() => undefined);
   }
 }
@@ -189,25 +194,21 @@ async function findSameFile(db: Database, sha: string): Promise<{ loadId: number
   return num(present[0].n) >= num(r.stored) ? { loadId: num(r.load_id), dataset, stored: num(r.stored) } : null;
 }
 
-async function createEmptyStage(session: Database, dataset: Dataset): Promise<void> {
-  // No accepted rows: stage an empty table with the right columns so the merge still logs the load.
-  await session.exec(`CREATE TABLE ${STAGE_TABLE} (${stagingColumnsDdl(dataset)})`);
-}
-
 async function merge(
   session: Database,
   info: HeaderInfo,
   done: Extract<FromWorker, { type: 'done' }>['done'],
+  ws: Workspace,
   ctx: { source: string; started: number; t0: number; phases: Record<string, number> },
 ): Promise<IngestSummary> {
   const dataset = info.dataset;
   const [{ next }] = await session.query(`SELECT coalesce(max(load_id), 0) + 1 AS next FROM ingest_log`);
   const loadId = num(next);
-  await session.exec(stagedRowsSql(dataset));
-  const [fig] = await session.query(loadFiguresSql());
-  const { prepare, apply } = mergeStatements({ dataset, loadId });
+  for (const sql of stagedRowsSql(dataset, ws).split(';\n')) await session.exec(sql);
+  const [fig] = await session.query(loadFiguresSql(ws));
+  const { prepare, apply } = mergeStatements({ dataset, loadId, ws });
   for (const sql of prepare) await session.exec(sql);
-  const [cls] = await session.query(classCountsSql);
+  const [cls] = await session.query(classCountsSql(ws));
   const tPrepared = performance.now();
   const rejected = done.rejected + num(fig.key_clashes);
   const L = int(loadId);
@@ -218,8 +219,8 @@ async function merge(
   try {
     for (const sql of apply) await session.exec(sql);
     await session.exec(`INSERT INTO rejected_rows
-SELECT ${L}, ${D}, ${file}, CAST(line AS BIGINT), CAST(reason AS VARCHAR), CAST(raw AS VARCHAR) FROM ${STAGE_REJECTS_TABLE}
-UNION ALL SELECT ${L}, ${D}, ${file}, line, reason, NULL FROM s_key_clash`);
+SELECT ${L}, ${D}, ${file}, CAST(line AS BIGINT), CAST(reason AS VARCHAR), CAST(raw AS VARCHAR) FROM ${ws.rejects}
+UNION ALL SELECT ${L}, ${D}, ${file}, line, reason, NULL FROM ${ws.ref('s_key_clash')}`);
     await session.exec(`INSERT INTO ingest_log VALUES (${L}, ${D}, ${file}, ${str(ctx.source)}, ${int(done.bytes)}, ${str(done.sha256)},
  ${str(info.variant)}, ${str(info.encoding)}, ${int(done.rowsRead)}, ${int(num(cls.inserted))}, ${int(num(cls.updated))},
  ${int(num(cls.unchanged))}, ${int(num(fig.duplicates))}, ${int(rejected)}, ${tsLiteral(fig.data_min_at)}, ${tsLiteral(fig.data_max_at)},

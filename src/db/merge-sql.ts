@@ -37,47 +37,95 @@ export function convertExpr(col: ColumnSpec, source = ident(col.name)): string {
 
 const dataColumns = (d: Dataset): ColumnSpec[] => [...columnsOf(d), ...SYSTEM_COLUMNS.filter((c) => c.name !== 'row_key')];
 
-/** Where a load stages its rows and rejects: an in-memory database attached as `staging`. */
-export const STAGE_TABLE = 'staging.stage';
-export const STAGE_REJECTS_TABLE = 'staging.stage_rejects';
+/**
+ * Where a load keeps its staged rows and work tables. A normal file stages in an in-memory
+ * database attached as `staging`, with TEMP work tables. A large one (hundreds of MB) stages in
+ * the store's own database, in `_lens_*` tables outside the load's transaction, so DuckDB can
+ * write them out and evict them instead of holding them in memory; they are dropped after the
+ * load, and at the next open if a tab closed mid-load.
+ */
+export interface Workspace {
+  readonly large: boolean;
+  /** The staged rows, qualified. */
+  readonly stage: string;
+  readonly rejects: string;
+  /** For insertIpc: the schema and table of the staged rows / rejects. */
+  readonly stageTarget: { schema: string; name: string };
+  readonly rejectsTarget: { schema: string; name: string };
+  /** `TEMP TABLE s_x` or `TABLE main._lens_s_x`, after CREATE OR REPLACE. */
+  create(name: string): string;
+  /** How SQL names a work table. */
+  ref(name: string): string;
+}
+
+export const WORK_PREFIX = '_lens_';
+
+export function workspace(large: boolean): Workspace {
+  if (!large) {
+    return {
+      large,
+      stage: 'staging.stage',
+      rejects: 'staging.stage_rejects',
+      stageTarget: { schema: 'staging', name: 'stage' },
+      rejectsTarget: { schema: 'staging', name: 'stage_rejects' },
+      create: (n) => `TEMP TABLE ${n}`,
+      ref: (n) => n,
+    };
+  }
+  const q = (n: string) => `main.${ident(WORK_PREFIX + n)}`;
+  return {
+    large,
+    stage: q('stage'),
+    rejects: q('stage_rejects'),
+    stageTarget: { schema: 'main', name: `${WORK_PREFIX}stage` },
+    rejectsTarget: { schema: 'main', name: `${WORK_PREFIX}stage_rejects` },
+    create: (n) => `TABLE ${q(n)}`,
+    ref: q,
+  };
+}
+
+const SMALL = workspace(false);
 
 /**
  * Narrow tables over the staged rows: `s_keys` (line, final row key, content hash, event time)
  * for the rows to merge — exact duplicates removed, in-file key clashes resolved — and
  * `s_key_clash` for the rejected clashes. The wide staged rows are read once more, at insert.
  */
-export function stagedRowsSql(dataset: Dataset): string {
+export function stagedRowsSql(dataset: Dataset, ws: Workspace = SMALL): string {
+  const r = ws.ref;
   const timeCol = columnsOf(dataset).find((c) => c.name === eventTimeColumn(dataset))!;
-  return `CREATE OR REPLACE TEMP TABLE s_distinct AS
+  return `CREATE OR REPLACE ${ws.create('s_distinct')} AS
 SELECT source_line, row_key AS key0
-FROM ${STAGE_TABLE}
+FROM ${ws.stage}
 QUALIFY row_number() OVER (PARTITION BY row_key, content_hash ORDER BY source_line) = 1;
-CREATE OR REPLACE TEMP TABLE s_ranked AS
-SELECT source_line, key0, row_number() OVER (PARTITION BY key0 ORDER BY source_line) AS key_rank FROM s_distinct;
-CREATE OR REPLACE TEMP TABLE s_keys AS
+CREATE OR REPLACE ${ws.create('s_ranked')} AS
+SELECT source_line, key0, row_number() OVER (PARTITION BY key0 ORDER BY source_line) AS key_rank FROM ${r('s_distinct')};
+CREATE OR REPLACE ${ws.create('s_keys')} AS
 SELECT g.source_line, CASE WHEN m.key_rank = 1 THEN m.key0 ELSE m.key0 || '#' || m.key_rank END AS row_key,
   g.content_hash, ${convertExpr(timeCol, `g.${ident(timeCol.name)}`)} AS event_at
-FROM ${STAGE_TABLE} g JOIN s_ranked m ON m.source_line = g.source_line
+FROM ${ws.stage} g JOIN ${r('s_ranked')} m ON m.source_line = g.source_line
 WHERE m.key_rank = 1 OR starts_with(m.key0, 'n:');
-CREATE OR REPLACE TEMP TABLE s_key_clash AS
-SELECT r.source_line AS line, 'duplicate id ' || r.key0 || ' with different content (first seen on line ' || f.source_line || ')' AS reason
-FROM s_ranked r JOIN s_ranked f ON f.key0 = r.key0 AND f.key_rank = 1
-WHERE r.key_rank > 1 AND NOT starts_with(r.key0, 'n:')`;
+CREATE OR REPLACE ${ws.create('s_key_clash')} AS
+SELECT x.source_line AS line, 'duplicate id ' || x.key0 || ' with different content (first seen on line ' || f.source_line || ')' AS reason
+FROM ${r('s_ranked')} x JOIN ${r('s_ranked')} f ON f.key0 = x.key0 AND f.key_rank = 1
+WHERE x.key_rank > 1 AND NOT starts_with(x.key0, 'n:')`;
 }
 
 /** Per-load figures, computed from the staged tables before the merge changes the store. */
-export function loadFiguresSql(): string {
+export function loadFiguresSql(ws: Workspace = SMALL): string {
+  const r = ws.ref;
   return `SELECT
-  (SELECT count(*) FROM ${STAGE_TABLE}) AS accepted,
-  (SELECT count(*) FROM ${STAGE_TABLE}) - (SELECT count(*) FROM s_distinct) AS duplicates,
-  (SELECT count(*) FROM s_key_clash) AS key_clashes,
-  (SELECT min(event_at) FROM s_keys) AS data_min_at,
-  (SELECT max(event_at) FROM s_keys) AS data_max_at`;
+  (SELECT count(*) FROM ${ws.stage}) AS accepted,
+  (SELECT count(*) FROM ${ws.stage}) - (SELECT count(*) FROM ${r('s_distinct')}) AS duplicates,
+  (SELECT count(*) FROM ${r('s_key_clash')}) AS key_clashes,
+  (SELECT min(event_at) FROM ${r('s_keys')}) AS data_min_at,
+  (SELECT max(event_at) FROM ${r('s_keys')}) AS data_max_at`;
 }
 
 export interface MergeParams {
   readonly dataset: Dataset;
   readonly loadId: number;
+  readonly ws?: Workspace;
 }
 
 /**
@@ -85,7 +133,8 @@ export interface MergeParams {
  * classifies each key into TEMP table `s_class` (row_key, class: new / changed / unchanged /
  * stale); `apply` runs inside the load's one transaction.
  */
-export function mergeStatements({ dataset, loadId }: MergeParams): { prepare: string[]; apply: string[] } {
+export function mergeStatements({ dataset, loadId, ws = SMALL }: MergeParams): { prepare: string[]; apply: string[] } {
+  const r = ws.ref;
   const T = ident(dataset);
   const L = int(loadId);
   const time = ident(eventTimeColumn(dataset));
@@ -93,35 +142,34 @@ export function mergeStatements({ dataset, loadId }: MergeParams): { prepare: st
   const colList = ['row_key', ...cols.map((c) => c.name)].map(ident).join(', ');
   const converted = cols.map((c) => convertExpr(c, `g.${ident(c.name)}`)).join(', ');
   const prepare = [
-    `CREATE OR REPLACE TEMP TABLE s_file AS SELECT max(event_at) AS max_at FROM s_keys`,
-    `CREATE OR REPLACE TEMP TABLE s_class AS
+    `CREATE OR REPLACE ${ws.create('s_file')} AS SELECT max(event_at) AS max_at FROM ${r('s_keys')}`,
+    `CREATE OR REPLACE ${ws.create('s_class')} AS
 SELECT s.row_key, s.source_line, s.event_at,
   CASE WHEN t.row_key IS NULL THEN 'new'
        WHEN t.content_hash = s.content_hash THEN 'unchanged'
-       WHEN coalesce((SELECT max_at FROM s_file) >= v.data_max_at, TRUE) THEN 'changed'
+       WHEN coalesce((SELECT max_at FROM ${r('s_file')}) >= v.data_max_at, TRUE) THEN 'changed'
        ELSE 'stale' END AS class,
   t.first_seen AS old_first_seen
-FROM s_keys s
+FROM ${r('s_keys')} s
 LEFT JOIN ${T} t ON t.row_key = s.row_key
 LEFT JOIN ingest_log v ON v.load_id = t.version_load`,
-    `CREATE OR REPLACE TEMP TABLE s_touched_days AS
+    `CREATE OR REPLACE ${ws.create('s_touched_days')} AS
 SELECT DISTINCT day FROM (
-  SELECT CAST(t.${time} AS DATE) AS day FROM ${T} t JOIN s_class c ON c.row_key = t.row_key WHERE c.class = 'changed'
+  SELECT CAST(t.${time} AS DATE) AS day FROM ${T} t JOIN ${r('s_class')} c ON c.row_key = t.row_key WHERE c.class = 'changed'
   UNION ALL
-  SELECT CAST(event_at AS DATE) FROM s_class WHERE class IN ('new', 'changed')
+  SELECT CAST(event_at AS DATE) FROM ${r('s_class')} WHERE class IN ('new', 'changed')
 )`,
   ];
   const apply = [
     `INSERT INTO ${ident(historyTable(dataset))}
-SELECT t.*, ${L} FROM ${T} t WHERE t.row_key IN (SELECT row_key FROM s_class WHERE class = 'changed')`,
-    `DELETE FROM ${T} WHERE row_key IN (SELECT row_key FROM s_class WHERE class = 'changed')`,
-    `UPDATE ${T} SET last_seen = ${L} WHERE row_key IN (SELECT row_key FROM s_class WHERE class IN ('unchanged', 'stale'))`,
+SELECT t.*, ${L} FROM ${T} t WHERE t.row_key IN (SELECT row_key FROM ${r('s_class')} WHERE class = 'changed')`,
+    `DELETE FROM ${T} WHERE row_key IN (SELECT row_key FROM ${r('s_class')} WHERE class = 'changed')`,
+    `UPDATE ${T} SET last_seen = ${L} WHERE row_key IN (SELECT row_key FROM ${r('s_class')} WHERE class IN ('unchanged', 'stale'))`,
     `INSERT INTO ${T} (${colList}, first_seen, last_seen, version_load)
 SELECT c.row_key, ${converted}, coalesce(c.old_first_seen, ${L}), ${L}, ${L}
-FROM ${STAGE_TABLE} g JOIN s_class c ON c.source_line = g.source_line
-WHERE c.class IN ('new', 'changed')
-ORDER BY c.event_at`,
-    ...dailyCountsRefresh(dataset, 'WHERE day IN (SELECT day FROM s_touched_days)'),
+FROM ${ws.stage} g JOIN ${r('s_class')} c ON c.source_line = g.source_line
+WHERE c.class IN ('new', 'changed')${ws.large ? '' : '\nORDER BY c.event_at'}`,
+    ...dailyCountsRefresh(dataset, `WHERE day IN (SELECT day FROM ${r('s_touched_days')})`),
   ];
   return { prepare, apply };
 }
@@ -140,24 +188,15 @@ GROUP BY ALL`,
 }
 
 /** Counts of the classification, for the ingest log. */
-export const classCountsSql = `SELECT
+export const classCountsSql = (ws: Workspace = SMALL): string => `SELECT
   count(*) FILTER (WHERE class = 'new') AS inserted,
   count(*) FILTER (WHERE class = 'changed') AS updated,
   count(*) FILTER (WHERE class = 'unchanged') AS unchanged,
   count(*) FILTER (WHERE class = 'stale') AS stale
-FROM s_class`;
+FROM ${ws.ref('s_class')}`;
 
-/** Drops the TEMP tables a load created. */
-export const dropStagingSql = [
-  `DROP TABLE IF EXISTS ${STAGE_TABLE}`,
-  `DROP TABLE IF EXISTS ${STAGE_REJECTS_TABLE}`,
-  ...[
-  's_distinct',
-  's_ranked',
-  's_keys',
-  's_key_clash',
-  's_file',
-  's_class',
-  's_touched_days',
-  ].map((t) => `DROP TABLE IF EXISTS temp.${ident(t)}`),
-];
+/** Drops the tables a load created. */
+export function dropStagingSql(ws: Workspace = SMALL): string[] {
+  const work = ['s_distinct', 's_ranked', 's_keys', 's_key_clash', 's_file', 's_class', 's_touched_days'];
+  return [ws.stage, ws.rejects, ...work.map((n) => (ws.large ? ws.ref(n) : `temp.${ident(n)}`))].map((t) => `DROP TABLE IF EXISTS ${t}`);
+}

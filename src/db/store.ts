@@ -4,6 +4,7 @@
  * file's last checkpoint; a browser without OPFS gets an in-memory store. Status queries too.
  */
 import { STORE_FILE, openDatabase, type Database } from './duckdb';
+import { WORK_PREFIX } from './merge-sql';
 import { SCHEMA_VERSION, migrationSql } from './schema';
 import { DATASETS } from '../domain/columns';
 import { eventTimeColumn } from '../domain/columns';
@@ -68,6 +69,7 @@ export async function openStore(): Promise<OpenedStore> {
     try {
       const db = await openDatabase('opfs');
       await migrate(db);
+      await dropLeftoverWork(db);
       return { db, writable: true, notice: null };
     } catch (e) {
       if (!/replaying WAL/i.test((e as Error)?.message ?? '')) throw e;
@@ -93,6 +95,14 @@ export async function openStore(): Promise<OpenedStore> {
     notice:
       'The store is open in another tab. Only one tab can write to it, so this tab shows a read-only copy of the data as last saved. Close the other tab and reload to load files here.',
   };
+}
+
+/** Drops the on-disk staging tables of a large load that a closed tab left behind. */
+async function dropLeftoverWork(db: Database): Promise<void> {
+  const rows = await db.query(
+    `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'main' AND starts_with(table_name, ${str(WORK_PREFIX)})`,
+  );
+  for (const r of rows) await db.exec(`DROP TABLE IF EXISTS main.${ident(String(r.t))}`);
 }
 
 /** Brings the schema to SCHEMA_VERSION in one transaction. */

@@ -102,6 +102,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
           extra: mapping.extra.map((x) => x.header),
           fileName: opened.name,
           entry: extractor.entry,
+          bytes: opened.size,
         },
       });
       stage = 'parse';

@@ -26,6 +26,8 @@ export interface HeaderInfo {
   readonly extra: readonly string[];
   readonly fileName: string;
   readonly entry: string | null;
+  /** Size of the source (the zip, for a zip) when known. */
+  readonly bytes: number | null;
 }
 
 export interface Progress {

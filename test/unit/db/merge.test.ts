@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  STAGE_REJECTS_TABLE,
-  STAGE_TABLE,
   classCountsSql,
   dailyCountsRefresh,
   dropStagingSql,
   loadFiguresSql,
   mergeStatements,
   stagedRowsSql,
+  workspace,
+  type Workspace,
 } from '../../../src/db/merge-sql';
 import { migrationSql } from '../../../src/db/schema';
 import { stagingColumnsDdl } from '../../../src/db/staging-ddl';
@@ -26,24 +26,25 @@ interface R {
 }
 
 /** Stages accident rows (only the columns the merge looks at) and merges them as one load. */
-async function load(db: TestDb, loadId: number, rows: R[]): Promise<Record<string, number>> {
+async function load(db: TestDb, loadId: number, rows: R[], ws: Workspace = workspace(false)): Promise<Record<string, number>> {
   db.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
-  db.exec(dropStagingSql.join(';'));
-  db.exec(`CREATE TABLE ${STAGE_TABLE} (${stagingColumnsDdl('traffic_accidents')})`);
-  db.exec(`CREATE TABLE ${STAGE_REJECTS_TABLE} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
+  db.exec(dropStagingSql(ws).join(';'));
+  db.exec(`CREATE TABLE ${ws.stage} (${stagingColumnsDdl('traffic_accidents')})`);
+  db.exec(`CREATE TABLE ${ws.rejects} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
   for (const r of rows) {
-    db.exec(`INSERT INTO ${STAGE_TABLE} (row_key, content_hash, first_occurrence_at, offense_type_id, neighborhood_slug, source_line)
+    db.exec(`INSERT INTO ${ws.stage} (row_key, content_hash, first_occurrence_at, offense_type_id, neighborhood_slug, source_line)
       VALUES (${str(r.key)}, ${str(r.hash)}, ${T0 + r.day * DAY}, ${str(r.type ?? 'traffic-accident')}, 'cbd', ${r.line})`);
   }
-  db.exec(stagedRowsSql('traffic_accidents'));
-  const [fig] = await db.query(loadFiguresSql());
-  const { prepare, apply } = mergeStatements({ dataset: 'traffic_accidents', loadId });
+  db.exec(stagedRowsSql('traffic_accidents', ws));
+  const [fig] = await db.query(loadFiguresSql(ws));
+  const { prepare, apply } = mergeStatements({ dataset: 'traffic_accidents', loadId, ws });
   for (const s of prepare) db.exec(s);
-  const [cls] = await db.query(classCountsSql);
+  const [cls] = await db.query(classCountsSql(ws));
   db.exec('BEGIN');
   for (const s of apply) db.exec(s);
   db.exec(`INSERT INTO ingest_log (load_id, dataset, data_max_at) VALUES (${loadId}, 'traffic_accidents', ${fig.data_max_at === null ? 'NULL' : `epoch_ms(${fig.data_max_at})`})`);
   db.exec('COMMIT');
+  db.exec(dropStagingSql(ws).join(';'));
   return { ...(cls as Record<string, number>), duplicates: Number(fig.duplicates), key_clashes: Number(fig.key_clashes) };
 }
 
@@ -99,6 +100,15 @@ describe('db/merge-sql', () => {
     ]);
     const hist = await db.query(`SELECT row_key, replaced_by_load, version_load, content_hash FROM traffic_accidents_history`);
     expect(hist).toEqual([{ row_key: 'o:2', replaced_by_load: 2, version_load: 1, content_hash: 'b' }]);
+  });
+
+  it('merges the same way when staging on disk (large files)', async () => {
+    const big = workspace(true);
+    await load(db, 1, [{ key: 'o:1', hash: 'a', day: 0, line: 2 }, { key: 'o:1', hash: 'a', day: 0, line: 3 }], big);
+    const c = await load(db, 2, [{ key: 'o:1', hash: 'b', day: 5, line: 2 }, { key: 'o:2', hash: 'c', day: 6, line: 3 }], big);
+    expect(c).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
+    const left = await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name LIKE '\\_lens\\_%' ESCAPE '\\'`);
+    expect(left[0].n).toBe(0);
   });
 
   it('never rolls a record back when an older file is loaded after a newer one', async () => {
