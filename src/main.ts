@@ -85,5 +85,10 @@ const lens: Lens = {
   async filters() {
     return { ...(await (await booted).shell.reports()).filters() };
   },
+  async benchAnchor(url) {
+    const { app } = await booted;
+    const { anchorCsvLoad } = await import('./bench/anchor');
+    return anchorCsvLoad(app.db, new URL(url, document.baseURI).href);
+  },
 };
 window.lens = lens;

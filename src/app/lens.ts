@@ -16,6 +16,8 @@ export interface Lens {
   reportData(id: string): Promise<{ sql: string; rows: Row[] }>;
   setFilters(f: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, unknown>>;
+  /** Benchmark only (npm run bench): DuckDB's own read_csv of the same zip, the anchor. */
+  benchAnchor(url: string): Promise<{ ms: number; rows: number }>;
 }
 
 declare global {
