@@ -31,6 +31,8 @@ export interface Database extends Connector {
 }
 
 export const STORE_FILE = 'denver-lens.duckdb';
+/** DuckDB's memory cap for the OPFS store (in-memory stores keep the default: they cannot evict). */
+export const OPFS_MEMORY_LIMIT = '1GB';
 
 async function instantiate(): Promise<{ db: duckdb.AsyncDuckDB; ms: number }> {
   const t0 = performance.now();
@@ -62,6 +64,9 @@ export async function openDatabase(mode: StoreMode, snapshot?: Uint8Array): Prom
   // json, parquet & co. are not built into duckdb-wasm; autoloading would fetch them from a
   // third-party origin. Refuse instead: the app makes no request to other origins.
   await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false`);
+  // The store lives on OPFS, so DuckDB can write blocks out and evict them: cap its memory, so a
+  // large load is bounded instead of growing to DuckDB's default (80% of 4 GB of wasm memory).
+  if (mode === 'opfs') await conn.query(`SET memory_limit = '${OPFS_MEMORY_LIMIT}'`);
   if (mode === 'snapshot' && snapshot) {
     await db.registerFileBuffer('snapshot.duckdb', snapshot);
     await conn.query(`ATTACH 'snapshot.duckdb' AS store (READ_ONLY); USE store`);

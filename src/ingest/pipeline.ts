@@ -13,10 +13,11 @@ import { Sha256 } from './sha256';
 import { openSource } from './source';
 import { CsvExtractor } from './unzip';
 
-/** Source bytes read ahead of parsing, so the file's hash is known early. */
-const READ_AHEAD_BYTES = 128 * 1024 * 1024;
+/** How far a streamed source (too large to preread) is read ahead of parsing. */
+const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 /** Sources up to this size are read (and hashed) completely before parsing starts. */
 const PREREAD_BYTES = 96 * 1024 * 1024;
+// (A preread source is read whole, whatever READ_AHEAD_BYTES says.)
 /** Raw text kept for a rejected record. */
 const MAX_RAW_CHARS = 64 * 1024;
 
@@ -153,7 +154,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   void (async () => {
     try {
       for (;;) {
-        while (queued > READ_AHEAD_BYTES && !o.signal.aborted) await new Promise<void>((r) => setTimeout(r, 5));
+        while (!preread && queued > READ_AHEAD_BYTES && !o.signal.aborted) await new Promise<void>((r) => setTimeout(r, 5));
         if (o.signal.aborted) return;
         const { value, done } = await reader.read();
         if (done) break;
