@@ -3,6 +3,8 @@
  * one starting 30 days later with the same length (so they share 11 of 12 months). Both are
  * generated in parallel by the `npm run data` CLI into a temp directory, which is kept and
  * reused while the generator's source is unchanged (the output is a function of the options).
+ * A third, tiny window (`sample/`: the 3 days before the base window, scale 0.05) stands in for the
+ * app's bundled sample, which a first visit loads before anything else.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,7 +19,7 @@ export const NEWER_OFFSET_DAYS = 30;
 export const FILE_311 = '311_service_requests.csv.zip';
 
 export interface BenchData {
-  /** Holds `base/` and `newer/`. */
+  /** Holds `base/`, `newer/` and `sample/`. */
   readonly dir: string;
   readonly base: Manifest;
   readonly newer: Manifest;
@@ -31,17 +33,17 @@ export function shiftDate(iso: string, days: number, months = 0): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A short hash of the generator's source, so a cached data set goes stale with it. */
+/** A short hash of the generator's source (and of this file's windows): a cached data set goes stale with it. */
 function generatorHash(root: string): string {
   const hash = createHash('sha256');
   const dir = join(root, 'src/gen');
   for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
-  hash.update(readFileSync(join(root, 'scripts/data.ts')));
+  for (const file of ['scripts/data.ts', 'scripts/bench/data.ts']) hash.update(readFileSync(join(root, file)));
   return hash.digest('hex').slice(0, 12);
 }
 
-function generate(root: string, out: string, scale: number, start: string, log: (s: string) => void): Promise<void> {
-  const args = ['scripts/data.ts', '--out', out, '--scale', String(scale), '--start', start, '--days', String(DAYS)];
+function generate(root: string, out: string, scale: number, start: string, log: (s: string) => void, days = DAYS): Promise<void> {
+  const args = ['scripts/data.ts', '--out', out, '--scale', String(scale), '--start', start, '--days', String(days)];
   return new Promise((resolve, reject) => {
     const child = spawn(join(root, 'node_modules/.bin/tsx'), args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const relay = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((line) => log(`  ${line}`));
@@ -73,7 +75,7 @@ export async function benchData(root: string, scale: number, fresh: boolean, log
   if (fresh) rmSync(dir, { recursive: true, force: true });
   let base = manifest(join(dir, 'base'));
   let newer = manifest(join(dir, 'newer'));
-  if (base && newer) {
+  if (base && newer && manifest(join(dir, 'sample'))) {
     log(`bench data: reusing ${dir}`);
     return { dir, base, newer };
   }
@@ -83,6 +85,7 @@ export async function benchData(root: string, scale: number, fresh: boolean, log
     generate(root, join(dir, 'base'), scale, BASE_START, log),
     generate(root, join(dir, 'newer'), scale, shiftDate(BASE_START, NEWER_OFFSET_DAYS), log),
   ]);
+  await generate(root, join(dir, 'sample'), 0.05, shiftDate(BASE_START, -3), log, 3);
   base = manifest(join(dir, 'base'));
   newer = manifest(join(dir, 'newer'));
   if (!base || !newer) throw new Error(`bench data: the generator wrote no manifest in ${dir}`);

@@ -33,7 +33,11 @@ function processes(): Proc[] {
   return out;
 }
 
-const cmdline = (pid: number): string[] => (read(`/proc/${pid}/cmdline`) ?? '').split('\0');
+/**
+ * The arguments of a process. Chromium's children rewrite their title, so their cmdline is one
+ * space-separated string rather than NUL-separated arguments: split on both.
+ */
+const cmdline = (pid: number): string[] => (read(`/proc/${pid}/cmdline`) ?? '').split(/[\0 ]/);
 
 /** VmRSS in bytes, or 0 when the process is gone. */
 function rssBytes(pid: number): number {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scale N] [--runs N] [--no-build] [--dist DIR] [--fresh-data]`
+ * `npm run bench -- [--scale N] [--runs N] [--no-build] [--dist DIR] [--fresh-data] [--no-sample]`
  *
  * Builds the app, generates (or reuses) the bench data, serves both from localhost and runs the
  * browser benchmark `--runs` times, each with a fresh Chromium profile. Prints ONE JSON object
@@ -22,10 +22,11 @@ interface Args {
   build: boolean;
   dist: string;
   freshData: boolean;
+  sample: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { scale: 1, runs: 3, build: true, dist: DIST, freshData: false };
+  const args: Args = { scale: 1, runs: 3, build: true, dist: DIST, freshData: false, sample: true };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => {
@@ -43,6 +44,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--no-build') args.build = false;
     else if (flag === '--dist') [args.dist, args.build] = [resolve(value()), false];
     else if (flag === '--fresh-data') args.freshData = true;
+    else if (flag === '--no-sample') args.sample = false;
     else throw new Error(`unknown option: ${argv[i]}`);
   }
   return args;
@@ -57,11 +59,13 @@ function build(): void {
 }
 
 /** Bytes of the first page load: as served, and gzip-compressed (what a compressing host sends). */
-function firstLoadBytes(entries: readonly AccessEntry[], dist: string): { served: number; gzip: number; wasm: string[] } {
+function firstLoadBytes(entries: readonly AccessEntry[], dist: string): { served: number; gzip: number; wasm: string[]; requests: Record<string, number[]> } {
   let served = 0;
   let gzip = 0;
+  const requests: Record<string, number[]> = {};
   for (const e of entries) {
     served += e.bytes;
+    (requests[e.path.slice(APP_PATH.length) || e.path] ??= []).push(e.bytes);
     if (e.status !== 200 || !e.path.startsWith(APP_PATH)) continue;
     const rel = e.path.slice(APP_PATH.length) || 'index.html';
     try {
@@ -70,7 +74,7 @@ function firstLoadBytes(entries: readonly AccessEntry[], dist: string): { served
       gzip += e.bytes;
     }
   }
-  return { served, gzip, wasm: entries.filter((e) => e.path.endsWith('.wasm')).map((e) => e.path.split('/').pop()!) };
+  return { served, gzip, requests, wasm: entries.filter((e) => e.path.endsWith('.wasm')).map((e) => e.path.split('/').pop()!) };
 }
 
 async function main(): Promise<void> {
@@ -82,9 +86,12 @@ async function main(): Promise<void> {
   const file = data.base.files.find((f) => f.file === FILE_311);
   if (!file) throw new Error(`bench data: no ${FILE_311} in the manifest`);
 
-  // The app's bundled sample is hidden (404), so a fresh profile starts with an empty store.
+  // A first visit loads the app's bundled sample. It is replaced by a tiny window just before the
+  // bench data (so the store is nearly empty before the first ingest), or with --no-sample hidden
+  // (404: the store stays empty).
   const empty = mkdtempSync(join(tmpdir(), 'lens-bench-empty-'));
-  const server = await serveStatic({ [APP_PATH]: args.dist, [`${APP_PATH}data/`]: empty, '/bench-data/': data.dir });
+  const sampleDir = args.sample ? join(data.dir, 'sample') : empty;
+  const server = await serveStatic({ [APP_PATH]: args.dist, [`${APP_PATH}data/`]: sampleDir, '/bench-data/': data.dir });
   const filterFrom = shiftDate(data.newer.end, 0, -3);
   const runs: RunResult[] = [];
   try {
@@ -95,8 +102,9 @@ async function main(): Promise<void> {
         zipUrl: `${server.url}/bench-data/base/${FILE_311}`,
         newerUrl: `${server.url}/bench-data/newer/${FILE_311}`,
         filterFrom,
+        rows: file.records,
         dataPrefixes: [`${APP_PATH}data/`, '/bench-data/'],
-        timeoutMs: 15 * 60_000,
+        stepTimeoutMs: (120 + 90 * args.scale) * 1000,
         log,
       });
       runs.push(run);
@@ -110,7 +118,7 @@ async function main(): Promise<void> {
   const m = medians(runs);
   const first = runs.find((r) => r.first_load.length > 0);
   const bytes = first ? firstLoadBytes(first.first_load, args.dist) : null;
-  const bundle = bytes?.wasm.map((w) => /duckdb-(eh|mvp|coi)/.exec(w)?.[1] ?? w).join(',') || null;
+  const bundle = [...new Set(bytes?.wasm.map((w) => /duckdb-(eh|mvp|coi)/.exec(w)?.[1] ?? w))].join(',') || null;
   const out = {
     ...m,
     rows: file.records,
@@ -120,6 +128,8 @@ async function main(): Promise<void> {
     scale: args.scale,
     bytes_transferred_first_load: bytes?.served ?? null,
     bytes_first_load_gzip: bytes?.gzip ?? null,
+    /** Bytes served per path during the first load (a path fetched twice lists two figures). */
+    first_load_requests: bytes?.requests ?? null,
     peak_rss_browser_mb: median(runs.map((r) => r.peak_rss_browser_mb)),
     anchor_peak_rss_mb: median(runs.map((r) => r.anchor_peak_rss_mb)),
     targets: targets(m),

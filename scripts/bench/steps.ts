@@ -30,9 +30,12 @@ export interface RunPlan {
   readonly newerUrl: string;
   /** `from` of the filter step. */
   readonly filterFrom: string;
+  /** Data records in the base 311 file (the anchor and our ingest must both read them all). */
+  readonly rows: number;
   /** Access-log prefixes that are data, not the app. */
   readonly dataPrefixes: readonly string[];
-  readonly timeoutMs: number;
+  /** A step taking longer fails (a hung page must not hang the benchmark). */
+  readonly stepTimeoutMs: number;
   readonly log: (line: string) => void;
 }
 
@@ -54,6 +57,8 @@ export interface IngestCheck {
 export interface RunResult extends RunFigures {
   browser: string | null;
   first_load: AccessEntry[];
+  /** Peak of the largest renderer during an ingest that failed. */
+  peak_rss_failed_mb: number | null;
   peak_rss_browser_mb: number | null;
   rss_samples: number | null;
   anchor_peak_rss_mb: number | null;
@@ -65,11 +70,16 @@ export interface RunResult extends RunFigures {
 
 const FINAL_STATES = ['ready', 'empty', 'error'];
 
-/** Runs `fn`, turning a failure into null plus an error line. */
-async function step<T>(name: string, result: RunResult, log: (s: string) => void, fn: () => Promise<T>): Promise<T | null> {
+/** Runs `fn` with a time limit, turning a failure into null plus an error line. */
+async function step<T>(name: string, result: RunResult, plan: RunPlan, fn: () => Promise<T>): Promise<T | null> {
+  const { log } = plan;
   const t0 = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${plan.stepTimeoutMs / 1000} s`)), plan.stepTimeoutMs);
+  });
   try {
-    const value = await fn();
+    const value = await Promise.race([fn(), limit]);
     log(`  ${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return value;
   } catch (e) {
@@ -77,6 +87,8 @@ async function step<T>(name: string, result: RunResult, log: (s: string) => void
     result.errors.push(`${name}: ${message}`);
     log(`  ${name}: FAILED: ${message}`);
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -92,43 +104,46 @@ function ingestOnce(page: Page, url: string): Promise<IngestCheck> {
   }, url);
 }
 
-/** Runs `fn` while sampling the browser's RSS (when its process was found). */
-async function sampled<T>(pid: number | null, fn: () => Promise<T>): Promise<{ value: T; peak: RssPeak | null }> {
+/**
+ * Runs `fn` while sampling the browser's RSS (when its process was found). The peak is also
+ * handed to `onPeak` when `fn` fails, to show how far memory got.
+ */
+async function sampled<T>(pid: number | null, fn: () => Promise<T>, onPeak: (p: RssPeak | null) => void): Promise<T> {
   const sampler = pid === null ? null : sampleRss(pid);
   try {
-    const value = await fn();
-    return { value, peak: sampler?.stop() ?? null };
-  } catch (e) {
-    sampler?.stop();
-    throw e;
+    return await fn();
+  } finally {
+    onPeak(sampler?.stop() ?? null);
   }
 }
 
-/** Records, from navigation on, the last moment every report card reached a final state. */
-function watchReports(states: string[]): void {
-  const w = window as unknown as { __benchReportsAt: number | null };
-  w.__benchReportsAt = null;
-  const check = (): void => {
+/**
+ * Records, from navigation on, the last moment every report card reached a final state. A
+ * string, not a function: tsx would wrap inner functions in a helper the page does not have.
+ */
+const WATCH_REPORTS = `(() => {
+  const states = ${JSON.stringify(FINAL_STATES)};
+  window.__benchReportsAt = null;
+  new MutationObserver(() => {
     const cards = [...document.querySelectorAll('[data-testid^="report-"][data-state]')];
-    const done = cards.length > 0 && cards.every((c) => states.includes(c.getAttribute('data-state') ?? ''));
-    if (!done) w.__benchReportsAt = null;
-    else if (w.__benchReportsAt === null) w.__benchReportsAt = performance.now();
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-}
+    const done = cards.length > 0 && cards.every((c) => states.includes(c.getAttribute('data-state') || ''));
+    if (!done) window.__benchReportsAt = null;
+    else if (window.__benchReportsAt === null) window.__benchReportsAt = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+})();`;
 
 /** Cold load of `#/reports`; resolves to ms from navigation start until all cards rendered. */
 async function coldReports(context: BrowserContext, plan: RunPlan, result: RunResult): Promise<{ page: Page; ms: number }> {
   const page = await context.newPage();
-  await page.addInitScript(watchReports, FINAL_STATES);
+  await page.addInitScript(WATCH_REPORTS);
   await page.goto(`${plan.server.url}${APP_PATH}#/reports`);
   await page.evaluate(() => (window as unknown as { lens: BenchLens }).lens.ready);
   const ids = await page.evaluate(() => (window as unknown as { lens: BenchLens }).lens.reports());
   const allFinal = async (): Promise<number> => {
     const handle = await page.waitForFunction(
       (n) => {
-        const at = (window as unknown as { __benchReportsAt: number | null }).__benchReportsAt;
-        return at !== null && document.querySelectorAll('[data-testid^="report-"][data-state]').length === n ? at : false;
+        const at = (window as unknown as { __benchReportsAt?: number | null }).__benchReportsAt;
+        return typeof at === 'number' && document.querySelectorAll('[data-testid^="report-"][data-state]').length === n ? at : false;
       },
       ids.length,
       { polling: 50 },
@@ -157,72 +172,83 @@ async function coldReports(context: BrowserContext, plan: RunPlan, result: RunRe
 }
 
 export async function benchRun(plan: RunPlan): Promise<RunResult> {
-  const { log } = plan;
   const result: RunResult = {
     ingest_ms: null, duckdb_csv_ms: null, ingest_ratio: null, peak_rss_mb: null, reports_ms: null,
     duckdb_instantiate_ms: null, filter_ms: null, reingest_same_ms: null, reingest_newer_ms: null,
-    browser: null, first_load: [], peak_rss_browser_mb: null, rss_samples: null, anchor_peak_rss_mb: null,
+    browser: null, first_load: [], peak_rss_failed_mb: null, peak_rss_browser_mb: null, rss_samples: null, anchor_peak_rss_mb: null,
     anchor_rows: null, ingests: { first: null, same: null, newer: null }, report_states: null, errors: [],
   };
   const browser = await launch();
-  browser.context.setDefaultTimeout(plan.timeoutMs);
-  browser.context.setDefaultNavigationTimeout(plan.timeoutMs);
+  browser.context.setDefaultTimeout(plan.stepTimeoutMs);
+  browser.context.setDefaultNavigationTimeout(plan.stepTimeoutMs);
   const pid = findBrowserPid(browser.profile);
   if (pid === null) result.errors.push('rss: the browser process was not found in /proc');
   const isData = (path: string) => plan.dataPrefixes.some((p) => path.startsWith(p));
   try {
     // 1–3: first load, ingest, the same file again, the newer file; one page.
     const mark = plan.server.log.length;
-    const first = await step('first load', result, log, () => openApp(browser.context, plan.server));
+    const first = await step('first load', result, plan, () => openApp(browser.context, plan.server));
     if (first) {
       result.first_load = plan.server.log.slice(mark).filter((e) => !isData(e.path));
-      const ua = await first.page.evaluate(() => navigator.userAgent);
-      result.browser = /(?:Headless)?Chrome\/([\d.]+)/.exec(ua)?.[1] ?? ua;
-      const ingest = await step('ingest', result, log, () => sampled(pid, () => ingestOnce(first.page, plan.zipUrl)));
-      if (ingest) {
-        result.ingests.first = ingest.value;
-        result.ingest_ms = ingest.value.ms;
-        result.peak_rss_mb = ingest.peak?.peakRendererMb ?? null;
-        result.peak_rss_browser_mb = ingest.peak?.peakBrowserMb ?? null;
-        result.rss_samples = ingest.peak?.samples ?? null;
+      // The user agent string is reduced (156.0.0.0); the DevTools protocol has the full version.
+      result.browser = await step('browser version', result, plan, async () => {
+        const cdp = await browser.context.newCDPSession(first.page);
+        const { product } = await cdp.send('Browser.getVersion');
+        await cdp.detach();
+        return `Chromium ${/[\d.]+$/.exec(product)?.[0] ?? product} (headless)`;
+      });
+      const rss: { peak: RssPeak | null } = { peak: null };
+      const ingest = await step('ingest', result, plan, () => sampled(pid, () => ingestOnce(first.page, plan.zipUrl), (p) => (rss.peak = p)));
+      const { peak } = rss;
+      result.peak_rss_browser_mb = peak?.peakBrowserMb ?? null;
+      result.rss_samples = peak?.samples ?? null;
+      if (!ingest) result.peak_rss_failed_mb = peak?.peakRendererMb ?? null;
+      else {
+        result.ingests.first = ingest;
+        result.ingest_ms = ingest.ms;
+        result.peak_rss_mb = peak?.peakRendererMb ?? null;
+        if (ingest.rowsRead !== plan.rows) result.errors.push(`ingest: read ${ingest.rowsRead} rows, the file has ${plan.rows}`);
       }
-      result.ingests.same = await step('reingest same', result, log, () => ingestOnce(first.page, plan.zipUrl));
+      result.ingests.same = await step('reingest same', result, plan, () => ingestOnce(first.page, plan.zipUrl));
       result.reingest_same_ms = result.ingests.same?.ms ?? null;
       if (result.ingests.same && result.ingests.same.sameAsLoad === null) result.errors.push('reingest same: not recognised as an already loaded file');
-      result.ingests.newer = await step('reingest newer', result, log, () => ingestOnce(first.page, plan.newerUrl));
+      result.ingests.newer = await step('reingest newer', result, plan, () => ingestOnce(first.page, plan.newerUrl));
       result.reingest_newer_ms = result.ingests.newer?.ms ?? null;
       await first.page.close();
     }
 
     // 4: the anchor, in a fresh page (the closed one released the store).
-    const anchor = await step('anchor', result, log, async () => {
+    const anchor = await step('anchor', result, plan, async () => {
       const { page } = await openApp(browser.context, plan.server);
       try {
-        return await sampled(pid, () =>
-          page.evaluate(async (u) => {
-            const lens = (window as unknown as { lens: BenchLens }).lens;
-            if (typeof lens.benchAnchor !== 'function') throw new Error('window.lens.benchAnchor is missing');
-            return lens.benchAnchor(u);
-          }, plan.zipUrl),
+        return await sampled(
+          pid,
+          () =>
+            page.evaluate(async (u) => {
+              const lens = (window as unknown as { lens: BenchLens }).lens;
+              if (typeof lens.benchAnchor !== 'function') throw new Error('window.lens.benchAnchor is missing');
+              return lens.benchAnchor(u);
+            }, plan.zipUrl),
+          (p) => (result.anchor_peak_rss_mb = p?.peakRendererMb ?? null),
         );
       } finally {
         await page.close();
       }
     });
     if (anchor) {
-      result.duckdb_csv_ms = anchor.value.ms;
-      result.anchor_rows = anchor.value.rows;
-      result.anchor_peak_rss_mb = anchor.peak?.peakRendererMb ?? null;
+      result.duckdb_csv_ms = anchor.ms;
+      result.anchor_rows = anchor.rows;
+      if (anchor.rows !== plan.rows) result.errors.push(`anchor: ${anchor.rows} rows, the file has ${plan.rows}`);
     }
     result.ingest_ratio = ratio(result.ingest_ms, result.duckdb_csv_ms);
 
     // 5–6: cold load of the reports on the populated store, then one filter change.
-    const reports = await step('reports', result, log, () => coldReports(browser.context, plan, result));
+    const reports = await step('reports', result, plan, () => coldReports(browser.context, plan, result));
     if (reports) {
       result.reports_ms = reports.ms;
       const status = await reports.page.evaluate(() => (window as unknown as { lens: BenchLens }).lens.status());
       result.duckdb_instantiate_ms = typeof status.instantiateMs === 'number' ? status.instantiateMs : null;
-      result.filter_ms = await step('filter', result, log, () =>
+      result.filter_ms = await step('filter', result, plan, () =>
         reports.page.evaluate(async (from) => {
           const lens = (window as unknown as { lens: BenchLens }).lens;
           const t0 = performance.now();

@@ -9,11 +9,17 @@ import type { Database } from '../db/duckdb';
 const FILE = 'anchor.csv';
 const TABLE = 'anchor_311';
 /**
- * Zip codes as text: the sniffer reads a sample of the first 20,480 lines and calls them BIGINT,
- * so a ZIP+4 (`80220-6414`) further down fails the load (it does at scale 10). Other columns
- * keep the sniffed types (TIMESTAMP, DATE, DOUBLE, BIGINT, VARCHAR).
+ * The sniffer reads a sample (the first 20,480 lines), which at scale 10 covers only 10/01 to
+ * 10/12: it then takes dates for `%d/%m/%Y` and zip codes for BIGINT, and the load fails on the
+ * first 10/13 or ZIP+4 (`80220-6414`). So the formats are given and zip codes read as text;
+ * every other column keeps its sniffed type (TIMESTAMP, DATE, DOUBLE, BIGINT, VARCHAR).
  */
-const TYPES = `{'Customer Zip Code': 'VARCHAR', 'Incident Zip Code': 'VARCHAR'}`;
+const OPTIONS = [
+  'header = true',
+  `dateformat = '%m/%d/%Y'`,
+  `timestampformat = '%m/%d/%Y %I:%M:%S %p'`,
+  `types = {'Customer Zip Code': 'VARCHAR', 'Incident Zip Code': 'VARCHAR'}`,
+].join(', ');
 
 /** The one CSV entry of a zip (the first `.csv`, else the first entry). */
 function csvEntry(files: Record<string, Uint8Array>): Uint8Array {
@@ -36,7 +42,7 @@ export async function anchorCsvLoad(db: Database, zipUrl: string): Promise<{ ms:
   const csv = csvEntry(unzipSync(zip));
   await db.registerFile(FILE, csv);
   try {
-    await db.exec(`CREATE TABLE ${TABLE} AS SELECT * FROM read_csv('${FILE}', header = true, types = ${TYPES})`);
+    await db.exec(`CREATE TABLE ${TABLE} AS SELECT * FROM read_csv('${FILE}', ${OPTIONS})`);
     const [row] = await db.query(`SELECT count(*) AS n FROM ${TABLE}`);
     const ms = performance.now() - t0;
     return { ms, rows: Number(row?.n ?? 0) };
