@@ -44,6 +44,48 @@ async function opfsRoot(): Promise<FileSystemDirectoryHandle | null> {
   }
 }
 
+/**
+ * A tab that just closed may still be letting go of the store's files: its DuckDB worker ends
+ * a moment after the page (and the lock) is gone. Opening then gets the file read-only and the
+ * first write fails ("File is not opened in write mode"). Probe with a writable stream that is
+ * aborted (it writes nothing) until no one else holds the files, for a few seconds at most.
+ */
+async function waitUntilReleased(root: FileSystemDirectoryHandle, waitMs = 5000): Promise<void> {
+  const until = Date.now() + waitMs;
+  for (const name of [STORE_FILE, `${STORE_FILE}.wal`]) {
+    for (;;) {
+      try {
+        const w = await (await root.getFileHandle(name)).createWritable({ keepExistingData: true });
+        await w.abort();
+        break;
+      } catch (e) {
+        if ((e as DOMException)?.name !== 'NoModificationAllowedError' || Date.now() > until) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+}
+
+async function openWritable(): Promise<Database> {
+  const db = await openDatabase('opfs');
+  await migrate(db);
+  await dropLeftoverWork(db);
+  return db;
+}
+
+/** Whether a write reaches the file (a store opened while another tab let go may be read-only). */
+async function canWrite(db: Database): Promise<boolean> {
+  const probe = `main.${ident(`${WORK_PREFIX}probe`)}`;
+  try {
+    await db.exec(`CREATE OR REPLACE TABLE ${probe} AS SELECT 1 AS x`);
+    await db.exec(`DROP TABLE ${probe}`);
+    return true;
+  } catch (e) {
+    if (/not opened in write mode|read-only/i.test((e as Error)?.message ?? '')) return false;
+    throw e;
+  }
+}
+
 /** Removes the journal (no copy: storage may be full). */
 async function setAsideJournal(root: FileSystemDirectoryHandle): Promise<void> {
   await root.removeEntry(`${STORE_FILE}.wal`);
@@ -66,25 +108,28 @@ export async function openStore(): Promise<OpenedStore> {
     return { db, writable: true, notice: 'This browser has no private file system (OPFS): data is kept in memory only and is lost when the page closes.' };
   }
   if (await takeWriterLock()) {
+    await waitUntilReleased(root);
+    let notice: string | null = null;
+    let db: Database;
     try {
-      const db = await openDatabase('opfs');
-      await migrate(db);
-      await dropLeftoverWork(db);
-      return { db, writable: true, notice: null };
+      db = await openWritable();
     } catch (e) {
       if (!/replaying WAL/i.test((e as Error)?.message ?? '')) throw e;
       // A write was cut short (storage full, crash) after its commit reached the journal but
       // before the checkpoint: the journal cannot be replayed. Set it aside; the store opens as
       // of its last checkpoint, i.e. as it was before that write.
+      await waitUntilReleased(root);
       await setAsideJournal(root);
-      const db = await openDatabase('opfs');
-      await migrate(db);
-      return {
-        db,
-        writable: true,
-        notice: 'The last write to the store was interrupted (was storage full?) and could not be replayed, so it was discarded: the store is as it was before that load.',
-      };
+      db = await openWritable();
+      notice = 'The last write to the store was interrupted (was storage full?) and could not be replayed, so it was discarded: the store is as it was before that load.';
     }
+    if (!(await canWrite(db))) {
+      // The files were still held by a closing tab's DuckDB: wait for it and open again.
+      await db.close().catch(() => undefined);
+      await waitUntilReleased(root, 10_000);
+      db = await openWritable();
+    }
+    return { db, writable: true, notice };
   }
   const snapshot = await readSnapshot(root);
   const db = await openDatabase(snapshot ? 'snapshot' : 'memory', snapshot ?? undefined);
