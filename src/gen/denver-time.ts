@@ -9,15 +9,18 @@
  * the "compatible" disambiguation of Temporal and of `Date` parsing. The generator itself
  * never produces a non-existent local time.
  */
-import { daysFromCivil, civilFromDays, nthWeekdayOfMonth } from './civil-date';
+import { denverDstBounds } from '../ingest/normalize/denver-time';
+import { daysFromCivil, civilFromDays } from './civil-date';
 
 const HOUR = 3600;
 
-/** Local seconds (day * 86400 + time of day) where daylight time starts and ends in year y. */
+/**
+ * Local seconds (day * 86400 + time of day) where daylight time starts (03:00 local, right after
+ * the skipped hour) and ends (02:00 daylight time) in year y. The rule itself is the ingest's.
+ */
 function dstBounds(y: number): readonly [number, number] {
-  const start = nthWeekdayOfMonth(y, 3, 0, 2) * 86400 + 3 * HOUR;
-  const end = nthWeekdayOfMonth(y, 11, 0, 1) * 86400 + 2 * HOUR;
-  return [start, end];
+  const [startUtcMs, endUtcMs] = denverDstBounds(y);
+  return [startUtcMs / 1000 - 7 * HOUR + HOUR, endUtcMs / 1000 - 6 * HOUR];
 }
 
 /** Whether a Denver local time (local seconds) is read as daylight time (UTC−6). */
