@@ -18,14 +18,19 @@ async function typeSql(page: Page, sql: string): Promise<void> {
 }
 
 async function runAndWait(page: Page, keys = 'Control+Enter'): Promise<void> {
-  const before = await page.locator('[data-testid=elapsed]').textContent();
+  // Clear the elapsed time first: two quick queries can take the same time, so "the text
+  // changed" alone can miss a run that finished.
+  await page.evaluate(() => {
+    const e = document.querySelector('[data-testid=elapsed]');
+    if (e) e.textContent = '';
+  });
   await page.keyboard.press(keys);
   await page.waitForFunction(
-    (b) => {
+    () => {
       const e = document.querySelector('[data-testid=elapsed]')?.textContent ?? '';
-      return e !== b && !/Running/.test(e);
+      return e !== '' && !/Running/.test(e);
     },
-    before,
+    undefined,
     { timeout: 60_000 },
   );
 }
