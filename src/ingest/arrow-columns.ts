@@ -1,8 +1,8 @@
 /**
  * Column accumulators that turn normalized values into Arrow data without Arrow's builders:
- * typed arrays plus validity bitmaps, handed to `makeData`. Utf8 columns are encoded with one
- * TextEncoder.encode of the joined strings per column per batch (per-value encodeInto is ~6x
- * slower, see the measurements note).
+ * typed arrays plus validity bitmaps, handed to `makeData`. Utf8 columns are encoded a block of
+ * values at a time (one encodeInto of the joined strings; per-value encodeInto is ~6x slower,
+ * see the measurements note).
  */
 import {
   Field,
@@ -37,32 +37,45 @@ export function utf8Length(s: string): number {
   return bytes;
 }
 
+/** Strings encoded per TextEncoder call: large enough to amortize the call, small enough that
+ * the pushed strings die young (a scavenge, not a full GC) and stay in cache. */
+const BLOCK = 1024;
+
 /**
- * Accumulates nullable strings; `take` builds an Arrow Utf8 vector's data. Offsets (in UTF-16
- * units) and validity are recorded at push time, while the string is still in cache; they
- * are the byte offsets when the batch turns out to be ASCII, else they are recomputed.
+ * Accumulates nullable strings; `take` builds an Arrow Utf8 vector's data. Pushed strings are
+ * kept only until a block of them is complete; the block is then joined and encoded with one
+ * `encodeInto` straight into the column's byte buffer. Offsets are recorded at push time in
+ * UTF-16 units from the block's start, which are the byte offsets when the block turns out to
+ * be ASCII (nearly always); a block that is not is re-measured value by value.
  */
 export class Utf8Column {
-  private values: (string | null)[] = [];
+  private pending: (string | null)[] = [];
   private offsets = new Int32Array(1025);
   private validity = new Uint8Array(129);
-  private units = 0;
+  private bytes = new Uint8Array(64 * 1024);
+  /** Rows pushed since the last take. */
+  private size = 0;
+  /** Bytes written to `bytes` (everything before the pending block). */
+  private written = 0;
+  /** UTF-16 units pushed in the pending block. */
+  private blockUnits = 0;
   private nulls = 0;
 
   get length(): number {
-    return this.values.length;
+    return this.size;
   }
 
   push(value: string | null): void {
-    const i = this.values.length;
+    const i = this.size++;
     if (i + 1 >= this.offsets.length) this.grow();
-    this.values.push(value);
+    this.pending.push(value);
     if (value === null) this.nulls++;
     else {
-      this.units += value.length;
+      this.blockUnits += value.length;
       this.validity[i >> 3] |= 1 << (i & 7);
     }
-    this.offsets[i + 1] = this.units;
+    this.offsets[i + 1] = this.written + this.blockUnits;
+    if (this.pending.length === BLOCK) this.encodeBlock();
   }
 
   private grow(): void {
@@ -74,27 +87,48 @@ export class Utf8Column {
     this.validity = validity;
   }
 
-  /** Builds the Arrow data of everything pushed so far and starts over. */
-  take(): Data<Utf8> {
-    const { values, nulls } = this;
-    const n = values.length;
-    const joined = values.join(''); // null joins as ''
-    const data = encoder.encode(joined);
-    if (data.length > INT32_MAX || this.units > INT32_MAX) throw new RangeError('Arrow batch too large: flush more often');
-    const offsets = this.offsets.subarray(0, n + 1);
-    const bitmap = this.validity.subarray(0, (n + 7) >> 3);
-    if (data.length !== joined.length) {
-      let offset = 0;
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
+  /** Encodes the pending block into `bytes` and fixes its offsets if it was not ASCII. */
+  private encodeBlock(): void {
+    const pending = this.pending;
+    const n = pending.length;
+    if (n === 0) return;
+    const joined = pending.join(''); // null joins as ''
+    // encodeInto writes at most 3 bytes per UTF-16 unit.
+    const need = this.written + joined.length * 3;
+    if (need > this.bytes.length) {
+      if (need > INT32_MAX) throw new RangeError('Arrow batch too large: flush more often');
+      const bigger = new Uint8Array(Math.min(INT32_MAX, Math.max(need, this.bytes.length * 2)));
+      bigger.set(this.bytes.subarray(0, this.written));
+      this.bytes = bigger;
+    }
+    const start = this.written;
+    const { written } = encoder.encodeInto(joined, this.bytes.subarray(start));
+    if (written !== joined.length) {
+      const offsets = this.offsets;
+      const first = this.size - n;
+      let offset = start;
+      for (let k = 0; k < n; k++) {
+        const v = pending[k];
         if (v !== null) offset += utf8Length(v);
-        offsets[i + 1] = offset;
+        offsets[first + k + 1] = offset;
       }
     }
-    this.values = [];
+    this.written = start + written;
+    this.blockUnits = 0;
+    pending.length = 0;
+  }
+
+  /** Builds the Arrow data of everything pushed so far and starts over. */
+  take(): Data<Utf8> {
+    this.encodeBlock();
+    const { size: n, nulls } = this;
+    const data = this.bytes.slice(0, this.written);
+    const offsets = this.offsets.subarray(0, n + 1);
+    const bitmap = this.validity.subarray(0, (n + 7) >> 3);
     this.offsets = new Int32Array(Math.max(1025, n + 2));
     this.validity = new Uint8Array((this.offsets.length + 7) >> 3);
-    this.units = 0;
+    this.size = 0;
+    this.written = 0;
     this.nulls = 0;
     return makeData({
       type: new Utf8(),

@@ -27,6 +27,16 @@ describe('ingest/arrow-columns', () => {
     expect(tableFromIPC(columnsToIpc([{ name: 'a', data: col.take() }])).getChild('a')?.toArray()).toEqual(['again']);
   });
 
+  it('keeps offsets right when ASCII and non-ASCII blocks alternate and the buffer grows', () => {
+    const col = new Utf8Column();
+    const values = Array.from({ length: 5000 }, (_, i) =>
+      i === 1500 ? 'x'.repeat(200_000) : Math.floor(i / 1024) % 2 === 1 && i % 100 === 0 ? `ü${i}` : i % 11 === 0 ? null : `r${i}`,
+    );
+    for (const v of values) col.push(v);
+    const t = tableFromIPC(columnsToIpc([{ name: 'v', data: col.take() }]));
+    expect(t.getChild('v')?.toArray()).toEqual(values);
+  });
+
   it('builds Float64 data with nulls', () => {
     const col = new Float64Column();
     const values = Array.from({ length: 5000 }, (_, i) => (i % 4 === 0 ? null : i / 3));
