@@ -88,23 +88,28 @@ const SMALL = workspace(false);
 
 /**
  * Narrow tables over the staged rows: `s_keys` (line, final row key, content hash, event time)
- * for the rows to merge — exact duplicates removed, in-file key clashes resolved — and
- * `s_key_clash` for the rejected clashes. The wide staged rows are read once more, at insert.
+ * for the rows to merge — exact duplicates removed (the first line kept), in-file key clashes
+ * resolved — and `s_key_clash` for the rejected clashes. The wide staged rows are read once
+ * here and once more, at insert.
  */
 export function stagedRowsSql(dataset: Dataset, ws: Workspace = SMALL): string {
   const r = ws.ref;
   const timeCol = columnsOf(dataset).find((c) => c.name === eventTimeColumn(dataset))!;
+  // Grouping, not a window over the wide staged rows: exact duplicates collapse in one hash
+  // aggregate, and only keys seen with several contents (few) are ranked by line.
   return `CREATE OR REPLACE ${ws.create('s_distinct')} AS
-SELECT source_line, row_key AS key0
+SELECT row_key AS key0, content_hash, min(source_line) AS source_line, any_value(${ident(timeCol.name)}) AS event_raw
 FROM ${ws.stage}
-QUALIFY row_number() OVER (PARTITION BY row_key, content_hash ORDER BY source_line) = 1;
+GROUP BY row_key, content_hash;
 CREATE OR REPLACE ${ws.create('s_ranked')} AS
-SELECT source_line, key0, row_number() OVER (PARTITION BY key0 ORDER BY source_line) AS key_rank FROM ${r('s_distinct')};
+SELECT source_line, key0, row_number() OVER (PARTITION BY key0 ORDER BY source_line) AS key_rank
+FROM ${r('s_distinct')}
+WHERE key0 IN (SELECT key0 FROM ${r('s_distinct')} GROUP BY key0 HAVING count(*) > 1);
 CREATE OR REPLACE ${ws.create('s_keys')} AS
-SELECT g.source_line, CASE WHEN m.key_rank = 1 THEN m.key0 ELSE m.key0 || '#' || m.key_rank END AS row_key,
-  g.content_hash, ${convertExpr(timeCol, `g.${ident(timeCol.name)}`)} AS event_at
-FROM ${ws.stage} g JOIN ${r('s_ranked')} m ON m.source_line = g.source_line
-WHERE m.key_rank = 1 OR starts_with(m.key0, 'n:');
+SELECT d.source_line, CASE WHEN coalesce(m.key_rank, 1) = 1 THEN d.key0 ELSE d.key0 || '#' || m.key_rank END AS row_key,
+  d.content_hash, ${convertExpr(timeCol, 'd.event_raw')} AS event_at
+FROM ${r('s_distinct')} d LEFT JOIN ${r('s_ranked')} m ON m.source_line = d.source_line
+WHERE coalesce(m.key_rank, 1) = 1 OR starts_with(d.key0, 'n:');
 CREATE OR REPLACE ${ws.create('s_key_clash')} AS
 SELECT x.source_line AS line, 'duplicate id ' || x.key0 || ' with different content (first seen on line ' || f.source_line || ')' AS reason
 FROM ${r('s_ranked')} x JOIN ${r('s_ranked')} f ON f.key0 = x.key0 AND f.key_rank = 1
