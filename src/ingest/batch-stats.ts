@@ -46,3 +46,20 @@ export function countUnknownNeighborhood(stats: BatchStats, name: string): void 
   if (names[name] !== undefined) names[name]++;
   else if (Object.keys(names).length < MAX_UNKNOWN_NAMES) names[name] = 1;
 }
+
+/** Adds the counters of `from` (another parser's, over other records of the file) to `into`. */
+export function mergeStats(into: BatchStats, from: BatchStats): BatchStats {
+  into.accepted += from.accepted;
+  into.rejected += from.rejected;
+  into.statusFixed += from.statusFixed;
+  into.statusUnknown += from.statusUnknown;
+  into.unknownNeighborhoods += from.unknownNeighborhoods;
+  for (const [k, n] of Object.entries(from.coordFlags)) into.coordFlags[k] = (into.coordFlags[k] ?? 0) + n;
+  for (const [k, n] of Object.entries(from.invalidValues)) into.invalidValues[k] = (into.invalidValues[k] ?? 0) + n;
+  const names = into.unknownNeighborhoodNames;
+  for (const [k, n] of Object.entries(from.unknownNeighborhoodNames)) {
+    if (names[k] !== undefined) names[k] += n;
+    else if (Object.keys(names).length < MAX_UNKNOWN_NAMES) names[k] = n;
+  }
+  return into;
+}

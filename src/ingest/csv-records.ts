@@ -14,22 +14,38 @@ export type RecordSink = (fields: string[], line: number) => void;
 export class CsvRecords {
   private carry = '';
   private parser: { parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]> } | null = null;
-  private nextLine = 1;
+  private nextLine: number;
+  private newline: '\n' | '\r\n' | undefined;
   /** Blank lines skipped (not records). */
   blankLines = 0;
 
-  constructor(private readonly sink: RecordSink) {}
+  /**
+   * @param options.firstLine line number of the first line given (a piece of a file: see
+   * RecordSplitter); options.newline the file's line ending, when known (else detected)
+   */
+  constructor(
+    private readonly sink: RecordSink,
+    options: { firstLine?: number; newline?: '\n' | '\r\n' } = {},
+  ) {
+    this.nextLine = options.firstLine ?? 1;
+    this.newline = options.newline;
+  }
+
+  /** The line ending in use: known once a first line was read. */
+  get lineEnding(): '\n' | '\r\n' | undefined {
+    return this.newline;
+  }
 
   /** Parses every complete record in carry + text. */
   push(text: string): void {
     const input = this.carry + text;
     if (!this.parser) {
-      if (!/\r?\n/.test(input) && input.length < MAX_RECORD_CHARS) {
+      if (!this.newline && !/\r?\n/.test(input) && input.length < MAX_RECORD_CHARS) {
         this.carry = input;
         return;
       }
-      const newline = /\r\n/.test(input.slice(0, input.search(/\n/) + 1)) ? '\r\n' : '\n';
-      this.parser = new (Papa as any).Parser({ delimiter: ',', newline, quoteChar: '"' });
+      this.newline ??= /\r\n/.test(input.slice(0, input.search(/\n/) + 1)) ? '\r\n' : '\n';
+      this.parser = new (Papa as any).Parser({ delimiter: ',', newline: this.newline, quoteChar: '"' });
     }
     const result = this.parser!.parse(input, 0, true);
     this.emit(result.data, input.slice(0, result.meta.cursor));
@@ -45,7 +61,7 @@ export class CsvRecords {
   /** Parses what is left at the end of the file. */
   end(): void {
     if (this.carry === '') return;
-    this.parser ??= new (Papa as any).Parser({ delimiter: ',', newline: '\n', quoteChar: '"' });
+    this.parser ??= new (Papa as any).Parser({ delimiter: ',', newline: this.newline ?? '\n', quoteChar: '"' });
     const rest = this.carry;
     this.carry = '';
     const result = this.parser!.parse(rest, 0, false);

@@ -36,6 +36,13 @@ function credit(): Promise<void> {
   });
 }
 
+/** Parse workers: the cores but one (DuckDB has its own), at least 2, at most 4; none where
+ * a worker cannot start workers. */
+function defaultParsers(): number {
+  if (typeof Worker === 'undefined') return 0;
+  return Math.min(4, Math.max(2, (navigator.hardwareConcurrency || 2) - 1));
+}
+
 function release(): void {
   const w = waiting;
   waiting = null;
@@ -64,6 +71,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         source: msg.source,
         entry: msg.entry,
         batchRows: msg.batchRows,
+        parsers: msg.parsers ?? defaultParsers(),
         signal: controller.signal,
         post,
         credit,

@@ -3,12 +3,12 @@
  * header detection → normalized Arrow batches. Batches leave through `post` as soon as the
  * main thread grants a credit, so memory holds at most a few batches at once.
  */
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { BatchBuilder } from './batch-builder';
-import { CsvRecords } from './csv-records';
+import { CsvRecords, MAX_RECORD_CHARS } from './csv-records';
 import { StreamDecoder, looksBinary } from './decode';
 import { HeaderError, detectHeader, type HeaderMapping } from './detect';
+import { ParsePool, type PoolOutput } from './parse-pool';
 import { IngestError, type FromWorker, type IngestSource, type Stage } from './protocol';
+import { RecordSplitter, type Piece } from './record-split';
 import { Sha256 } from './sha256';
 import { openSource } from './source';
 import { CsvExtractor } from './unzip';
@@ -18,25 +18,21 @@ const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 /** Sources up to this size are read (and hashed) completely before parsing starts. */
 const PREREAD_BYTES = 96 * 1024 * 1024;
 // (A preread source is read whole, whatever READ_AHEAD_BYTES says.)
-/** Raw text kept for a rejected record. */
-const MAX_RAW_CHARS = 64 * 1024;
+/** Characters of whole records per piece handed to a parse worker. */
+const PIECE_CHARS = 1 << 20;
 
 export interface PipelineOptions {
   readonly source: IngestSource;
   readonly entry?: string;
   readonly batchRows: number;
+  /** Parse workers to spread the records over (0: parse in this thread). */
+  readonly parsers: number;
   readonly signal: AbortSignal;
   readonly post: (msg: FromWorker, transfer?: Transferable[]) => void;
   /** Resolves when the main thread can take another batch. */
   readonly credit: () => Promise<void>;
   /** After a preread source is hashed: resolves true to go on parsing, false to stop. */
   readonly confirm: () => Promise<boolean>;
-}
-
-interface Reject {
-  line: number;
-  reason: string;
-  raw: string;
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
@@ -52,12 +48,6 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 async function webCryptoSha256(chunks: readonly Uint8Array[]): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', concat(chunks) as BufferSource));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Re-quotes fields as one CSV line, for showing a rejected record. */
-export function toCsvLine(fields: readonly string[]): string {
-  const line = fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
-  return line.length > MAX_RAW_CHARS ? line.slice(0, MAX_RAW_CHARS) + '…' : line;
 }
 
 export async function runPipeline(o: PipelineOptions): Promise<void> {
@@ -76,50 +66,66 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   };
 
   let mapping: HeaderMapping | null = null;
-  let builder: BatchBuilder | null = null;
-  let rowsRead = 0;
-  let rejected = 0;
-  let rejects: Reject[] = [];
-  const outgoing: Uint8Array[] = [];
+  let pool: ParsePool | null = null;
+  let headerBlankLines = 0;
+  const outgoing: PoolOutput[] = [];
   let sawBytes = false;
   let stage: Stage = 'fetch';
-
-  const records = new CsvRecords((fields, line) => {
-    if (!mapping) {
-      try {
-        mapping = detectHeader(fields);
-      } catch (e) {
-        if (e instanceof HeaderError) throw new IngestError('unknown-header', e.message, { cause: e });
-        throw e;
-      }
-      builder = new BatchBuilder(mapping);
-      o.post({
-        type: 'header',
-        info: {
-          dataset: mapping.dataset,
-          variant: mapping.variant,
-          encoding: decoder.encoding,
-          header: mapping.header,
-          extra: mapping.extra.map((x) => x.header),
-          fileName: opened.name,
-          entry: extractor.entry,
-          bytes: opened.size,
-        },
-      });
-      stage = 'parse';
-      return;
-    }
-    rowsRead++;
-    const reason = builder!.add(fields, line);
-    if (reason !== null) {
-      rejected++;
-      rejects.push({ line, reason, raw: toCsvLine(fields) });
-      if (rejects.length >= 10_000) flushRejects();
-    }
-    if (builder!.length >= o.batchRows) outgoing.push(builder!.flush());
+  const splitter = new RecordSplitter(PIECE_CHARS, MAX_RECORD_CHARS, (line) => {
+    throw new IngestError(
+      'record-too-long',
+      `Line ${line} starts a record longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB: the file probably has an unclosed quote or is not CSV.`,
+    );
   });
+  /** Complete pieces waiting to go to a parse worker. */
+  const pieces: Piece[] = [];
 
-  const extractor = new CsvExtractor((bytes) => {
+  /** Reads the header from the first non-blank record; then starts the parse workers. */
+  const readHeader = (record: Piece): void => {
+    let fields: string[] | null = null;
+    const header = new CsvRecords((f) => (fields ??= f), { firstLine: record.firstLine });
+    header.push(record.text);
+    header.end();
+    headerBlankLines += header.blankLines;
+    if (fields === null) return;
+    try {
+      mapping = detectHeader(fields);
+    } catch (e) {
+      if (e instanceof HeaderError) throw new IngestError('unknown-header', e.message, { cause: e });
+      throw e;
+    }
+    pool = new ParsePool({ header: fields, newline: header.lineEnding ?? '\n', batchRows: o.batchRows }, o.parsers, (out) => outgoing.push(out));
+    o.post({
+      type: 'header',
+      info: {
+        dataset: mapping.dataset,
+        variant: mapping.variant,
+        encoding: decoder.encoding,
+        header: mapping.header,
+        extra: mapping.extra.map((x) => x.header),
+        fileName: opened.name,
+        entry: extractor.entry,
+        bytes: opened.size,
+      },
+    });
+    stage = 'parse';
+  };
+
+  /** Feeds decoded text to the splitter; the header is read as soon as it is complete. */
+  const take = (text: string): void => {
+    if (!mapping) {
+      splitter.append(text);
+      while (!mapping) {
+        const record = splitter.takeRecord();
+        if (record === null) return;
+        readHeader(record);
+      }
+      text = '';
+    }
+    pieces.push(...splitter.push(text));
+  };
+
+  const onBytes = (bytes: Uint8Array): void => {
     if (extractor.refusing) return;
     if (!sawBytes) {
       sawBytes = true;
@@ -128,23 +134,49 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
       }
       stage = 'unzip';
     }
-    records.push(decoder.push(bytes));
-  }, o.entry);
-
-  const flushRejects = () => {
-    if (!rejects.length) return;
-    const table = tableFromArrays({
-      line: Float64Array.from(rejects, (r) => r.line),
-      reason: rejects.map((r) => r.reason),
-      raw: rejects.map((r) => r.raw),
-    });
-    const ipc = tableToIPC(table, 'stream');
-    o.post({ type: 'rejects', ipc, rows: rejects.length }, [ipc.buffer]);
-    rejects = [];
+    take(decoder.push(bytes));
   };
 
+  // A deflated zip entry is inflated by the browser's own zlib (DecompressionStream) where it
+  // can, several times faster than fflate's inflate; fflate still reads the zip's structure.
+  let inflating: Inflating | null = null;
+  const extractor = new CsvExtractor(
+    onBytes,
+    o.entry,
+    nativeInflate()
+      ? (bytes, final) => {
+          inflating ??= startInflating(async (inflated) => {
+            onBytes(inflated);
+            await drain();
+          });
+          inflating.write(bytes, final);
+        }
+      : undefined,
+  );
+
+  /** Hands the waiting pieces to the parse workers, then sends finished batches on. */
+  const drain = async (): Promise<void> => {
+    while (pieces.length && !o.signal.aborted) await pool!.submit(pieces.shift()!);
+    await sendOutgoing();
+  };
+
+  const sendOutgoing = async (): Promise<void> => {
+    while (outgoing.length && !o.signal.aborted) {
+      const out = outgoing.shift()!;
+      if (out.type === 'rejects') {
+        o.post({ type: 'rejects', ipc: out.ipc, rows: out.rows }, [out.ipc.buffer]);
+        continue;
+      }
+      await o.credit();
+      o.post({ type: 'batch', ipc: out.ipc, rows: -1 }, [out.ipc.buffer]);
+    }
+  };
+
+  const rowsRead = () => pool?.totals.rows ?? 0;
+  const rejected = () => pool?.totals.rejected ?? 0;
+
   const progress = () =>
-    o.post({ type: 'progress', progress: { stage, bytesRead, bytesTotal: opened.size, rows: rowsRead, rejected } });
+    o.post({ type: 'progress', progress: { stage, bytesRead, bytesTotal: opened.size, rows: rowsRead(), rejected: rejected() } });
 
   // Reader: runs ahead of parsing (bounded), hashing as it goes.
   const reader = opened.stream.getReader();
@@ -184,57 +216,120 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   }
 
   let lastProgress = 0;
-  for (;;) {
-    if (o.signal.aborted) break;
-    if (!queue.length) {
-      if (readError) {
-        throw new IngestError('fetch', `Reading the file failed: ${(readError as Error)?.message ?? readError}`, { cause: readError });
+  try {
+    for (;;) {
+      if (o.signal.aborted) break;
+      if (!queue.length) {
+        if (readError) {
+          throw new IngestError('fetch', `Reading the file failed: ${(readError as Error)?.message ?? readError}`, { cause: readError });
+        }
+        if (readDone) break;
+        await new Promise<void>((r) => (wake = r));
+        continue;
       }
-      if (readDone) break;
-      await new Promise<void>((r) => (wake = r));
-      continue;
+      const chunk = queue.shift()!;
+      queued -= chunk.length;
+      extractor.push(chunk, false);
+      // Natively inflated bytes are parsed as they come out (see startInflating).
+      if (inflating) await (inflating as Inflating).ready();
+      else await drain();
+      const now = performance.now();
+      if (now - lastProgress > 100) {
+        lastProgress = now;
+        progress();
+        // Yield a task so messages (cancel, credits) are handled while chunks are queued.
+        await new Promise<void>((r) => setTimeout(r, 0));
+      }
     }
-    const chunk = queue.shift()!;
-    queued -= chunk.length;
-    extractor.push(chunk, false);
+    if (o.signal.aborted) {
+      await reader.cancel().catch(() => undefined);
+      throw new IngestError('cancelled', 'Load cancelled.');
+    }
+    extractor.push(new Uint8Array(0), true);
+    if (inflating) await (inflating as Inflating).done;
+    take(decoder.end());
+    for (let last = splitter.end(); last !== null; last = null) {
+      if (mapping) pieces.push(last);
+      else readHeader(last);
+    }
+    if (!mapping) throw new IngestError('empty', `${opened.name} is empty: it has no header row.`);
+    await drain();
+    const stats = await pool!.finish();
+    await sendOutgoing();
+    progress();
+    o.post({
+      type: 'done',
+      done: {
+        sha256: digest,
+        bytes: bytesRead,
+        rowsRead: rowsRead(),
+        rejected: rejected(),
+        blankLines: headerBlankLines + pool!.totals.blankLines,
+        stats: { ...stats, encoding: decoder.encoding },
+      },
+    });
+  } finally {
+    (pool as ParsePool | null)?.terminate();
+    (inflating as Inflating | null)?.abort();
+  }
+}
 
-    while (outgoing.length && !o.signal.aborted) {
-      await o.credit();
-      const ipc = outgoing.shift()!;
-      o.post({ type: 'batch', ipc, rows: -1 }, [ipc.buffer]);
+/** True where DecompressionStream can inflate raw deflate data (zip entries). */
+function nativeInflate(): boolean {
+  try {
+    return typeof DecompressionStream === 'function' && new DecompressionStream('deflate-raw') !== null;
+  } catch {
+    return false;
+  }
+}
+
+interface Inflating {
+  /** Queues compressed bytes (`final` with the last). */
+  write(bytes: Uint8Array, final: boolean): void;
+  /** Resolves when the inflater can take more; rejects once inflating or parsing failed. */
+  ready(): Promise<void>;
+  /** Resolves when every inflated byte was consumed. */
+  readonly done: Promise<void>;
+  abort(): void;
+}
+
+/** A DecompressionStream whose output goes to `consume`, one chunk at a time. */
+function startInflating(consume: (bytes: Uint8Array) => Promise<void>): Inflating {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let failure: unknown = null;
+  const done = (async () => {
+    try {
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) return;
+        await consume(value);
+      }
+    } catch (e) {
+      failure ??=
+        e instanceof IngestError ? e : new IngestError('zip-corrupt', 'The zip file is corrupt: its CSV could not be inflated.', { cause: e });
+      void writer.abort(failure).catch(() => undefined);
+      throw failure;
     }
-    const now = performance.now();
-    if (now - lastProgress > 100) {
-      lastProgress = now;
-      progress();
-      // Yield a task so messages (cancel, credits) are handled while chunks are queued.
-      await new Promise<void>((r) => setTimeout(r, 0));
-    }
-  }
-  if (o.signal.aborted) {
-    await reader.cancel().catch(() => undefined);
-    throw new IngestError('cancelled', 'Load cancelled.');
-  }
-  extractor.push(new Uint8Array(0), true);
-  records.push(decoder.end());
-  records.end();
-  if (!mapping) throw new IngestError('empty', `${opened.name} is empty: it has no header row.`);
-  if (builder!.length) outgoing.push(builder!.flush());
-  for (const ipc of outgoing) {
-    await o.credit();
-    o.post({ type: 'batch', ipc, rows: -1 }, [ipc.buffer]);
-  }
-  flushRejects();
-  progress();
-  o.post({
-    type: 'done',
-    done: {
-      sha256: digest,
-      bytes: bytesRead,
-      rowsRead,
-      rejected,
-      blankLines: records.blankLines,
-      stats: { ...builder!.stats, encoding: decoder.encoding },
+  })();
+  done.catch(() => undefined);
+  const check = () => {
+    if (failure) throw failure;
+  };
+  return {
+    write(bytes, final) {
+      check();
+      if (bytes.length) writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+      if (final) writer.close().catch(() => undefined);
     },
-  });
+    async ready() {
+      await Promise.race([writer.ready.catch(() => undefined), done.catch(() => undefined)]);
+      check();
+    },
+    done,
+    abort() {
+      void reader.cancel().catch(() => undefined);
+    },
+  };
 }

@@ -11,7 +11,14 @@ export type IngestSource =
 export type Stage = 'fetch' | 'unzip' | 'parse' | 'stage' | 'merge' | 'done';
 
 export type ToWorker =
-  | { readonly type: 'start'; readonly source: IngestSource; readonly entry?: string; readonly batchRows: number }
+  | {
+      readonly type: 'start';
+      readonly source: IngestSource;
+      readonly entry?: string;
+      readonly batchRows: number;
+      /** Parse workers to use; by default one per core, at least 2 and at most 4. */
+      readonly parsers?: number;
+    }
   /** Main has inserted one batch; the worker may send another. */
   | { readonly type: 'credit' }
   /** After `hashed` of a preread source: the file is new, go on. (`cancel` stops it.) */
@@ -82,3 +89,19 @@ export class IngestError extends Error {
     this.entries = options?.entries;
   }
 }
+
+/** From the ingest worker to one of its parse workers (see parse.worker.ts). */
+export type ToParser =
+  | { readonly type: 'init'; readonly header: string[]; readonly newline: '\n' | '\r\n'; readonly batchRows: number }
+  | { readonly type: 'piece'; readonly text: string; readonly firstLine: number }
+  | { readonly type: 'finish' };
+
+/** From a parse worker back to the ingest worker. */
+export type FromParser =
+  | { readonly type: 'batch'; readonly ipc: Uint8Array }
+  | { readonly type: 'rejects'; readonly ipc: Uint8Array; readonly rows: number }
+  /** One piece is parsed (its batches and rejects were posted before). */
+  | { readonly type: 'parsed'; readonly rows: number; readonly rejected: number; readonly blankLines: number }
+  /** After `finish`: the last batches were posted; these are the worker's counters. */
+  | { readonly type: 'finished'; readonly stats: import('./batch-stats').BatchStats }
+  | { readonly type: 'error'; readonly message: string };

@@ -3,8 +3,20 @@
  * Unzip), anything else passes through. Refuses zips without a CSV, or with several CSVs when
  * no entry was chosen (listing them, so the UI can offer each), and truncated or corrupt zips.
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Unzip, UnzipInflate, type AsyncFlateStreamHandler, type UnzipDecoder, type UnzipFile } from 'fflate';
 import { IngestError } from './protocol';
+
+/**
+ * Hands a deflate entry's compressed bytes on as they are (copied: fflate may reuse its
+ * buffer), for a native inflater (DecompressionStream) to inflate.
+ */
+class DeflatedPassThrough implements UnzipDecoder {
+  static readonly compression = 8;
+  ondata: AsyncFlateStreamHandler = () => undefined;
+  push(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, chunk.slice(), final);
+  }
+}
 
 const isCsvName = (name: string) => /\.(csv|txt)$/i.test(name) && !/(^|\/)(__MACOSX|\.)/.test(name);
 
@@ -19,9 +31,16 @@ export class CsvExtractor {
   /** Name of the zip entry being read, or null for a plain file. */
   entry: string | null = null;
 
+  /**
+   * @param onData the CSV's bytes, as they come
+   * @param wanted the zip entry to read (else the only CSV)
+   * @param onDeflated when given, a deflated entry's bytes come here still compressed (with
+   * `final` on the last), for the caller to inflate natively; stored entries still go to onData
+   */
   constructor(
     private readonly onData: (bytes: Uint8Array) => void,
     private readonly wanted?: string,
+    private readonly onDeflated?: (bytes: Uint8Array, final: boolean) => void,
   ) {}
 
   /** Feeds source bytes; `final` on the last call. Throws IngestError on a bad container. */
@@ -49,7 +68,7 @@ export class CsvExtractor {
 
   private createUnzip(): Unzip {
     const unzip = new Unzip((file) => this.onEntry(file));
-    unzip.register(UnzipInflate);
+    unzip.register(this.onDeflated ? DeflatedPassThrough : UnzipInflate);
     return unzip;
   }
 
@@ -79,7 +98,8 @@ export class CsvExtractor {
         return;
       }
       if (this.failure) return;
-      if (data.length) this.onData(data);
+      if (this.onDeflated && file.compression === 8) this.onDeflated(data, final);
+      else if (data.length) this.onData(data);
       if (final) this.activeDone = true;
     };
     file.start();

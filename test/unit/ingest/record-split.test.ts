@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { CsvRecords } from '../../../src/ingest/csv-records';
+import { countLines, RecordSplitter, type Piece } from '../../../src/ingest/record-split';
+
+type Rec = { fields: string[]; line: number };
+
+function serial(text: string): Rec[] {
+  const out: Rec[] = [];
+  const r = new CsvRecords((fields, line) => out.push({ fields: [...fields], line }));
+  r.push(text);
+  r.end();
+  return out;
+}
+
+/** Splits `text` fed in `chunk`-sized parts, then parses every piece on its own. */
+function split(text: string, chunk: number, target: number, newline: '\n' | '\r\n'): { recs: Rec[]; pieces: Piece[] } {
+  const s = new RecordSplitter(target, 1 << 20, (line) => {
+    throw new Error(`too long at ${line}`);
+  });
+  const pieces: Piece[] = [];
+  for (let i = 0; i < text.length; i += chunk) pieces.push(...s.push(text.slice(i, i + chunk)));
+  const last = s.end();
+  if (last) pieces.push(last);
+  const recs: Rec[] = [];
+  for (const p of pieces) {
+    const r = new CsvRecords((fields, line) => recs.push({ fields: [...fields], line }), { firstLine: p.firstLine, newline });
+    r.push(p.text);
+    r.end();
+  }
+  return { recs, pieces };
+}
+
+/** A seeded CSV with quoted commas, embedded newlines, escaped quotes, stray quotes, blanks. */
+function randomCsv(seed: number, rows: number, nl: '\n' | '\r\n'): string {
+  let x = seed;
+  const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const field = (): string => {
+    const r = rand();
+    if (r < 0.1) return `"a, b${nl}c ""q"" d"`;
+    if (r < 0.15) return '6" pipe';
+    if (r < 0.2) return '""';
+    if (r < 0.25) return `"${nl}"`;
+    if (r < 0.3) return '"x"""';
+    return `v${Math.floor(rand() * 1000)}`;
+  };
+  const lines = ['h1,h2,h3'];
+  for (let i = 0; i < rows; i++) lines.push(rand() < 0.05 ? '' : [field(), field(), field()].join(','));
+  return lines.join(nl) + (rand() < 0.5 ? nl : '');
+}
+
+describe('ingest/record-split', () => {
+  it.each([
+    [1, '\n', 3, 40],
+    [2, '\r\n', 7, 100],
+    [3, '\n', 64, 1],
+    [4, '\r\n', 1000, 500],
+    [5, '\n', 13, 10_000],
+  ] as const)('pieces parsed apart give the same records and lines as one parser (seed %i)', (seed, nl, chunk, target) => {
+    const text = randomCsv(seed, 400, nl);
+    const { recs, pieces } = split(text, chunk, target, nl);
+    expect(recs).toEqual(serial(text));
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    if (target < 200) expect(pieces.length).toBeGreaterThan(5);
+    let line = 1;
+    for (const p of pieces) {
+      expect(p.firstLine).toBe(line);
+      line += countLines(p.text, 0, p.text.length);
+    }
+  });
+
+  it('a quote split across chunks is decided when the next character arrives', () => {
+    const text = 'h\n"a""\nb"\nc\n';
+    for (let cut = 1; cut < text.length; cut++) {
+      const s = new RecordSplitter(1, 1000, () => {
+        throw new Error('too long');
+      });
+      const pieces = [...s.push(text.slice(0, cut)), ...s.push(text.slice(cut))];
+      const last = s.end();
+      if (last) pieces.push(last);
+      expect(pieces.map((p) => p.text).join('')).toBe(text);
+      expect(pieces.every((p) => p.text === 'h\n' || p.text.endsWith('\n'))).toBe(true);
+      expect(pieces.some((p) => p.text.includes('"a""\nb"\n'))).toBe(true);
+    }
+  });
+
+  it('takes single records for the header, then pieces', () => {
+    const s = new RecordSplitter(10, 1000, () => {
+      throw new Error('too long');
+    });
+    s.append('\n"h,1","h\n2"\na,b\nc,d\n');
+    expect(s.takeRecord()).toEqual({ text: '\n', firstLine: 1 });
+    expect(s.takeRecord()).toEqual({ text: '"h,1","h\n2"\n', firstLine: 2 });
+    expect(s.push('e,f\n')).toEqual([{ text: 'a,b\nc,d\ne,f\n', firstLine: 4 }]);
+    expect(s.end()).toBeNull();
+  });
+
+  it('reports a record longer than the limit with the line it starts on', () => {
+    const s = new RecordSplitter(1 << 20, 50, (line) => {
+      throw new Error(`too long at ${line}`);
+    });
+    s.push('a\nb\n"open');
+    expect(() => s.push('x'.repeat(60))).toThrow('too long at 3');
+  });
+});
