@@ -12,8 +12,6 @@ import { h, replace } from './ui/dom';
 import { mountShell, type Shell } from './ui/shell';
 import { registerPwa } from './pwa/register';
 
-registerPwa();
-
 const root = document.getElementById('app')!;
 replace(root, h('p', { class: 'boot', role: 'status' }, 'Starting DuckDB…'));
 
@@ -52,6 +50,9 @@ async function boot(): Promise<{ app: App; shell: Shell }> {
 }
 
 const booted = boot();
+// The service worker registers once the page has its DuckDB bundle: its precache of the same
+// (content-hashed) files is then answered from the HTTP cache instead of downloading them twice.
+void booted.catch(() => undefined).then(() => registerPwa());
 booted.catch((e: unknown) => {
   replace(root, h('div', { class: 'banner notice', role: 'alert', 'data-testid': 'boot-error' }, `Denver Lens could not start: ${(e as Error)?.message ?? e}`));
 });

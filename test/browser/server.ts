@@ -73,7 +73,16 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
       createReadStream(file, { start, end }).pipe(res);
       return;
     }
-    res.writeHead(200, { 'content-type': type, 'content-length': size, 'accept-ranges': 'bytes', 'cache-control': 'no-cache' });
+    // Like a typical static host: content-hashed assets are immutable; other files revalidate.
+    const stat = statSync(file);
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const caching = /\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'cache-control': caching }).end();
+      log.push({ path, status: 304, bytes: 0, range: null });
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': size, 'accept-ranges': 'bytes', 'cache-control': caching, etag });
     log.push({ path, status: 200, bytes: req.method === 'HEAD' ? 0 : size, range: null });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);
