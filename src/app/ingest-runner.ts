@@ -15,7 +15,7 @@ import {
 } from '../db/merge-sql';
 import { stagingColumnsDdl } from '../db/staging-ddl';
 import type { Dataset } from '../domain/columns';
-import { IngestError, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
+import { IngestError, LARGE_SOURCE_BYTES, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
 import { int, str } from '../sql/quote';
 
 export interface IngestSummary {
@@ -44,7 +44,7 @@ export interface IngestOptions {
   readonly entry?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: Progress) => void;
-  /** Rows per staged Arrow batch (see BATCH_ROWS). */
+  /** Rows per staged Arrow batch (default: see pipeline.ts). */
   readonly batchRows?: number;
   /** Parse workers (default: see the ingest worker); 0 parses in the ingest worker itself. */
   readonly parsers?: number;
@@ -53,15 +53,6 @@ export interface IngestOptions {
 }
 
 const num = (v: unknown) => Number(v ?? 0);
-
-/**
- * Rows per staged Arrow batch. duckdb-wasm's Arrow insert costs far more per batch than per
- * row: 430k rows took ~4 s in 50k-row batches and ~0.8 s in 120k-row ones (see README).
- */
-const BATCH_ROWS = 120_000;
-
-/** Sources above this size (or of unknown size) stage on disk rather than in memory. */
-const LARGE_SOURCE_BYTES = 64 * 1024 * 1024;
 
 function startWorker(): Worker {
   return new Worker(new URL('../ingest/ingest.worker.ts', import.meta.url), { type: 'module' });
@@ -112,8 +103,8 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
               if (same) {
                 sameAs = same;
                 send({ type: 'cancel' });
-              } else send({ type: 'proceed' });
-            }, () => send({ type: 'proceed' }));
+              }
+            }, () => undefined);
             break;
           case 'batch': {
             const create = !staged;
@@ -145,7 +136,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
             break;
         }
       };
-      send({ type: 'start', source, entry: options.entry, batchRows: options.batchRows ?? BATCH_ROWS, parsers: options.parsers });
+      send({ type: 'start', source, entry: options.entry, batchRows: options.batchRows, parsers: options.parsers });
     }).catch(async (e) => {
       if (sameAs && e instanceof IngestError && e.code === 'cancelled') return null;
       throw e;

@@ -69,14 +69,18 @@ export class CsvRecords {
   }
 
   private emit(rows: string[][], consumed: string): void {
-    // Fast path: when the consumed text has exactly one newline per record, lines are sequential.
+    // Lines are sequential except where a quoted field holds newlines. Count the newlines the
+    // consumed text has beyond one per record; only until those are found are fields searched.
     let newlines = 0;
     for (let i = consumed.indexOf('\n'); i !== -1; i = consumed.indexOf('\n', i + 1)) newlines++;
-    const simple = newlines === rows.length || (newlines === rows.length - 1 && !consumed.endsWith('\n'));
+    let embedded = newlines - rows.length + (consumed.endsWith('\n') ? 0 : 1);
     for (const row of rows) {
       const line = this.nextLine;
       let span = 1;
-      if (!simple) for (const f of row) for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) span++;
+      if (embedded > 0) {
+        for (const f of row) for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) span++;
+        embedded -= span - 1;
+      }
       this.nextLine += span;
       if (row.length === 1 && row[0].trim() === '') {
         this.blankLines++;

@@ -12,12 +12,6 @@ const INITIAL_CREDITS = 2;
 const controller = new AbortController();
 let credits = INITIAL_CREDITS;
 let waiting: (() => void) | null = null;
-let confirming: ((go: boolean) => void) | null = null;
-
-function confirm(): Promise<boolean> {
-  if (controller.signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => (confirming = resolve));
-}
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
@@ -56,15 +50,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       credits++;
       release();
       break;
-    case 'proceed':
-      confirming?.(true);
-      confirming = null;
-      break;
     case 'cancel':
       controller.abort();
       release();
-      confirming?.(false);
-      confirming = null;
       break;
     case 'start':
       runPipeline({
@@ -75,7 +63,6 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         signal: controller.signal,
         post,
         credit,
-        confirm,
       }).catch((e: unknown) => {
         const err =
           e instanceof IngestError

@@ -8,6 +8,13 @@ export type IngestSource =
   | { readonly kind: 'url'; readonly url: string }
   | { readonly kind: 'file'; readonly file: File };
 
+/**
+ * A source above this size (compressed, for a zip) or of unknown size is large: it streams
+ * (read ahead a little, hashed as it goes) and stages on disk, so memory stays bounded whatever
+ * its size. Smaller ones are read whole at once.
+ */
+export const LARGE_SOURCE_BYTES = 64 * 1024 * 1024;
+
 export type Stage = 'fetch' | 'unzip' | 'parse' | 'stage' | 'merge' | 'done';
 
 export type ToWorker =
@@ -15,14 +22,13 @@ export type ToWorker =
       readonly type: 'start';
       readonly source: IngestSource;
       readonly entry?: string;
-      readonly batchRows: number;
+      /** Rows per staged batch (default: see pipeline.ts). */
+      readonly batchRows?: number;
       /** Parse workers to use; by default one per core, at least 2 and at most 4. */
       readonly parsers?: number;
     }
   /** Main has inserted one batch; the worker may send another. */
   | { readonly type: 'credit' }
-  /** After `hashed` of a preread source: the file is new, go on. (`cancel` stops it.) */
-  | { readonly type: 'proceed' }
   | { readonly type: 'cancel' };
 
 export interface HeaderInfo {
@@ -71,7 +77,7 @@ export type IngestErrorCode =
 export type FromWorker =
   | { readonly type: 'progress'; readonly progress: Progress }
   | { readonly type: 'header'; readonly info: HeaderInfo }
-  /** Source bytes fully read and hashed. For a preread source the worker then waits for `proceed`. */
+  /** Source bytes fully read and hashed (parsing goes on meanwhile; `cancel` stops it). */
   | { readonly type: 'hashed'; readonly sha256: string; readonly bytes: number; readonly fileName: string }
   | { readonly type: 'batch'; readonly ipc: Uint8Array; readonly rows: number }
   | { readonly type: 'rejects'; readonly ipc: Uint8Array; readonly rows: number }
