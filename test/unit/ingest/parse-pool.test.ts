@@ -1,0 +1,47 @@
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { ParsePool, type PoolOutput } from '../../../src/ingest/parse-pool';
+import { toCsvLine } from '../../../src/ingest/piece-parser';
+import { RecordSplitter } from '../../../src/ingest/record-split';
+import { SR_CLASSIC } from './fixtures/headers';
+import { srRecord } from './fixtures/rows';
+
+/** A 311 file: header, good records, a short record and a record with a bad event time. */
+function csv(): { text: string; good: number } {
+  const lines = [SR_CLASSIC.join(',')];
+  for (let i = 0; i < 250; i++) lines.push(toCsvLine(srRecord({ 'Case Summary': `case ${i}, "quoted"\nsecond line`, 'Case Created dttm': `10/14/2019 ${(i % 12) + 1}:00:00 AM` })));
+  lines.push('too,short');
+  lines.push(toCsvLine(srRecord({ 'Case Created dttm': 'yesterday', 'Case Created Date': 'soon' })));
+  lines.push('');
+  return { text: lines.join('\r\n') + '\r\n', good: 250 };
+}
+
+describe('ingest/parse-pool (in this thread)', () => {
+  it('parses pieces into batches and rejects with the right lines, whatever the piece size', async () => {
+    const { text, good } = csv();
+    for (const target of [50, 4096, 1 << 20]) {
+      const outputs: PoolOutput[] = [];
+      const splitter = new RecordSplitter(target, 1 << 20, () => {
+        throw new Error('too long');
+      });
+      splitter.append(text);
+      const header = splitter.takeRecord()!;
+      expect(header.text).toBe(SR_CLASSIC.join(',') + '\r\n');
+      const pool = new ParsePool({ header: SR_CLASSIC, newline: '\r\n', batchRows: 100 }, 0, (o) => outputs.push(o));
+      for (const p of splitter.push('')) await pool.submit(p);
+      const last = splitter.end();
+      if (last) await pool.submit(last);
+      const stats = await pool.finish();
+      expect(stats.accepted).toBe(good);
+      expect(pool.totals).toEqual({ rows: good + 2, rejected: 2, blankLines: 1 });
+      const batches = outputs.filter((o) => o.type === 'batch').map((o) => tableFromIPC(o.ipc));
+      expect(batches.reduce((n, t) => n + t.numRows, 0)).toBe(good);
+      // Every record spans two physical lines: record k (0-based) starts on line 2 + 2k.
+      const lines = batches.flatMap((t) => Array.from(t.getChild('source_line')!.toArray() as Float64Array));
+      expect(lines.sort((a, b) => a - b)).toEqual(Array.from({ length: good }, (_, k) => 2 + 2 * k));
+      const rejects = outputs.filter((o) => o.type === 'rejects').flatMap((o) => tableFromIPC(o.ipc).toArray().map((r) => r.toJSON()));
+      expect(rejects.map((r) => r.line)).toEqual([502, 503]);
+      expect(String(rejects[0].reason)).toMatch(/expected 24 fields, found 2/);
+    }
+  });
+});
