@@ -48,6 +48,11 @@ export interface IngestOptions {
   readonly batchRows?: number;
   /** Parse workers (default: see the ingest worker); 0 parses in the ingest worker itself. */
   readonly parsers?: number;
+  /**
+   * A large file with the name and size of one loaded before is hashed before it is parsed
+   * (the default); false parses it at once.
+   */
+  readonly hashFirst?: boolean;
   /** Label of the source in the ingest log (url, file, default). */
   readonly sourceLabel?: string;
 }
@@ -60,6 +65,14 @@ function startWorker(): Worker {
 
 /** Loads one file into the store. Rejects with IngestError (readable message) on failure. */
 export async function ingest(db: Database, given: IngestSource, options: IngestOptions = {}): Promise<IngestSummary> {
+  const first = await attempt(db, given, options);
+  // A large file hashed first (it looked like one loaded before) turned out to be new: load it.
+  return first === RESTART ? ((await attempt(db, given, { ...options, hashFirst: false })) as IngestSummary) : first;
+}
+
+const RESTART = Symbol('restart');
+
+async function attempt(db: Database, given: IngestSource, options: IngestOptions): Promise<IngestSummary | typeof RESTART> {
   // The worker resolves relative URLs against its own script; resolve them against the page.
   const source: IngestSource = given.kind === 'url' ? { kind: 'url', url: new URL(given.url, document.baseURI).href } : given;
   const started = Date.now();
@@ -73,6 +86,8 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
   let sameAs: { loadId: number; dataset: Dataset; stored: number } | null = null;
   let sameCheck: Promise<void> = Promise.resolve();
   let hashedName = '';
+  let hashFirst = false;
+  let restart = false;
   let stagingChain: Promise<void> = Promise.resolve();
   const memory: { restore: (() => Promise<void>) | null } = { restore: null };
   let rejectsStaged = false;
@@ -97,16 +112,25 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
             ws = workspace(msg.info.bytes === null || msg.info.bytes > LARGE_SOURCE_BYTES);
             if (ws.large) stagingChain = stagingChain.then(() => capMemory(session)).then((restore) => void (memory.restore = restore));
             break;
+          case 'opened': {
+            const maybe = options.hashFirst !== false && msg.bytes !== null ? loadedBefore(db, msg.fileName, msg.bytes) : Promise.resolve(false);
+            void maybe.catch(() => false).then((h) => {
+              hashFirst = h;
+              send({ type: 'mode', hashFirst: h });
+            });
+            break;
+          }
           case 'hashed':
             phases.hashed = performance.now() - t0;
             hashedName = msg.fileName;
-            sameCheck = findSameFile(db, msg.sha256).then((same) => {
-              phases.sameChecked = performance.now() - t0;
-              if (same) {
-                sameAs = same;
-                send({ type: 'cancel' });
-              }
-            }, () => undefined);
+            sameCheck = findSameFile(db, msg.sha256)
+              .catch(() => null)
+              .then((same) => {
+                phases.sameChecked = performance.now() - t0;
+                if (same) sameAs = same;
+                else if (hashFirst) restart = true;
+                if (same || hashFirst) send({ type: 'cancel' });
+              });
             break;
           case 'batch': {
             const create = !staged;
@@ -140,7 +164,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
       };
       send({ type: 'start', source, entry: options.entry, batchRows: options.batchRows, parsers: options.parsers });
     }).catch(async (e) => {
-      if (sameAs && e instanceof IngestError && e.code === 'cancelled') return null;
+      if ((sameAs || restart) && e instanceof IngestError && e.code === 'cancelled') return null;
       throw e;
     });
     const tParsed = performance.now();
@@ -150,6 +174,7 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
     phases.parse = tParsed - t0;
     phases.stage = performance.now() - tParsed;
 
+    if (restart) return RESTART;
     if (done === null || sameAs) {
       const same = sameAs as unknown as { loadId: number; dataset: Dataset; stored: number };
       return {
@@ -203,6 +228,14 @@ async function capMemory(session: Database): Promise<(() => Promise<void>) | nul
   if (session.mode !== 'opfs') return null; // in memory nothing can be evicted: no cap
   await session.exec(`SET memory_limit = ${str(LARGE_LOAD_MEMORY_LIMIT)}`);
   return () => session.exec(`SET memory_limit = ${str(OPFS_MEMORY_LIMIT)}`);
+}
+
+/** Whether a file of this name (or a zip entry of it) and size was loaded before. */
+async function loadedBefore(db: Database, fileName: string, bytes: number): Promise<boolean> {
+  const [row] = await db.query(
+    `SELECT count(*) AS n FROM ingest_log WHERE bytes = ${int(bytes)} AND (file_name = ${str(fileName)} OR starts_with(file_name, ${str(`${fileName} › `)}))`,
+  );
+  return num(row?.n) > 0;
 }
 
 async function findSameFile(db: Database, sha: string): Promise<{ loadId: number; dataset: Dataset; stored: number } | null> {

@@ -37,6 +37,13 @@ function defaultParsers(): number {
   return Math.min(4, Math.max(2, (navigator.hardwareConcurrency || 2) - 1));
 }
 
+let answer: ((hashFirst: boolean) => void) | null = null;
+
+/** After `opened`: waits for the main thread's `mode`. */
+function mode(): Promise<boolean> {
+  return new Promise((resolve) => (answer = resolve));
+}
+
 function release(): void {
   const w = waiting;
   waiting = null;
@@ -50,8 +57,14 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       credits++;
       release();
       break;
+    case 'mode':
+      answer?.(msg.hashFirst);
+      answer = null;
+      break;
     case 'cancel':
       controller.abort();
+      answer?.(false);
+      answer = null;
       release();
       break;
     case 'start':
@@ -63,6 +76,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         signal: controller.signal,
         post,
         credit,
+        mode,
       }).catch((e: unknown) => {
         const err =
           e instanceof IngestError

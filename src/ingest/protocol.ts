@@ -27,6 +27,8 @@ export type ToWorker =
       /** Parse workers to use; by default one per core, at least 2 and at most 4. */
       readonly parsers?: number;
     }
+  /** Answer to `opened`: only hash the file (it looks like one loaded before), or parse it. */
+  | { readonly type: 'mode'; readonly hashFirst: boolean }
   /** Main has inserted one batch; the worker may send another. */
   | { readonly type: 'credit' }
   | { readonly type: 'cancel' };
@@ -77,6 +79,8 @@ export type IngestErrorCode =
 export type FromWorker =
   | { readonly type: 'progress'; readonly progress: Progress }
   | { readonly type: 'header'; readonly info: HeaderInfo }
+  /** A large source was opened; the worker waits for `mode` before reading it. */
+  | { readonly type: 'opened'; readonly fileName: string; readonly bytes: number | null }
   /** Source bytes fully read and hashed (parsing goes on meanwhile; `cancel` stops it). */
   | { readonly type: 'hashed'; readonly sha256: string; readonly bytes: number; readonly fileName: string }
   | { readonly type: 'batch'; readonly ipc: Uint8Array; readonly rows: number }
