@@ -9,10 +9,14 @@ import type { Database } from '../db/duckdb';
 import { resultToParquet } from '../db/parquet';
 import { insertStagedSql, stageRows } from './parquet-import';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
+import { ROLLUPS, rebuildRollupsSql } from '../db/rollups';
 import { DATASETS } from '../domain/columns';
 import { ident } from '../sql/quote';
 
-/** The tables a backup holds, in restore order. `neighborhoods` and `meta` come from the schema. */
+/**
+ * The tables a backup holds, in restore order. `neighborhoods` and `meta` come from the schema;
+ * the rollups other than daily_counts are recomputed after a restore.
+ */
 export const BACKUP_TABLES: readonly string[] = [
   ...DATASETS,
   ...DATASETS.map(historyTable),
@@ -72,6 +76,7 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
         await session.exec(await insertStagedSql(session, t, `r_${t}`));
         counts[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
       }
+      for (const sql of rebuildRollupsSql()) await session.exec(sql);
       await session.exec('COMMIT');
     } catch (e) {
       await session.exec('ROLLBACK').catch(() => undefined);
@@ -85,11 +90,11 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
   }
 }
 
-/** Empties every data table (the schema and the neighborhoods list stay) in one transaction. */
+/** Empties every data table and rollup (the schema and the neighborhoods list stay) in one transaction. */
 export async function resetStore(db: Database): Promise<void> {
   await db.exec('BEGIN TRANSACTION');
   try {
-    for (const t of BACKUP_TABLES) await db.exec(`DELETE FROM ${ident(t)}`);
+    for (const t of new Set([...BACKUP_TABLES, ...ROLLUPS.map((r) => r.table)])) await db.exec(`DELETE FROM ${ident(t)}`);
     await db.exec('COMMIT');
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined);

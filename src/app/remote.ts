@@ -9,6 +9,7 @@ import type { Database } from '../db/duckdb';
 import { ident } from '../sql/quote';
 import type { PartitionFile, PartitionManifest } from './partitioned-export';
 import { insertStagedSql, stageRows } from './parquet-import';
+import { rebuildRollupsSql } from '../db/rollups';
 
 export interface RemoteRequest {
   readonly base: string;
@@ -59,6 +60,8 @@ export async function attachRemote(db: Database, req: RemoteRequest): Promise<Re
     await db.exec(`DROP TABLE IF EXISTS staging.${ident(name)}`);
     rows += objects.length;
   }
+  // The layout carries daily_counts only: the reports' other rollups come from the rows read.
+  for (const sql of rebuildRollupsSql()) await db.exec(sql);
   return {
     base,
     files: wanted.length,

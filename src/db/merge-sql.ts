@@ -11,11 +11,13 @@
  *     a record back; they count as `stale`). The old version goes to `<dataset>_history`.
  *  3. New keys are inserted in event-time order (so zone maps prune date filters).
  *  4. Every key in the file gets `last_seen` = this load; keys absent from the file are kept.
- *  5. `daily_counts` is recomputed for the days touched by new and changed records only.
+ *  5. The rollups (`daily_counts` and the others of db/rollups.ts) are recomputed for the days
+ *     touched by new and changed records only.
  */
 import { columnsOf, eventTimeColumn, SYSTEM_COLUMNS, type ColumnSpec, type Dataset } from '../domain/columns';
-import { ident, int, str } from '../sql/quote';
+import { ident, int } from '../sql/quote';
 import { historyTable } from './schema';
+import { refreshRollupsSql } from './rollups';
 
 /** Converts a staged column (DOUBLE / VARCHAR) to its store type. */
 export function convertExpr(col: ColumnSpec, source = ident(col.name)): string {
@@ -174,22 +176,9 @@ SELECT t.*, ${L} FROM ${T} t WHERE t.row_key IN (SELECT row_key FROM ${r('s_clas
 SELECT c.row_key, ${converted}, coalesce(c.old_first_seen, ${L}), ${L}, ${L}
 FROM ${ws.stage} g JOIN ${r('s_class')} c ON c.source_line = g.source_line
 WHERE c.class IN ('new', 'changed')${ws.large ? '' : '\nORDER BY c.event_at'}`,
-    ...dailyCountsRefresh(dataset, `WHERE day IN (SELECT day FROM ${r('s_touched_days')})`),
+    ...refreshRollupsSql(dataset, r('s_touched_days')),
   ];
   return { prepare, apply };
-}
-
-/** Recomputes `daily_counts` for one dataset, for the days matched by `dayFilter` (or all). */
-export function dailyCountsRefresh(dataset: Dataset, dayFilter = ''): string[] {
-  const d = str(dataset);
-  return [
-    `DELETE FROM daily_counts WHERE dataset = ${d}${dayFilter ? ' AND ' + dayFilter.replace(/^WHERE /, '') : ''}`,
-    `INSERT INTO daily_counts
-SELECT dataset, day, type, neighborhood_slug, source, count(*) AS n
-FROM (SELECT dataset, CAST(event_at AS DATE) AS day, type, neighborhood_slug, source FROM events WHERE dataset = ${d})
-${dayFilter}
-GROUP BY ALL`,
-  ];
 }
 
 /** Counts of the classification, for the ingest log. */

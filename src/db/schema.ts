@@ -5,6 +5,7 @@
 import { DATASETS, SYSTEM_COLUMNS, columnsOf, eventTimeColumn, type Dataset } from '../domain/columns';
 import { NEIGHBORHOODS } from '../domain/neighborhoods';
 import { ident, int, num, str } from '../sql/quote';
+import { ROLLUPS, DAILY_COUNTS, createRollupSql, rebuildRollupsSql } from './rollups';
 
 /** Bookkeeping columns added to each dataset table after the source and system columns. */
 export const LOAD_COLUMNS = [
@@ -52,7 +53,7 @@ export function eventsViewSql(): string {
   );
 }
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const migrations: readonly (readonly string[])[] = [
   [
@@ -73,6 +74,8 @@ export const migrations: readonly (readonly string[])[] = [
     `CREATE TABLE daily_counts (dataset VARCHAR, day DATE, type VARCHAR, neighborhood_slug VARCHAR, source VARCHAR, n BIGINT)`,
     eventsViewSql(),
   ],
+  // 2: the rollups reports read (db/rollups.ts), filled from the data already stored.
+  [...ROLLUPS.filter((r) => r !== DAILY_COUNTS).map(createRollupSql), ...rebuildRollupsSql()],
 ];
 
 /** Statements that bring a store at `from` to SCHEMA_VERSION (empty when current). */

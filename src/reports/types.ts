@@ -60,7 +60,7 @@ export interface ReportDef {
   /** An extra table under the chart. */
   table?(rows: Row[], params: Params): ReportTable | null;
   clicks?: readonly ClickFilter[];
-  /** Canvas for charts with thousands of marks. */
+  /** Canvas for charts of hundreds of marks or more: a redraw costs less than updating as many SVG elements. */
   renderer?: 'svg' | 'canvas';
   /** The card accepts a dropped neighborhoods GeoJSON. */
   acceptsGeoJson?: boolean;

@@ -117,7 +117,7 @@ describe('reports in Chromium', () => {
     await page.waitForSelector('[data-testid=sql-editor]');
     await page.waitForFunction(() => location.hash.startsWith('#/sql'));
     const text = await page.locator('[data-testid=sql-editor] .cm-content').textContent();
-    expect(text).toMatch(/daily_counts|service_requests|events/);
+    expect(text).toMatch(/daily_counts|rollup_|service_requests|events/);
     await page.goto(page.url().replace(/#.*$/, '#/reports'));
     await page.waitForFunction(() => (window as any).lens !== undefined);
     await page.evaluate(() => (window as any).lens.ready);

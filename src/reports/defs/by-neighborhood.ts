@@ -1,7 +1,7 @@
 /** Events by neighborhood as ranked bars: raw counts, or relative to the neighborhood's share of all events. */
 import { strList } from '../../sql/quote';
 import { datasetLabelCalc, topLevel } from '../spec/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { fmtInt, fmtNum, numberOf } from '../format';
 import { DATASET_LABELS } from '../messages';
 import type { Dataset } from '../../domain/columns';
@@ -30,15 +30,15 @@ export const byNeighborhood: ReportDef = {
     const nbhd = f.neighborhoods.length ? `WHERE s.slug IN ${strList(f.neighborhoods)}` : '';
     return `WITH sel AS (
   SELECT dataset, neighborhood_slug AS slug, sum(n) AS n
-  FROM daily_counts
-  WHERE neighborhood_slug IS NOT NULL AND ${whereSql(f, 'daily_counts', { omit: ['neighborhoods'] })}
+  FROM (${countsSql(f, ['neighborhood_slug'], { omit: ['neighborhoods'] })})
+  WHERE neighborhood_slug IS NOT NULL
   GROUP BY ALL
 ), tot AS (
   SELECT dataset, sum(n) AS total FROM sel GROUP BY dataset
 ), base AS (
   SELECT neighborhood_slug AS slug, sum(n) AS n
-  FROM daily_counts
-  WHERE neighborhood_slug IS NOT NULL AND ${whereSql(f, 'daily_counts', { omit: ['neighborhoods', 'types', 'sources', 'datasets'] })}
+  FROM (${countsSql(f, ['neighborhood_slug'], { omit: ['neighborhoods', 'types', 'sources', 'datasets'] })})
+  WHERE neighborhood_slug IS NOT NULL
   GROUP BY ALL
 ), btot AS (
   SELECT sum(n) AS total FROM base

@@ -1,6 +1,6 @@
 /** Choropleth of events per neighborhood over the stored boundaries GeoJSON. */
 import { topLevel } from '../spec/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { checkBoundariesCached, featureNeighborhood } from '../boundaries';
 import { fmtInt, numberOf } from '../format';
 import { MSG } from '../messages';
@@ -37,8 +37,8 @@ UNION ALL
 SELECT 'count', neighborhood_slug,
   CAST(coalesce(sum(n) FILTER (WHERE dataset = 'service_requests'), 0) AS BIGINT),
   CAST(coalesce(sum(n) FILTER (WHERE dataset = 'traffic_accidents'), 0) AS BIGINT), NULL, NULL
-FROM daily_counts
-WHERE neighborhood_slug IS NOT NULL AND ${whereSql(f, 'daily_counts')}
+FROM (${countsSql(f, ['neighborhood_slug'])})
+WHERE neighborhood_slug IS NOT NULL
 GROUP BY neighborhood_slug`;
   },
   derive(rows, p) {

@@ -5,7 +5,7 @@
 import { strList } from '../../sql/quote';
 import { kindFilter, topLevel } from '../spec/common';
 import { STREET_KEYWORDS, streetTypeCondition } from '../sql/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { correlationTest, linearFit, pearson, spearman } from '../stats/correlation';
 import { fmtNum, fmtP, fmtPValue, numberOf } from '../format';
 import { MSG } from '../messages';
@@ -51,14 +51,15 @@ export const correlationNeighborhood: ReportDef = {
   title: '311 requests vs accidents, by neighborhood',
   explanation: `Each dot is a neighborhood with at least one event in the selection: its 311 requests (all, and types matching street/traffic keywords such as ${STREET_KEYWORDS.slice(0, 5).join(', ')}) against its traffic accidents over the same dates, with the least-squares line; a correlation here mostly reflects neighborhood size and traffic, and it does not show that one causes the other.`,
   datasets: ['service_requests', 'traffic_accidents'],
+  renderer: 'canvas',
   needsAll: true,
   clicks: [{ field: 'slug', filter: 'neighborhoods' }],
   sql(f) {
     const nb = f.neighborhoods.length ? `WHERE nb.slug IN ${strList(f.neighborhoods)}` : '';
     return `WITH f AS (
   SELECT dataset, neighborhood_slug AS slug, type, sum(n) AS n
-  FROM daily_counts
-  WHERE neighborhood_slug IS NOT NULL AND ${whereSql(f, 'daily_counts', { omit: ['neighborhoods'] })}
+  FROM (${countsSql(f, ['neighborhood_slug', 'type'], { omit: ['neighborhoods'] })})
+  WHERE neighborhood_slug IS NOT NULL
   GROUP BY ALL
 )
 SELECT nb.name AS neighborhood, nb.slug,

@@ -3,7 +3,7 @@
  * series' weekday × month means, so a shared calendar pattern does not pass for a link.
  */
 import { topLevel } from '../spec/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { dayRange } from '../stats/calendar';
 import { coveredMonths, lastCoveredRun } from '../stats/coverage';
 import { crossCorrelation, deseasonalize } from '../stats/crosscorr';
@@ -64,8 +64,7 @@ export const crossCorrelationReport: ReportDef = {
     return `SELECT strftime(day, '%Y-%m-%d') AS day,
   CAST(coalesce(sum(n) FILTER (WHERE dataset = 'service_requests'), 0) AS BIGINT) AS requests,
   CAST(coalesce(sum(n) FILTER (WHERE dataset = 'traffic_accidents'), 0) AS BIGINT) AS accidents
-FROM daily_counts
-WHERE ${whereSql(f, 'daily_counts')}
+FROM (${countsSql(f, [], { day: true })})
 GROUP BY day
 ORDER BY day`;
   },

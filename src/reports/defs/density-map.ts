@@ -1,20 +1,16 @@
 /** Point density over Denver's extent, binned in SQL and drawn as a grid of rectangles (no tiles). */
-import { int, num } from '../../sql/quote';
+import { num } from '../../sql/quote';
+import { CELL, DENVER_EXTENT } from '../../domain/grid';
 import { datasetLabelCalc, kindFilter, topLevel } from '../spec/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { fmtInt, fmtPct, numberOf } from '../format';
 import { DATASET_LABELS, MSG } from '../messages';
 import type { Dataset } from '../../domain/columns';
 import type { ReportDef } from '../types';
 
-/** The map's extent (the city and county, DIA included) and grid. */
-export const DENVER_EXTENT = { minLon: -105.11, maxLon: -104.6, minLat: 39.6, maxLat: 39.92 } as const;
-/** Grid cells of 0.005° × 0.004° (about 430 m × 445 m). */
-export const GRID = { cols: 102, rows: 80 } as const;
-
 const E = DENVER_EXTENT;
-const DX = 0.005;
-const DY = 0.004;
+const DX = CELL.dLon;
+const DY = CELL.dLat;
 /** A DOUBLE literal (plain numeric literals would be DECIMALs). */
 const dbl = (v: number) => `CAST(${num(v)} AS DOUBLE)`;
 /** Width / height that keeps ground distances square at Denver's latitude. */
@@ -30,16 +26,8 @@ export const densityMap: ReportDef = {
   datasets: ['service_requests', 'traffic_accidents'],
   renderer: 'canvas',
   sql(f) {
-    const inside = `lon BETWEEN ${dbl(E.minLon)} AND ${dbl(E.maxLon)} AND lat BETWEEN ${dbl(E.minLat)} AND ${dbl(E.maxLat)}`;
-    const ix = `least(CAST(floor((lon - ${dbl(E.minLon)}) / ${dbl(DX)}) AS INTEGER), ${int(GRID.cols - 1)})`;
-    const iy = `least(CAST(floor((lat - ${dbl(E.minLat)}) / ${dbl(DY)}) AS INTEGER), ${int(GRID.rows - 1)})`;
-    return `WITH pts AS (
-  SELECT dataset, longitude AS lon, latitude AS lat,
-    CASE WHEN lon IS NULL OR lat IS NULL THEN 'missing' WHEN ${inside} THEN 'bin' ELSE 'outside' END AS place
-  FROM events WHERE ${whereSql(f, 'events')}
-), cells AS (
-  SELECT dataset, place, CASE WHEN place = 'bin' THEN ${ix} END AS ix, CASE WHEN place = 'bin' THEN ${iy} END AS iy, count(*) AS n
-  FROM pts GROUP BY ALL
+    return `WITH cells AS (
+  ${countsSql(f, ['cell'])}
 )
 SELECT 'bin' AS kind, dataset,
   round(${dbl(E.minLon)} + ix * ${dbl(DX)}, 6) AS lon, round(${dbl(E.minLon)} + (ix + 1) * ${dbl(DX)}, 6) AS lon2,

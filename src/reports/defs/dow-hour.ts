@@ -1,7 +1,7 @@
 /** Day-of-week × hour-of-day heat map, for each dataset. */
 import { str } from '../../sql/quote';
 import { datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { fmtPct, numberOf } from '../format';
 import { DATASET_LABELS } from '../messages';
 import type { Dataset } from '../../domain/columns';
@@ -16,11 +16,12 @@ export const dowHour: ReportDef = {
   explanation:
     "Share of each dataset's events by weekday and hour of the Denver wall-clock time they were created or occurred; it does not show duration, and 311 files that only record a date put their requests at midnight.",
   datasets: ['service_requests', 'traffic_accidents'],
+  renderer: 'canvas',
   sql(f) {
     return `WITH c AS (
-  SELECT dataset, CAST(isodow(event_at) AS INTEGER) AS dow, CAST(hour(event_at) AS INTEGER) AS hour, count(*) AS n
-  FROM events
-  WHERE event_at IS NOT NULL AND ${whereSql(f, 'events')}
+  SELECT dataset, CAST(isodow(day) AS INTEGER) AS dow, hour, sum(n) AS n
+  FROM (${countsSql(f, ['hour'], { day: true })})
+  WHERE day IS NOT NULL
   GROUP BY ALL
 )
 SELECT dataset, dow, [${DAY_NAMES.map((d) => str(d)).join(', ')}][dow] AS dow_name, hour, CAST(n AS BIGINT) AS n,

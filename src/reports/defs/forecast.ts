@@ -5,7 +5,7 @@
 import { str, strList } from '../../sql/quote';
 import { NEIGHBORHOODS } from '../../domain/neighborhoods';
 import { topLevel } from '../spec/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { addDays } from '../stats/calendar';
 import { DEFAULT_BACKTEST, rollingOrigin, trainingWindow } from '../stats/backtest';
 import { INTERVAL_LEVEL, MODELS, type DailySeries } from '../stats/models';
@@ -61,6 +61,7 @@ export const forecast: ReportDef = {
   title: 'Forecast of daily accidents in a neighborhood',
   explanation: `Daily accidents in one neighborhood (by default the one with the most accidents), forecast by three models and scored by a rolling-origin backtest (${DEFAULT_BACKTEST.origins} weekly origins, ${DEFAULT_BACKTEST.horizon}-day horizon, training only on earlier days, and only on the last stretch of months the data covers); the shaded band is the winner's ${Math.round(INTERVAL_LEVEL * 100)}% prediction interval. With a few accidents a day most of the variation is chance, so no model can predict individual days well.`,
   datasets: ['traffic_accidents'],
+  renderer: 'canvas',
   params: [
     {
       key: 'neighborhood',
@@ -76,8 +77,7 @@ export const forecast: ReportDef = {
       : `SELECT slug FROM f WHERE slug IS NOT NULL ${among} GROUP BY slug ORDER BY sum(n) DESC, slug LIMIT 1`;
     return `WITH f AS (
   SELECT day, neighborhood_slug AS slug, n
-  FROM daily_counts
-  WHERE ${whereSql(f, 'daily_counts', { dataset: 'traffic_accidents', omit: ['neighborhoods'] })}
+  FROM (${countsSql(f, ['neighborhood_slug'], { day: true, dataset: 'traffic_accidents', omit: ['neighborhoods'] })})
 ), span AS (
   SELECT min(day) AS first_day, max(day) AS last_day FROM f
 ), target AS (

@@ -2,7 +2,7 @@
 import { str, int } from '../../sql/quote';
 import { datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { fmtInt, numberOf } from '../format';
 import { DATASET_LABELS } from '../messages';
 import type { Dataset } from '../../domain/columns';
@@ -17,14 +17,14 @@ export const monthlyByType: ReportDef = {
   explanation:
     'Events per calendar month for the most frequent types of each dataset (the rest grouped as "Other"); it shows volume, not rates, so a partial first or last month looks low and changes in how types were recorded look like trends.',
   datasets: ['service_requests', 'traffic_accidents'],
+  renderer: 'canvas',
   params: [{ key: 'top', label: 'Types shown', options: TOP_OPTIONS.map((v) => ({ value: v, label: `Top ${v}` })), default: '8' }],
   clicks: [{ field: 'type', filter: 'types', ignore: [OTHER] }],
   sql(f, p) {
     const top = int(Number(p.top ?? 8));
     return `WITH base AS (
   SELECT dataset, date_trunc('month', day) AS month, ${orNone('type')} AS type, sum(n) AS n
-  FROM daily_counts
-  WHERE ${whereSql(f, 'daily_counts')}
+  FROM (${countsSql(f, ['type'], { day: true })})
   GROUP BY ALL
 ), ranked AS (
   SELECT dataset, type, row_number() OVER (PARTITION BY dataset ORDER BY sum(n) DESC, type) AS rank

@@ -3,7 +3,7 @@ import { int, num } from '../../sql/quote';
 import { COVERAGE_SHARE } from '../stats/coverage';
 import { MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
 import { orNone } from '../sql/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { chiSquareUpperTail } from '../stats/special';
 import { fmtNum, numberOf } from '../format';
 import type { ReportDef, Row } from '../types';
@@ -57,11 +57,12 @@ export const seasonalProfileReport: ReportDef = {
   title: 'Seasonal profile by type',
   explanation: `Each type's daily rate in each month of the year relative to its own average month (1 = average); a type is marked seasonal when its peak month is at least ${SEASONAL_PEAK}× average and a χ² test rejects a constant rate (p < ${SEASONAL_P}); only months the data covers count (stray rows in otherwise empty months are left out); it needs a full year to judge and does not separate weather from calendar effects.`,
   datasets: ['service_requests', 'traffic_accidents'],
+  renderer: 'canvas',
   clicks: [{ field: 'type', filter: 'types' }],
   sql(f) {
     return `WITH f AS (
   SELECT dataset, CAST(date_trunc('month', day) AS DATE) AS m0, day, ${orNone('type')} AS type, n
-  FROM daily_counts WHERE ${whereSql(f, 'daily_counts')}
+  FROM (${countsSql(f, ['type'], { day: true })})
 ), months AS (
   SELECT dataset, m0, sum(n) AS n, min(day) AS first_day, max(day) AS last_day FROM f GROUP BY ALL
 ), ranked AS (

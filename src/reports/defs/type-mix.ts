@@ -2,7 +2,7 @@
 import { int, str } from '../../sql/quote';
 import { bandHeight, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { fmtNum, fmtPct, numberOf } from '../format';
 import type { ReportDef } from '../types';
 
@@ -15,12 +15,13 @@ export const typeMix: ReportDef = {
   explanation:
     "Each cell is the share of a neighborhood's events that are of one type (rows sum to 100% per dataset), with the city-wide share in the tooltip for comparison; small neighborhoods have noisy mixes, and the chart says nothing about volume.",
   datasets: ['service_requests', 'traffic_accidents'],
+  renderer: 'canvas',
   clicks: [{ field: 'slug', filter: 'neighborhoods' }],
   sql(f) {
     return `WITH f AS (
   SELECT dataset, neighborhood_slug AS slug, ${orNone('type')} AS type, sum(n) AS n
-  FROM daily_counts
-  WHERE neighborhood_slug IS NOT NULL AND ${whereSql(f, 'daily_counts')}
+  FROM (${countsSql(f, ['neighborhood_slug', 'type'])})
+  WHERE neighborhood_slug IS NOT NULL
   GROUP BY ALL
 ), top AS (
   SELECT dataset, type, row_number() OVER (PARTITION BY dataset ORDER BY sum(n) DESC, type) AS rank

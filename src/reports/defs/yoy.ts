@@ -1,6 +1,6 @@
 /** Year-over-year: monthly counts with one line per year. */
 import { MONTH_LABEL_EXPR, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
-import { whereSql } from '../sql/where';
+import { countsSql } from '../sql/counts';
 import { fmtInt, fmtPct, numberOf } from '../format';
 import { coveredMonths } from '../stats/coverage';
 import { DATASET_LABELS, MSG } from '../messages';
@@ -34,8 +34,7 @@ export const yoy: ReportDef = {
   sql(f) {
     return `SELECT dataset, CAST(year(day) AS INTEGER) AS year, CAST(month(day) AS INTEGER) AS month,
   CAST(sum(n) AS BIGINT) AS n, CAST(count(DISTINCT day) AS INTEGER) AS days_with_data
-FROM daily_counts
-WHERE ${whereSql(f, 'daily_counts')}
+FROM (${countsSql(f, [], { day: true })})
 GROUP BY ALL
 ORDER BY dataset, year, month`;
   },

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   classCountsSql,
-  dailyCountsRefresh,
   dropStagingSql,
   loadFiguresSql,
   mergeStatements,
@@ -119,20 +118,5 @@ describe('db/merge-sql', () => {
     ]);
     expect(c).toMatchObject({ inserted: 1, updated: 0, stale: 1 });
     expect((await db.query(`SELECT content_hash FROM traffic_accidents WHERE row_key = 'o:2'`))[0].content_hash).toBe('new');
-  });
-
-  it('keeps daily_counts equal to a full recomputation', async () => {
-    await load(db, 1, [
-      { key: 'o:1', hash: 'a', day: 0, line: 2 },
-      { key: 'o:2', hash: 'b', day: 1, line: 3 },
-    ]);
-    await load(db, 2, [
-      { key: 'o:2', hash: 'b2', day: 3, line: 2 },
-      { key: 'o:3', hash: 'c', day: 3, line: 3 },
-    ]);
-    const incremental = await db.query(`SELECT * FROM daily_counts ORDER BY ALL`);
-    for (const s of dailyCountsRefresh('traffic_accidents')) db.exec(s);
-    expect(await db.query(`SELECT * FROM daily_counts ORDER BY ALL`)).toEqual(incremental);
-    expect(incremental.map((r) => r.n)).toEqual([1, 2]);
   });
 });

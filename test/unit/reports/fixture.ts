@@ -2,9 +2,10 @@
  * A small seeded store for report tests: ~4,000 311 requests over 2022–2023 and ~2,500
  * accidents over Mar 2022–Dec 2023 in a dozen neighborhoods, with the flaws reports must
  * handle (missing types and coordinates, closed-at-creation, closed-before-created, open
- * cases, a quote in a type name), and `daily_counts` recomputed from the tables.
+ * cases, a quote in a type name), and the rollups recomputed from the tables.
  */
 import { migrationSql } from '../../../src/db/schema';
+import { rebuildRollupsSql } from '../../../src/db/rollups';
 import { NEIGHBORHOODS } from '../../../src/domain/neighborhoods';
 import { literal } from '../../../src/sql/quote';
 import { openTestDb, type TestDb } from '../helpers/duckdb';
@@ -96,11 +97,8 @@ function accidents(): string[] {
   return rows;
 }
 
-/** SQL that recomputes daily_counts from the tables (what the ingest maintains incrementally). */
-export const DAILY_COUNTS_SQL = `DELETE FROM daily_counts;
-INSERT INTO daily_counts
-SELECT dataset, CAST(event_at AS DATE) AS day, type, neighborhood_slug, source, count(*) AS n
-FROM events GROUP BY ALL`;
+/** SQL that recomputes every rollup from the tables (what the ingest maintains incrementally). */
+export const ROLLUPS_SQL = rebuildRollupsSql().join(';\n');
 
 function insertChunks(db: TestDb, head: string, rows: string[]): void {
   for (let i = 0; i < rows.length; i += 500) db.exec(`${head} VALUES ${rows.slice(i, i + 500).join(',\n')}`);
@@ -120,7 +118,7 @@ export async function openFixtureDb(): Promise<TestDb> {
     'INSERT INTO traffic_accidents (row_key, offense_type_id, first_occurrence_at, longitude, latitude, neighborhood, neighborhood_slug)',
     accidents(),
   );
-  db.exec(DAILY_COUNTS_SQL);
+  db.exec(ROLLUPS_SQL);
   return db;
 }
 

@@ -11,7 +11,7 @@ import { emptyFilters } from '../../../src/reports/filters';
 import { chartRows, emptyMessage, reportSql } from '../../../src/reports/run';
 import { resolveNeighborhood } from '../../../src/domain/neighborhoods';
 import { literal } from '../../../src/sql/quote';
-import { DAILY_COUNTS_SQL, openEmptyDb } from './fixture';
+import { ROLLUPS_SQL, openEmptyDb } from './fixture';
 import { renderSpec, specErrors } from './spec-check';
 import type { TestDb } from '../helpers/duckdb';
 
@@ -32,7 +32,7 @@ describe.skipIf(!existsSync(SAMPLE))('reports on the real 2014 accidents sample'
     for (let i = 0; i < values.length; i += 1000) {
       db.exec(`INSERT INTO traffic_accidents (row_key, offense_type_id, first_occurrence_at, longitude, latitude, neighborhood, neighborhood_slug) VALUES ${values.slice(i, i + 1000).join(',')}`);
     }
-    db.exec(DAILY_COUNTS_SQL);
+    db.exec(ROLLUPS_SQL);
   });
   afterAll(() => db.close());
 

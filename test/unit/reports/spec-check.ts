@@ -41,7 +41,7 @@ function countMarks(node: SceneNode, out: Record<string, number>): void {
 }
 
 /** Compiles and renders a spec headlessly; throws on compile or runtime errors. */
-export async function renderSpec(spec: TopLevelSpec): Promise<Rendered> {
+export async function renderSpec(spec: TopLevelSpec, expr: unknown = expressionInterpreter): Promise<Rendered> {
   const warnings: string[] = [];
   const logger = {
     level: () => logger,
@@ -53,8 +53,9 @@ export async function renderSpec(spec: TopLevelSpec): Promise<Rendered> {
     },
   };
   const vg = compile(spec, { logger: logger as never }).spec;
-  // As in the page (CSP without 'unsafe-eval'): expressions as AST, run by the interpreter.
-  const view = new vega.View(vega.parse(vg, {}, { ast: true }), { renderer: 'none', expr: expressionInterpreter as never });
+  // As in the page (CSP without 'unsafe-eval'): expressions as AST, run by an interpreter
+  // (vega-interpreter by default; the page's own is src/ui/vega-expr.ts).
+  const view = new vega.View(vega.parse(vg, {}, { ast: true }), { renderer: 'none', expr: expr as never });
   view.logger({ ...logger, level: () => logger } as never);
   await view.runAsync();
   const svg = await view.toSVG();

@@ -1,0 +1,179 @@
+/**
+ * The rollups stay equal to a full recomputation while loads merge new, changed, unchanged and
+ * stale records (changed records move between days, months, types, neighborhoods and grid
+ * cells; some have no time or no coordinates), in both datasets and both staging workspaces.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { classCountsSql, dropStagingSql, loadFiguresSql, mergeStatements, stagedRowsSql, workspace, type Workspace } from '../../../src/db/merge-sql';
+import { ROLLUPS, createRollupSql, rebuildRollupsSql } from '../../../src/db/rollups';
+import { migrationSql, migrations } from '../../../src/db/schema';
+import { stagingColumnsDdl } from '../../../src/db/staging-ddl';
+import { eventTimeColumn, type Dataset } from '../../../src/domain/columns';
+import { ident, literal, str } from '../../../src/sql/quote';
+import { openTestDb, type TestDb } from '../helpers/duckdb';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2025, 0, 30, 22, 30);
+
+interface Rec {
+  key: string;
+  hash: string;
+  /** Days after T0 (hours too: fractions), or null for no time. */
+  day: number | null;
+  type?: string;
+  hood?: string | null;
+  source?: string | null;
+  lon?: number | null;
+  lat?: number | null;
+}
+
+const TYPE_COLUMN: Record<Dataset, string> = { service_requests: 'type', traffic_accidents: 'offense_type_id' };
+
+/** Stages records and merges them as one load, as the ingest does (one transaction). */
+async function load(db: TestDb, dataset: Dataset, loadId: number, rows: Rec[], ws: Workspace = workspace(false)): Promise<Record<string, number>> {
+  db.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
+  db.exec(dropStagingSql(ws).join(';'));
+  db.exec(`CREATE TABLE ${ws.stage} (${stagingColumnsDdl(dataset)})`);
+  db.exec(`CREATE TABLE ${ws.rejects} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
+  const cols = ['row_key', 'content_hash', eventTimeColumn(dataset), TYPE_COLUMN[dataset], 'neighborhood_slug', 'longitude', 'latitude', 'source_line'];
+  if (dataset === 'service_requests') cols.push('case_source');
+  rows.forEach((r, i) => {
+    const values = [
+      str(r.key),
+      str(r.hash),
+      r.day === null ? 'NULL' : String(Math.round(T0 + r.day * DAY)),
+      literal(r.type ?? 'pothole'),
+      literal(r.hood === undefined ? 'cbd' : r.hood),
+      literal(r.lon === undefined ? -104.99 : r.lon),
+      literal(r.lat === undefined ? 39.74 : r.lat),
+      String(i + 2),
+    ];
+    if (dataset === 'service_requests') values.push(literal(r.source === undefined ? 'Phone' : r.source));
+    db.exec(`INSERT INTO ${ws.stage} (${cols.map(ident).join(', ')}) VALUES (${values.join(', ')})`);
+  });
+  db.exec(stagedRowsSql(dataset, ws));
+  const [fig] = await db.query(loadFiguresSql(ws));
+  const { prepare, apply } = mergeStatements({ dataset, loadId, ws });
+  for (const s of prepare) db.exec(s);
+  const [cls] = await db.query(classCountsSql(ws));
+  db.exec('BEGIN');
+  for (const s of apply) db.exec(s);
+  const maxAt = fig.data_max_at === null ? 'NULL' : `epoch_ms(${fig.data_max_at})`;
+  db.exec(`INSERT INTO ingest_log (load_id, dataset, data_max_at) VALUES (${loadId}, ${str(dataset)}, ${maxAt})`);
+  db.exec('COMMIT');
+  db.exec(dropStagingSql(ws).join(';'));
+  return cls as Record<string, number>;
+}
+
+async function rollupContents(db: TestDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const r of ROLLUPS) out[r.table] = await db.query(`SELECT * FROM ${ident(r.table)} ORDER BY ALL`);
+  return out;
+}
+
+/** The rollups as kept by the loads, and as a full recomputation gives them. */
+async function incrementalAndFull(db: TestDb): Promise<[Record<string, unknown[]>, Record<string, unknown[]>]> {
+  const incremental = await rollupContents(db);
+  for (const s of rebuildRollupsSql()) db.exec(s);
+  return [incremental, await rollupContents(db)];
+}
+
+describe('db/rollups', () => {
+  let db: TestDb;
+  beforeEach(async () => {
+    db = await openTestDb();
+    for (const s of migrationSql(0)) db.exec(s);
+  });
+
+  it.each([
+    ['in-memory staging', false],
+    ['on-disk staging', true],
+  ] as const)('equal a full recomputation after every load (%s)', async (_name, large) => {
+    const ws = workspace(large);
+    const loads: [Dataset, Rec[]][] = [
+      [
+        'service_requests',
+        [
+          { key: 'oid:1', hash: 'a', day: 0 },
+          { key: 'oid:2', hash: 'b', day: 0.1, type: 'graffiti', source: 'Web' },
+          { key: 'oid:3', hash: 'c', day: 1.6, hood: null, lon: null, lat: null },
+          { key: 'oid:4', hash: 'd', day: 35, hood: 'five-points', lon: -104.98, lat: 39.76 },
+          { key: 'oid:5', hash: 'e', day: null, source: null },
+          { key: 'oid:6', hash: 'f', day: 2, lon: -105.3, lat: 40.1 },
+        ],
+      ],
+      ['traffic_accidents', [{ key: 'o:1', hash: 'a', day: 0.2 }, { key: 'o:2', hash: 'b', day: 40, hood: 'baker' }]],
+      [
+        // newer file: changes move records between days, months, types, places; one is new
+        'service_requests',
+        [
+          { key: 'oid:1', hash: 'a', day: 0 },
+          { key: 'oid:2', hash: 'b2', day: 33, type: 'pothole', source: 'Phone' },
+          { key: 'oid:3', hash: 'c2', day: 1.6, hood: 'baker', lon: -104.99, lat: 39.71 },
+          { key: 'oid:4', hash: 'd2', day: 36.5, hood: 'five-points', lon: -104.97, lat: 39.76 },
+          { key: 'oid:5', hash: 'e2', day: 3 },
+          { key: 'oid:7', hash: 'g', day: 70 },
+        ],
+      ],
+      // older file: its changes are stale and must not move anything
+      ['service_requests', [{ key: 'oid:2', hash: 'b-old', day: 1 }, { key: 'oid:8', hash: 'h', day: 2 }]],
+      // a change that gives a record no time at all
+      ['service_requests', [{ key: 'oid:7', hash: 'g2', day: null }, { key: 'oid:9', hash: 'i', day: 71 }]],
+      ['traffic_accidents', [{ key: 'o:2', hash: 'b2', day: 2, type: 'hit-and-run' }]],
+    ];
+    const classes: Record<string, number>[] = [];
+    for (const [i, [dataset, rows]] of loads.entries()) {
+      classes.push(await load(db, dataset, i + 1, rows, ws));
+      const [incremental, full] = await incrementalAndFull(db);
+      expect(incremental, `after load ${i + 1}`).toEqual(full);
+    }
+    expect(classes[2]).toMatchObject({ inserted: 1, updated: 4, unchanged: 1 });
+    expect(classes[3]).toMatchObject({ inserted: 1, stale: 1 });
+    const counts = await rollupContents(db);
+    for (const r of ROLLUPS) expect(counts[r.table].length, r.table).toBeGreaterThan(0);
+    // every rollup sums to the number of events
+    const [{ n }] = await db.query(`SELECT count(*) AS n FROM events`);
+    for (const r of ROLLUPS) {
+      const [{ total }] = await db.query(`SELECT CAST(sum(n) AS BIGINT) AS total FROM ${ident(r.table)}`);
+      expect(total, r.table).toBe(n);
+    }
+  });
+
+  it('places events in the density grid like the report did', async () => {
+    await load(db, 'traffic_accidents', 1, [
+      { key: 'o:1', hash: 'a', day: 0, lon: -105.11, lat: 39.6 },
+      { key: 'o:2', hash: 'b', day: 0, lon: -104.6, lat: 39.92 },
+      { key: 'o:3', hash: 'c', day: 0, lon: -105.3, lat: 39.7 },
+      { key: 'o:4', hash: 'd', day: 0, lon: null, lat: null },
+    ]);
+    const rows = await db.query(`SELECT place, ix, iy, n FROM rollup_month_cell ORDER BY ALL`);
+    expect(rows).toEqual([
+      { place: 'bin', ix: 0, iy: 0, n: 1 },
+      { place: 'bin', ix: 101, iy: 79, n: 1 },
+      { place: 'missing', ix: null, iy: null, n: 1 },
+      { place: 'outside', ix: null, iy: null, n: 1 },
+    ]);
+  });
+
+  it('creates each rollup table with its bucket, dimensions and count', () => {
+    expect(createRollupSql(ROLLUPS.find((r) => r.table === 'rollup_month_cell')!)).toBe(
+      'CREATE TABLE "rollup_month_cell" (dataset VARCHAR, month DATE, "place" VARCHAR, "ix" INTEGER, "iy" INTEGER, n BIGINT)',
+    );
+  });
+
+  it('the migration to version 2 fills the rollups from the data already stored', async () => {
+    const old = await openTestDb();
+    for (const s of migrations[0]) old.exec(s);
+    old.exec(`INSERT INTO meta VALUES ('schema_version', '1')`);
+    old.exec(`INSERT INTO traffic_accidents (row_key, first_occurrence_at, offense_type_id, neighborhood_slug)
+      VALUES ('o:1', TIMESTAMP '2025-01-30 22:30:00', 'pothole', 'cbd'), ('o:2', TIMESTAMP '2025-03-01 08:00:00', 'x', NULL)`);
+    for (const s of migrationSql(1)) old.exec(s);
+    for (const r of ROLLUPS) {
+      const [{ total }] = await old.query(`SELECT CAST(sum(n) AS BIGINT) AS total FROM ${ident(r.table)}`);
+      expect(total, r.table).toBe(2);
+    }
+    expect(await old.query(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([{ value: '2' }]);
+    old.close();
+  });
+
+});
