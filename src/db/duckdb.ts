@@ -81,11 +81,37 @@ function wrap(
   instantiateMs: number,
   owner = true,
 ): Database {
-  let chain: Promise<unknown> = Promise.resolve();
-  /** DuckDB runs one statement at a time per connection; serialize ours so none interleave. */
+  /*
+   * DuckDB runs one request at a time per connection, and the worker answers its messages in
+   * order. A plain query is one message, so several can be posted back to back (`pipelined`):
+   * the worker then runs them without waiting for the page to take each result, which keeps
+   * DuckDB busy while the page draws. Anything made of several messages (a streamed result,
+   * a file copy) runs alone (`serial`): after everything posted before it has settled, and
+   * before anything posted after it.
+   */
+  /** Settles when everything posted so far has settled. */
+  let idle: Promise<unknown> = Promise.resolve();
+  /** Settles when the next plain query may be posted. */
+  let gate: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = chain.then(task, task);
-    chain = next.catch(() => undefined);
+    const next = idle.then(task, task);
+    idle = gate = next.catch(() => undefined);
+    return next;
+  };
+  /** `task` must post its one message synchronously (conn.query does). */
+  const pipelined = <T>(task: () => Promise<T>): Promise<T> => {
+    let posted!: () => void;
+    const postedNow = new Promise<void>((resolve) => (posted = resolve));
+    const next = gate.then(() => {
+      try {
+        return task();
+      } finally {
+        posted();
+      }
+    });
+    gate = postedNow;
+    const before = idle;
+    idle = next.then(() => before, () => before);
     return next;
   };
   const fail = (e: unknown, sql: string): never => {
@@ -93,13 +119,10 @@ function wrap(
   };
 
   const runQuery = (sql: string) =>
-    serial(async () => {
-      try {
-        return toResultSet(await conn.query(sql));
-      } catch (e) {
-        return fail(e, sql);
-      }
-    });
+    pipelined(() => conn.query(sql)).then(
+      (table) => toResultSet(table),
+      (e: unknown) => fail(e, sql),
+    );
 
   const runStreaming = (sql: string, options: RunOptions): Promise<ResultSet> =>
     serial(async () => {
