@@ -5,6 +5,8 @@
 import embed from 'vega-embed';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import { fastExpressions } from './vega-expr';
+import { patchVegaSpec } from './vega-patch';
 
 export type { View };
 
@@ -27,6 +29,9 @@ const CONFIG = {
   legend: { labelFontSize: 11, titleFontSize: 12 },
   header: { labelFontSize: 12 },
   view: { stroke: null },
+  // No per-mark ARIA descriptions: the card labels the chart (title and summary), and
+  // describing thousands of marks one by one costs more than drawing them.
+  aria: false,
 };
 
 /** Renders `spec` into `el` (replacing its content). */
@@ -35,11 +40,16 @@ export async function renderChart(el: HTMLElement, spec: TopLevelSpec, opts: Ren
     actions: false,
     renderer: opts.renderer ?? 'svg',
     tooltip: true,
+    // Tooltips computed on hover, marks hidden from ARIA (vega-patch.ts).
+    patch: patchVegaSpec,
+    hover: true,
     config: CONFIG,
     // Data swaps pass through transient empty facets; their warnings are noise.
     logLevel: 1,
-    // The page's CSP has no 'unsafe-eval': evaluate expressions with vega's interpreter.
+    // The page's CSP has no 'unsafe-eval': expressions are parsed to ASTs and evaluated by
+    // closures compiled from them (vega-expr.ts), not by generated code.
     ast: true,
+    expr: fastExpressions as never,
   });
   const onClick = opts.onClick;
   if (onClick) {

@@ -24,6 +24,8 @@ interface Entry {
   params: Params;
   /** Incremented per render; a render that is no longer the latest does not touch the DOM. */
   gen: number;
+  /** What the card shows: the chart rows (or none), the params, the empty-state message. */
+  shown?: { rows: Row[]; params: Params; empty: string | null };
 }
 
 /** What the controller needs from the page. */
@@ -143,17 +145,29 @@ export class ReportsController {
       if (gen !== e.gen) return;
       card.el.dataset.msData = String(Math.round(performance.now() - t0));
       const empty = emptyMessage(def, filters, rows, params);
+      const shown = e.shown;
+      if (shown && shown.rows === rows && shown.params === params && shown.empty === empty) {
+        // The same rows as on screen (the caches return the same arrays when the SQL did not
+        // change, e.g. under a filter this report ignores): nothing to redraw.
+        card.setState(empty ? 'empty' : 'ready', empty ?? undefined);
+        return;
+      }
+      e.shown = undefined;
       if (empty) {
         await slot.clear();
         if (gen !== e.gen) return;
         card.setResult('', rows, null);
         card.setState('empty', empty);
+        e.shown = { rows, params, empty };
       } else {
+        const tDraw = performance.now();
         await slot.show(def.spec(rows, params));
         if (gen !== e.gen) return;
+        card.el.dataset.msDraw = String(Math.round(performance.now() - tDraw));
         card.setResult(def.summarize?.(rows, params) ?? '', rows, def.table?.(rows, params) ?? null);
         card.setState('ready');
         card.chartEl.dataset.rows = String(rows.length);
+        e.shown = { rows, params, empty };
       }
     } catch (err) {
       if (gen !== e.gen) return;
