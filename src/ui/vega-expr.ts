@@ -296,35 +296,29 @@ interface SpatialItem {
   height: number;
 }
 
+type Axis = { pos: 'x' | 'y'; end: 'x2' | 'y2'; center: 'xc' | 'yc'; size: 'width' | 'height' };
+const AXES: readonly Axis[] = [
+  { pos: 'x', end: 'x2', center: 'xc', size: 'width' },
+  { pos: 'y', end: 'y2', center: 'yc', size: 'height' },
+];
+
 /** Width/height from x/x2 and y/y2, centers from xc/yc (as Vega's encoders do). */
 function adjustSpatial(item: SpatialItem, channels: Record<string, unknown>, swap: boolean): void {
-  let t: number;
-  if (channels.x2) {
-    if (channels.x) {
-      if (swap && item.x > item.x2) {
-        t = item.x;
-        item.x = item.x2;
-        item.x2 = t;
+  for (const { pos, end, center, size } of AXES) {
+    if (channels[end]) {
+      if (channels[pos]) {
+        if (swap && item[pos] > item[end]) {
+          const t = item[pos];
+          item[pos] = item[end];
+          item[end] = t;
+        }
+        item[size] = item[end] - item[pos];
+      } else {
+        item[pos] = item[end] - (item[size] || 0);
       }
-      item.width = item.x2 - item.x;
-    } else {
-      item.x = item.x2 - (item.width || 0);
     }
+    if (channels[center]) item[pos] = item[center] - (item[size] || 0) / 2;
   }
-  if (channels.xc) item.x = item.xc - (item.width || 0) / 2;
-  if (channels.y2) {
-    if (channels.y) {
-      if (swap && item.y > item.y2) {
-        t = item.y;
-        item.y = item.y2;
-        item.y2 = t;
-      }
-      item.height = item.y2 - item.y;
-    } else {
-      item.y = item.y2 - (item.height || 0);
-    }
-  }
-  if (channels.yc) item.y = item.yc - (item.height || 0) / 2;
 }
 
 interface Ctx {
