@@ -15,7 +15,7 @@ import {
 } from '../db/merge-sql';
 import { stagingColumnsDdl } from '../db/staging-ddl';
 import type { Dataset } from '../domain/columns';
-import { IngestError, LARGE_SOURCE_BYTES, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
+import { IngestError, isLargeSource, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
 import { int, str } from '../sql/quote';
 
 export interface IngestSummary {
@@ -46,7 +46,7 @@ export interface IngestOptions {
   readonly onProgress?: (p: Progress) => void;
   /** Rows per staged Arrow batch (default: see pipeline.ts). */
   readonly batchRows?: number;
-  /** Parse workers (default: see the ingest worker); 0 parses in the ingest worker itself. */
+  /** Parse workers (default: see pipeline.ts); 0 parses in the ingest worker itself. */
   readonly parsers?: number;
   /**
    * A large file with the name and size of one loaded before is hashed before it is parsed
@@ -109,7 +109,7 @@ async function attempt(db: Database, given: IngestSource, options: IngestOptions
             break;
           case 'header':
             header = msg.info;
-            ws = workspace(msg.info.bytes === null || msg.info.bytes > LARGE_SOURCE_BYTES);
+            ws = workspace(isLargeSource(msg.info.bytes));
             if (ws.large) stagingChain = stagingChain.then(() => capMemory(session)).then((restore) => void (memory.restore = restore));
             break;
           case 'opened': {

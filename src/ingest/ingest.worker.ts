@@ -30,13 +30,6 @@ function credit(): Promise<void> {
   });
 }
 
-/** Parse workers: the cores but one (DuckDB has its own), at least 2, at most 4; none where
- * a worker cannot start workers. */
-function defaultParsers(): number {
-  if (typeof Worker === 'undefined') return 0;
-  return Math.min(4, Math.max(2, (navigator.hardwareConcurrency || 2) - 1));
-}
-
 let answer: ((hashFirst: boolean) => void) | null = null;
 
 /** After `opened`: waits for the main thread's `mode`. */
@@ -72,7 +65,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         source: msg.source,
         entry: msg.entry,
         batchRows: msg.batchRows,
-        parsers: msg.parsers ?? defaultParsers(),
+        parsers: msg.parsers,
         signal: controller.signal,
         post,
         credit,

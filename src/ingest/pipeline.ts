@@ -7,7 +7,7 @@ import { CsvRecords, MAX_RECORD_CHARS } from './csv-records';
 import { StreamDecoder, looksBinary } from './decode';
 import { HeaderError, detectHeader, type HeaderMapping } from './detect';
 import { ParsePool, type PoolOutput } from './parse-pool';
-import { IngestError, LARGE_SOURCE_BYTES, type FromWorker, type IngestSource, type Stage } from './protocol';
+import { IngestError, isLargeSource, type FromWorker, type IngestSource, type Stage } from './protocol';
 import { RecordSplitter, type Piece } from './record-split';
 import { Sha256 } from './sha256';
 import { openSource } from './source';
@@ -27,11 +27,15 @@ const READ_AHEAD_BYTES = 8 * 1024 * 1024;
  */
 const BATCH_ROWS = 120_000;
 /**
- * Parse workers for a large source. Each one's heap and batches count against the page's memory;
- * at 10x the data a second one raised the peak by ~400 MB and little sped the load, which then
- * waits on DuckDB's inserts on disk.
+ * Parse workers: by default the cores but one (DuckDB has its own), at least 2, at most 4; none
+ * where a worker cannot start workers. A large source gets one at most: each one's heap and
+ * batches count against the page's memory, and at 10x the data a second one raised the peak by
+ * ~400 MB and little sped the load, which then waits on DuckDB's inserts on disk.
  */
-const LARGE_PARSERS = 1;
+function parserCount(requested: number | undefined, large: boolean): number {
+  const n = requested ?? (typeof Worker === 'undefined' ? 0 : Math.min(4, Math.max(2, (navigator.hardwareConcurrency || 2) - 1)));
+  return large ? Math.min(n, 1) : n;
+}
 /** Characters of whole records per piece handed to a parse worker. */
 const PIECE_CHARS = 1 << 20;
 
@@ -39,8 +43,8 @@ export interface PipelineOptions {
   readonly source: IngestSource;
   readonly entry?: string;
   readonly batchRows?: number;
-  /** Parse workers to spread the records over (0: parse in this thread). */
-  readonly parsers: number;
+  /** Parse workers to spread the records over (0: parse in this thread; default: parserCount). */
+  readonly parsers?: number;
   readonly signal: AbortSignal;
   readonly post: (msg: FromWorker, transfer?: Transferable[]) => void;
   /** After `opened` (large sources): resolves true to only hash the file, false to parse it. */
@@ -59,14 +63,16 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-async function webCryptoSha256(chunks: readonly Uint8Array[]): Promise<string> {
+/** SHA-256 of the chunks: by WebCrypto (native) where there is one, else in JavaScript. */
+async function sha256Of(chunks: readonly Uint8Array[]): Promise<string> {
+  if (!crypto?.subtle) return new Sha256().update(concat(chunks)).hex();
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', concat(chunks) as BufferSource));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export async function runPipeline(o: PipelineOptions): Promise<void> {
   const opened = await openSource(o.source, o.signal);
-  const large = opened.size === null || opened.size > LARGE_SOURCE_BYTES;
+  const large = isLargeSource(opened.size);
   const batchRows = o.batchRows ?? BATCH_ROWS;
   if (large) {
     // A large file that looks like one loaded before (same name and size) is only hashed first:
@@ -116,7 +122,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
       if (e instanceof HeaderError) throw new IngestError('unknown-header', e.message, { cause: e });
       throw e;
     }
-    pool = new ParsePool({ header: fields, newline: header.lineEnding ?? '\n', batchRows }, large ? Math.min(o.parsers, LARGE_PARSERS) : o.parsers, (out) => outgoing.push(out));
+    pool = new ParsePool({ header: fields, newline: header.lineEnding ?? '\n', batchRows }, parserCount(o.parsers, large), (out) => outgoing.push(out));
     o.post({
       type: 'header',
       info: {
@@ -206,23 +212,22 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   const kept: Uint8Array[] = [];
   let digest = '';
   let readError: unknown = null;
-  const preread = !large;
   void (async () => {
     try {
       for (;;) {
-        while (!preread && queued > READ_AHEAD_BYTES && !o.signal.aborted) await new Promise<void>((r) => setTimeout(r, 5));
+        while (large && queued > READ_AHEAD_BYTES && !o.signal.aborted) await new Promise<void>((r) => setTimeout(r, 5));
         if (o.signal.aborted) return;
         const { value, done } = await reader.read();
         if (done) break;
-        if (preread) kept.push(value);
-        else sha.update(value);
+        if (large) sha.update(value);
+        else kept.push(value);
         bytesRead += value.length;
         queue.push(value);
         queued += value.length;
         notify();
       }
-      // A preread source is hashed at once by WebCrypto (native), the others incrementally.
-      digest = preread && crypto?.subtle ? await webCryptoSha256(kept) : preread ? new Sha256().update(concat(kept)).hex() : sha.hex();
+      // A large source was hashed incrementally; a smaller one is hashed at once, natively.
+      digest = large ? sha.hex() : await sha256Of(kept);
       kept.length = 0;
       readDone = true;
       o.post({ type: 'hashed', sha256: digest, bytes: bytesRead, fileName: opened.name });

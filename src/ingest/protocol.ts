@@ -15,6 +15,9 @@ export type IngestSource =
  */
 export const LARGE_SOURCE_BYTES = 64 * 1024 * 1024;
 
+/** Whether a source of this size (null: unknown) is large, see LARGE_SOURCE_BYTES. */
+export const isLargeSource = (bytes: number | null): boolean => bytes === null || bytes > LARGE_SOURCE_BYTES;
+
 export type Stage = 'fetch' | 'unzip' | 'parse' | 'stage' | 'merge' | 'done';
 
 export type ToWorker =
@@ -24,7 +27,7 @@ export type ToWorker =
       readonly entry?: string;
       /** Rows per staged batch (default: see pipeline.ts). */
       readonly batchRows?: number;
-      /** Parse workers to use; by default one per core, at least 2 and at most 4. */
+      /** Parse workers to use (default: see pipeline.ts). */
       readonly parsers?: number;
     }
   /** Answer to `opened`: only hash the file (it looks like one loaded before), or parse it. */
