@@ -13,9 +13,14 @@
 import type { Dataset } from '../domain/columns';
 import { CELL, DENVER_EXTENT, GRID } from '../domain/grid';
 import { ident, int, num, str } from '../sql/quote';
+import { closeBinExpr, closureStateExpr } from './closure';
 
-/** A dimension of the rollups. `cell` is the density grid cell (place, ix, iy). */
-export type RollupDim = 'type' | 'neighborhood_slug' | 'source' | 'hour' | 'cell';
+/**
+ * A dimension of the rollups. `cell` is the density grid cell (place, ix, iy); `closure` the
+ * closure state and hours-to-close histogram bin of a 311 request (db/closure.ts); `agency` and
+ * `neighborhood` (the display name) exist in the 311 closure rollups only.
+ */
+export type RollupDim = 'type' | 'neighborhood_slug' | 'source' | 'hour' | 'cell' | 'agency' | 'neighborhood' | 'closure';
 
 /** A column a dimension adds, and how it is computed from the `events` view. */
 export interface DimColumn {
@@ -46,6 +51,12 @@ export const DIM_COLUMNS: Record<RollupDim, readonly DimColumn[]> = {
     { name: 'ix', type: 'INTEGER', expr: cellIndex('longitude', E.minLon, CELL.dLon, GRID.cols) },
     { name: 'iy', type: 'INTEGER', expr: cellIndex('latitude', E.minLat, CELL.dLat, GRID.rows) },
   ],
+  agency: [{ name: 'agency', type: 'VARCHAR', expr: 'agency' }],
+  neighborhood: [{ name: 'neighborhood', type: 'VARCHAR', expr: 'neighborhood' }],
+  closure: [
+    { name: 'closed', type: 'VARCHAR', expr: closureStateExpr('event_at', 'closed_at') },
+    { name: 'close_bin', type: 'INTEGER', expr: closeBinExpr('event_at', 'closed_at') },
+  ],
 };
 
 /** One rollup table. */
@@ -54,9 +65,16 @@ export interface Rollup {
   /** Day rollups have a `day` column; month rollups a `month` column (its first day). */
   readonly grain: 'day' | 'month';
   readonly dims: readonly RollupDim[];
-  /** What a refresh reads: the `events` view, or `daily_counts` (coarser rollups sum it). */
-  readonly source: 'events' | 'daily_counts';
+  /**
+   * What a refresh reads: the `events` view, `daily_counts` (coarser rollups sum it), or the 311
+   * requests with their closure columns (`requests`, see REQUESTS).
+   */
+  readonly source: 'events' | 'daily_counts' | 'requests';
 }
+
+/** The 311 requests as the closure rollups read them: the `events` names plus closure columns. */
+const REQUESTS = `(SELECT 'service_requests' AS dataset, created_at AS event_at, type, case_source AS source, neighborhood_slug,
+  neighborhood, agency, closed_at FROM service_requests)`;
 
 /** The finest rollup (kept by loads since the first schema). */
 export const DAILY_COUNTS: Rollup = { table: 'daily_counts', grain: 'day', dims: ['type', 'neighborhood_slug', 'source'], source: 'events' };
@@ -69,7 +87,14 @@ export const ROLLUPS: readonly Rollup[] = [
   { table: 'rollup_day_hour', grain: 'day', dims: ['hour'], source: 'events' },
   { table: 'rollup_month_hood_type', grain: 'month', dims: ['neighborhood_slug', 'type'], source: 'daily_counts' },
   { table: 'rollup_month_cell', grain: 'month', dims: ['cell'], source: 'events' },
+  // Hours-to-close histograms of 311 requests (reports/sql/closure.ts reads them): by what the
+  // type, agency and source reports group and filter by, and by neighborhood.
+  { table: 'rollup_month_close_type', grain: 'month', dims: ['type', 'source', 'agency', 'closure'], source: 'requests' },
+  { table: 'rollup_month_close_hood', grain: 'month', dims: ['neighborhood_slug', 'neighborhood', 'closure'], source: 'requests' },
 ];
+
+/** The rollups of hours-to-close histograms (311 requests only). */
+export const CLOSURE_ROLLUPS: readonly Rollup[] = ROLLUPS.filter((r) => r.source === 'requests');
 
 /** The name of the time-bucket column. */
 export const bucketColumn = (r: Rollup): 'day' | 'month' => r.grain;
@@ -97,9 +122,10 @@ const bucketOf = (r: Rollup, day: string) => (r.grain === 'day' ? day : `CAST(da
 function sourceRows(r: Rollup, where: string): string {
   const dims = dimColumns(r.dims);
   const b = bucketColumn(r);
-  if (r.source === 'events') {
+  if (r.source !== 'daily_counts') {
     const cols = dims.map((c) => `${c.expr} AS ${ident(c.name)}`);
-    return `SELECT dataset, ${bucketOf(r, 'CAST(event_at AS DATE)')} AS ${b}, ${[...cols, '1 AS n'].join(', ')} FROM events${where}`;
+    const from = r.source === 'events' ? 'events' : REQUESTS;
+    return `SELECT dataset, ${bucketOf(r, 'CAST(event_at AS DATE)')} AS ${b}, ${[...cols, '1 AS n'].join(', ')} FROM ${from}${where}`;
   }
   const cols = dims.map((c) => ident(c.name));
   return `SELECT dataset, ${bucketOf(r, 'day')} AS ${b}, ${[...cols, 'n'].join(', ')} FROM daily_counts${where}`;
@@ -132,7 +158,7 @@ export function refreshRollupsSql(dataset: Dataset, touchedDays: string): string
   });
 }
 
-/** Recomputes every rollup from the dataset tables (migration, restore, remote data sets). */
-export function rebuildRollupsSql(): string[] {
-  return ROLLUPS.flatMap((r) => [`DELETE FROM ${ident(r.table)}`, insertSql(r, sourceRows(r, ''), '')]);
+/** Recomputes the rollups (by default every one) from the dataset tables (migration, restore, remote data sets). */
+export function rebuildRollupsSql(rollups: readonly Rollup[] = ROLLUPS): string[] {
+  return rollups.flatMap((r) => [`DELETE FROM ${ident(r.table)}`, insertSql(r, sourceRows(r, ''), '')]);
 }

@@ -5,7 +5,7 @@
 import { DATASETS, SYSTEM_COLUMNS, columnsOf, eventTimeColumn, type Dataset } from '../domain/columns';
 import { NEIGHBORHOODS } from '../domain/neighborhoods';
 import { ident, int, num, str } from '../sql/quote';
-import { ROLLUPS, DAILY_COUNTS, createRollupSql, rebuildRollupsSql } from './rollups';
+import { CLOSURE_ROLLUPS, DAILY_COUNTS, ROLLUPS, createRollupSql, rebuildRollupsSql } from './rollups';
 
 /** Bookkeeping columns added to each dataset table after the source and system columns. */
 export const LOAD_COLUMNS = [
@@ -53,7 +53,12 @@ export function eventsViewSql(): string {
   );
 }
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/** The rollups schema version 2 added (daily_counts came with the first). */
+const V2_ROLLUPS = ['rollup_day_type', 'rollup_day_hood', 'rollup_day_hour', 'rollup_month_hood_type', 'rollup_month_cell'];
+
+
 
 export const migrations: readonly (readonly string[])[] = [
   [
@@ -75,7 +80,9 @@ export const migrations: readonly (readonly string[])[] = [
     eventsViewSql(),
   ],
   // 2: the rollups reports read (db/rollups.ts), filled from the data already stored.
-  [...ROLLUPS.filter((r) => r !== DAILY_COUNTS).map(createRollupSql), ...rebuildRollupsSql()],
+  [...ROLLUPS.filter((r) => V2_ROLLUPS.includes(r.table)).map(createRollupSql), ...rebuildRollupsSql(ROLLUPS.filter((r) => r === DAILY_COUNTS || V2_ROLLUPS.includes(r.table)))],
+  // 3: the hours-to-close histograms of 311 requests.
+  [...CLOSURE_ROLLUPS.map(createRollupSql), ...rebuildRollupsSql(CLOSURE_ROLLUPS)],
 ];
 
 /** Statements that bring a store at `from` to SCHEMA_VERSION (empty when current). */

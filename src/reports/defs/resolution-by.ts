@@ -4,21 +4,29 @@
  * cases "closed" before they were created are data errors, counted and left out.
  */
 import { int } from '../../sql/quote';
+import { CLOSURE } from '../../db/closure';
+import { closureCountSql, closureHistogramSql, closureKeySql, histogramQuantilesSql, type ClosureKey } from '../sql/closure';
 import { kindFilter, topLevel } from '../spec/common';
-import { hoursBetween, orNone } from '../sql/common';
+import { hoursBetween } from '../sql/common';
 import { whereSql } from '../sql/where';
 import { fmtHours, fmtInt, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
 
-/** The dimensions and their SQL expressions over service_requests. */
-export const RESOLUTION_DIMENSIONS: Record<string, { label: string; expr: string }> = {
-  type: { label: 'Type', expr: orNone('type') },
-  agency: { label: 'Agency', expr: orNone('agency') },
-  source: { label: 'Source', expr: orNone('case_source') },
-  neighborhood: { label: 'Neighborhood', expr: orNone('neighborhood') },
-  month: { label: 'Month created', expr: "date_trunc('month', created_at)" },
+type Dimension = Exclude<ClosureKey, 'none'>;
+
+/** The dimensions (their SQL: reports/sql/closure.ts). */
+export const RESOLUTION_DIMENSIONS: Record<Dimension, { label: string }> = {
+  type: { label: 'Type' },
+  agency: { label: 'Agency' },
+  source: { label: 'Source' },
+  neighborhood: { label: 'Neighborhood' },
+  month: { label: 'Month created' },
 };
+
+/** The chosen dimension (the type when none or an unknown one is asked for). */
+const dimensionOf = (p: Readonly<Record<string, string>>): Dimension =>
+  p.dimension && Object.hasOwn(RESOLUTION_DIMENSIONS, p.dimension) ? (p.dimension as Dimension) : 'type';
 
 /** Groups shown (the largest ones; months are all shown). */
 export const RESOLUTION_LIMIT = 80;
@@ -28,7 +36,7 @@ export const resolutionBy: ReportDef = {
   id: 'resolution-by',
   title: 'Time to close 311 requests',
   explanation:
-    'Median (dot) and 90th percentile (end of line) of hours from creation to closure for closed 311 requests, by the chosen dimension; requests closed at the second they were created are counted separately and excluded, open requests are not included (see the backlog), and the times say nothing about whether the problem was fixed.',
+    'Median (dot) and 90th percentile (end of line) of hours from creation to closure for closed 311 requests, by the chosen dimension; requests closed at the second they were created are counted separately and excluded, open requests are not included (see the backlog), and the times say nothing about whether the problem was fixed. Medians and p90s are read from histograms of 20 bins per power of ten kept by each load (an estimate lies in the same bin as the exact value, ±12%), or computed exactly when the filters combine a neighborhood with a type or source.',
   datasets: ['service_requests'],
   params: [
     {
@@ -39,36 +47,58 @@ export const resolutionBy: ReportDef = {
     },
   ],
   sql(f, p) {
-    const dim = RESOLUTION_DIMENSIONS[p.dimension ?? 'type'] ?? RESOLUTION_DIMENSIONS.type;
-    const order = p.dimension === 'month' ? 'key' : 'n DESC, key';
-    const keyText = p.dimension === 'month' ? "strftime(r.key, '%Y-%m')" : 'r.key';
+    const key = dimensionOf(p);
+    const order = key === 'month' ? 'key' : 'n DESC, key';
+    const keyText = key === 'month' ? "strftime(r.key, '%Y-%m')" : 'r.key';
+    const ranked = (groups: string) => `SELECT kind, key, n, median_hours, p90_hours, closed_at_creation, closed_before_created, open, rank
+FROM (
+  SELECT *, CAST(row_number() OVER (PARTITION BY kind ORDER BY ${order}) AS INTEGER) AS rank
+  FROM ${groups} WHERE kind = 'total' OR n + closed_at_creation > 0
+)
+WHERE rank <= ${int(RESOLUTION_LIMIT)}
+ORDER BY kind, rank`;
+    const hist = closureHistogramSql(f, key);
+    if (hist) {
+      // From the closure rollups: counts exact, quantiles estimated from the histogram.
+      return `WITH r AS (
+  ${hist}
+), t AS (
+  SELECT CASE WHEN grouping(r.key) = 1 THEN 'total' ELSE 'group' END AS kind, ${keyText} AS key, closed, bin, sum(n) AS n
+  FROM r GROUP BY GROUPING SETS ((r.key, closed, bin), (closed, bin))
+), c AS (
+  SELECT kind, key, ${closureCountSql(CLOSURE.after)} AS n, ${closureCountSql(CLOSURE.atCreation)} AS closed_at_creation,
+    ${closureCountSql(CLOSURE.beforeCreation)} AS closed_before_created, ${closureCountSql(CLOSURE.open)} AS open
+  FROM t GROUP BY kind, key
+), q AS (
+  ${histogramQuantilesSql('t', ['kind', 'key'], [0.5, 0.9], ['median_hours', 'p90_hours'])}
+), groups AS (
+  SELECT c.*, q.median_hours, q.p90_hours FROM c LEFT JOIN q ON q.kind = c.kind AND q.key IS NOT DISTINCT FROM c.key
+)
+${ranked('groups')}`;
+    }
     const agg = `CAST(count(*) FILTER (WHERE hours > 0) AS BIGINT) AS n,
     quantile_cont(hours, [0.5, 0.9]) FILTER (WHERE hours > 0) AS q,
     CAST(count(*) FILTER (WHERE hours = 0) AS BIGINT) AS closed_at_creation,
     CAST(count(*) FILTER (WHERE hours < 0) AS BIGINT) AS closed_before_created,
     CAST(count(*) FILTER (WHERE hours IS NULL) AS BIGINT) AS open`;
     return `WITH r AS (
-  SELECT ${dim.expr} AS key, ${hoursBetween('created_at', 'closed_at')} AS hours
+  SELECT ${closureKeySql(key)} AS key, ${hoursBetween('created_at', 'closed_at')} AS hours
   FROM service_requests
   WHERE created_at IS NOT NULL AND ${whereSql(f, 'service_requests')}
 ), groups AS (
   SELECT CASE WHEN grouping(r.key) = 1 THEN 'total' ELSE 'group' END AS kind, ${keyText} AS key, ${agg}
   FROM r GROUP BY GROUPING SETS ((r.key), ())
+), exact AS (
+  SELECT kind, key, n, q[1] AS median_hours, q[2] AS p90_hours, closed_at_creation, closed_before_created, open FROM groups
 )
-SELECT kind, key, n, q[1] AS median_hours, q[2] AS p90_hours, closed_at_creation, closed_before_created, open, rank
-FROM (
-  SELECT *, CAST(row_number() OVER (PARTITION BY kind ORDER BY ${order}) AS INTEGER) AS rank
-  FROM groups WHERE kind = 'total' OR n + closed_at_creation > 0
-)
-WHERE rank <= ${int(RESOLUTION_LIMIT)}
-ORDER BY kind, rank`;
+${ranked('exact')}`;
   },
   empty(rows) {
     const t = rows.find((r) => r.kind === 'total');
     return t && numberOf(t.n) + numberOf(t.closed_at_creation) > 0 ? null : MSG.noResolution;
   },
   spec(rows, p) {
-    const dim = RESOLUTION_DIMENSIONS[p.dimension ?? 'type'] ?? RESOLUTION_DIMENSIONS.type;
+    const dim = RESOLUTION_DIMENSIONS[dimensionOf(p)];
     const y = { field: 'key', type: 'nominal', title: dim.label, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: 200 } };
     const x = { type: 'quantitative', scale: { type: 'log' }, title: 'Hours from created to closed (log scale)' };
     const tooltip = [

@@ -2,6 +2,8 @@
 import { ident, str } from '../../sql/quote';
 import { NO_VALUE } from '../filters';
 
+export { hoursBetween } from '../../db/closure';
+
 /** The label of the group collecting everything outside the top N. */
 export const OTHER = 'Other';
 
@@ -26,11 +28,6 @@ export const STREET_TYPE_REGEX = STREET_KEYWORDS.join('|');
 /** True when the type column names a street- or traffic-related request. */
 export function streetTypeCondition(column: string): string {
   return `regexp_matches(coalesce(${column}, ''), ${str(STREET_TYPE_REGEX)}, 'i')`;
-}
-
-/** Hours from `start` to `end` (timestamps), as DOUBLE. */
-export function hoursBetween(start: string, end: string): string {
-  return `(epoch(${end}) - epoch(${start})) / 3600.0`;
 }
 
 /** `name AS alias` for a list of [expression, alias]. */

@@ -5,8 +5,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { classCountsSql, dropStagingSql, loadFiguresSql, mergeStatements, stagedRowsSql, workspace, type Workspace } from '../../../src/db/merge-sql';
-import { ROLLUPS, createRollupSql, rebuildRollupsSql } from '../../../src/db/rollups';
-import { migrationSql, migrations } from '../../../src/db/schema';
+import { CLOSURE_ROLLUPS, ROLLUPS, createRollupSql, rebuildRollupsSql } from '../../../src/db/rollups';
+import { closeBinExpr, closureStateExpr } from '../../../src/db/closure';
+import { SCHEMA_VERSION, migrationSql, migrations } from '../../../src/db/schema';
 import { stagingColumnsDdl } from '../../../src/db/staging-ddl';
 import { eventTimeColumn, type Dataset } from '../../../src/domain/columns';
 import { ident, literal, str } from '../../../src/sql/quote';
@@ -25,6 +26,9 @@ interface Rec {
   source?: string | null;
   lon?: number | null;
   lat?: number | null;
+  /** 311: hours from creation to closure (null: open, the default). */
+  closeHours?: number | null;
+  agency?: string;
 }
 
 const TYPE_COLUMN: Record<Dataset, string> = { service_requests: 'type', traffic_accidents: 'offense_type_id' };
@@ -36,7 +40,7 @@ async function load(db: TestDb, dataset: Dataset, loadId: number, rows: Rec[], w
   db.exec(`CREATE TABLE ${ws.stage} (${stagingColumnsDdl(dataset)})`);
   db.exec(`CREATE TABLE ${ws.rejects} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
   const cols = ['row_key', 'content_hash', eventTimeColumn(dataset), TYPE_COLUMN[dataset], 'neighborhood_slug', 'longitude', 'latitude', 'source_line'];
-  if (dataset === 'service_requests') cols.push('case_source');
+  if (dataset === 'service_requests') cols.push('case_source', 'closed_at', 'agency');
   rows.forEach((r, i) => {
     const values = [
       str(r.key),
@@ -48,7 +52,10 @@ async function load(db: TestDb, dataset: Dataset, loadId: number, rows: Rec[], w
       literal(r.lat === undefined ? 39.74 : r.lat),
       String(i + 2),
     ];
-    if (dataset === 'service_requests') values.push(literal(r.source === undefined ? 'Phone' : r.source));
+    if (dataset === 'service_requests') {
+      const closed = r.day === null || r.closeHours == null ? 'NULL' : String(Math.round(T0 + r.day * DAY + r.closeHours * 3_600_000));
+      values.push(literal(r.source === undefined ? 'Phone' : r.source), closed, literal(r.agency ?? 'Transportation'));
+    }
     db.exec(`INSERT INTO ${ws.stage} (${cols.map(ident).join(', ')}) VALUES (${values.join(', ')})`);
   });
   db.exec(stagedRowsSql(dataset, ws));
@@ -94,8 +101,8 @@ describe('db/rollups', () => {
       [
         'service_requests',
         [
-          { key: 'oid:1', hash: 'a', day: 0 },
-          { key: 'oid:2', hash: 'b', day: 0.1, type: 'graffiti', source: 'Web' },
+          { key: 'oid:1', hash: 'a', day: 0, closeHours: 5 },
+          { key: 'oid:2', hash: 'b', day: 0.1, type: 'graffiti', source: 'Web', closeHours: 0 },
           { key: 'oid:3', hash: 'c', day: 1.6, hood: null, lon: null, lat: null },
           { key: 'oid:4', hash: 'd', day: 35, hood: 'five-points', lon: -104.98, lat: 39.76 },
           { key: 'oid:5', hash: 'e', day: null, source: null },
@@ -107,9 +114,9 @@ describe('db/rollups', () => {
         // newer file: changes move records between days, months, types, places; one is new
         'service_requests',
         [
-          { key: 'oid:1', hash: 'a', day: 0 },
-          { key: 'oid:2', hash: 'b2', day: 33, type: 'pothole', source: 'Phone' },
-          { key: 'oid:3', hash: 'c2', day: 1.6, hood: 'baker', lon: -104.99, lat: 39.71 },
+          { key: 'oid:1', hash: 'a', day: 0, closeHours: 5 },
+          { key: 'oid:2', hash: 'b2', day: 33, type: 'pothole', source: 'Phone', closeHours: 250 },
+          { key: 'oid:3', hash: 'c2', day: 1.6, hood: 'baker', lon: -104.99, lat: 39.71, closeHours: -2, agency: 'Parks' },
           { key: 'oid:4', hash: 'd2', day: 36.5, hood: 'five-points', lon: -104.97, lat: 39.76 },
           { key: 'oid:5', hash: 'e2', day: 3 },
           { key: 'oid:7', hash: 'g', day: 70 },
@@ -131,12 +138,16 @@ describe('db/rollups', () => {
     expect(classes[3]).toMatchObject({ inserted: 1, stale: 1 });
     const counts = await rollupContents(db);
     for (const r of ROLLUPS) expect(counts[r.table].length, r.table).toBeGreaterThan(0);
-    // every rollup sums to the number of events
-    const [{ n }] = await db.query(`SELECT count(*) AS n FROM events`);
+    // every rollup sums to the number of events (the closure rollups: of 311 requests)
     for (const r of ROLLUPS) {
+      const [{ n }] = await db.query(`SELECT count(*) AS n FROM events${CLOSURE_ROLLUPS.includes(r) ? ` WHERE dataset = 'service_requests'` : ''}`);
       const [{ total }] = await db.query(`SELECT CAST(sum(n) AS BIGINT) AS total FROM ${ident(r.table)}`);
       expect(total, r.table).toBe(n);
     }
+    // closures changed by a newer file moved between states and bins
+    expect(await db.query(`SELECT closed, close_bin, CAST(sum(n) AS INTEGER) AS n FROM rollup_month_close_type GROUP BY ALL ORDER BY ALL`)).toEqual(
+      await db.query(`SELECT ${closureStateExpr('created_at', 'closed_at')} AS closed, ${closeBinExpr('created_at', 'closed_at')} AS close_bin, CAST(count(*) AS INTEGER) AS n FROM service_requests GROUP BY ALL ORDER BY ALL`),
+    );
   });
 
   it('places events in the density grid like the report did', async () => {
@@ -161,18 +172,20 @@ describe('db/rollups', () => {
     );
   });
 
-  it('the migration to version 2 fills the rollups from the data already stored', async () => {
+  it('the migrations from version 1 fill the rollups from the data already stored', async () => {
     const old = await openTestDb();
     for (const s of migrations[0]) old.exec(s);
     old.exec(`INSERT INTO meta VALUES ('schema_version', '1')`);
     old.exec(`INSERT INTO traffic_accidents (row_key, first_occurrence_at, offense_type_id, neighborhood_slug)
       VALUES ('o:1', TIMESTAMP '2025-01-30 22:30:00', 'pothole', 'cbd'), ('o:2', TIMESTAMP '2025-03-01 08:00:00', 'x', NULL)`);
+    old.exec(`INSERT INTO service_requests (row_key, created_at, closed_at, type) VALUES ('oid:1', TIMESTAMP '2025-02-01 10:00:00', TIMESTAMP '2025-02-02 10:00:00', 'pothole')`);
     for (const s of migrationSql(1)) old.exec(s);
     for (const r of ROLLUPS) {
       const [{ total }] = await old.query(`SELECT CAST(sum(n) AS BIGINT) AS total FROM ${ident(r.table)}`);
-      expect(total, r.table).toBe(2);
+      expect(total, r.table).toBe(CLOSURE_ROLLUPS.includes(r) ? 1 : 3);
     }
-    expect(await old.query(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([{ value: '2' }]);
+    expect(await old.query(`SELECT close_bin FROM rollup_month_close_type`)).toEqual([{ close_bin: Math.floor(Math.log10(24) * 20) }]);
+    expect(await old.query(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([{ value: String(SCHEMA_VERSION) }]);
     old.close();
   });
 
