@@ -11,13 +11,13 @@
  *     a record back; they count as `stale`). The old version goes to `<dataset>_history`.
  *  3. New keys are inserted in event-time order (so zone maps prune date filters).
  *  4. Every key in the file gets `last_seen` = this load; keys absent from the file are kept.
- *  5. The rollups (`daily_counts` and the others of db/rollups.ts) are recomputed for the days
- *     touched by new and changed records only.
+ *  5. The rollups (`daily_counts` and the others of db/rollups.ts) take the load's delta: the
+ *     versions it wrote count +1, the versions it replaced −1.
  */
 import { columnsOf, eventTimeColumn, SYSTEM_COLUMNS, type ColumnSpec, type Dataset } from '../domain/columns';
 import { ident, int } from '../sql/quote';
 import { historyTable } from './schema';
-import { refreshRollupsSql } from './rollups';
+import { REFRESH_WORK_TABLES, refreshRollupsSql } from './rollups';
 
 /** Converts a staged column (DOUBLE / VARCHAR) to its store type. */
 export function convertExpr(col: ColumnSpec, source = ident(col.name)): string {
@@ -144,7 +144,6 @@ export function mergeStatements({ dataset, loadId, ws = SMALL }: MergeParams): {
   const r = ws.ref;
   const T = ident(dataset);
   const L = int(loadId);
-  const time = ident(eventTimeColumn(dataset));
   const cols = dataColumns(dataset);
   const colList = ['row_key', ...cols.map((c) => c.name)].map(ident).join(', ');
   const converted = cols.map((c) => convertExpr(c, `g.${ident(c.name)}`)).join(', ');
@@ -160,12 +159,6 @@ SELECT s.row_key, s.source_line, s.event_at,
 FROM ${r('s_keys')} s
 LEFT JOIN ${T} t ON t.row_key = s.row_key
 LEFT JOIN ingest_log v ON v.load_id = t.version_load`,
-    `CREATE OR REPLACE ${ws.create('s_touched_days')} AS
-SELECT DISTINCT day FROM (
-  SELECT CAST(t.${time} AS DATE) AS day FROM ${T} t JOIN ${r('s_class')} c ON c.row_key = t.row_key WHERE c.class = 'changed'
-  UNION ALL
-  SELECT CAST(event_at AS DATE) FROM ${r('s_class')} WHERE class IN ('new', 'changed')
-)`,
   ];
   const apply = [
     `INSERT INTO ${ident(historyTable(dataset))}
@@ -176,7 +169,7 @@ SELECT t.*, ${L} FROM ${T} t WHERE t.row_key IN (SELECT row_key FROM ${r('s_clas
 SELECT c.row_key, ${converted}, coalesce(c.old_first_seen, ${L}), ${L}, ${L}
 FROM ${ws.stage} g JOIN ${r('s_class')} c ON c.source_line = g.source_line
 WHERE c.class IN ('new', 'changed')${ws.large ? '' : '\nORDER BY c.event_at'}`,
-    ...refreshRollupsSql(dataset, r('s_touched_days')),
+    ...refreshRollupsSql(dataset, loadId, { table: dataset, history: historyTable(dataset) }),
   ];
   return { prepare, apply };
 }
@@ -191,6 +184,7 @@ FROM ${ws.ref('s_class')}`;
 
 /** Drops the tables a load created. */
 export function dropStagingSql(ws: Workspace = SMALL): string[] {
-  const work = ['s_distinct', 's_ranked', 's_keys', 's_key_clash', 's_file', 's_class', 's_touched_days'];
-  return [ws.stage, ws.rejects, ...work.map((n) => (ws.large ? ws.ref(n) : `temp.${ident(n)}`))].map((t) => `DROP TABLE IF EXISTS ${t}`);
+  const work = ['s_distinct', 's_ranked', 's_keys', 's_key_clash', 's_file', 's_class'];
+  const temp = REFRESH_WORK_TABLES.map((n) => `temp.${ident(n)}`);
+  return [ws.stage, ws.rejects, ...work.map((n) => (ws.large ? ws.ref(n) : `temp.${ident(n)}`)), ...temp].map((t) => `DROP TABLE IF EXISTS ${t}`);
 }

@@ -3,17 +3,18 @@
  * that reports sum a few thousand rows instead of scanning the dataset tables. Pure SQL text.
  *
  * Every rollup is a projection of the same counts (the `events` view grouped by its bucket and
- * dimensions), so any of them gives the same totals for the dimensions it has; the reports pick
+ * dimensions; the closure rollups: of the 311 requests), so any of them gives the same totals for the dimensions it has; the reports pick
  * the smallest one that covers what they group and filter by (reports/sql/counts.ts). Each load
- * recomputes, inside its transaction, the days (or, for monthly rollups, the months) its new and
- * changed records touched (`refreshRollupsSql` with the load's table of touched days); restoring
+ * applies its delta inside its transaction (`refreshRollupsSql`: the versions it wrote +1, those
+ * it replaced −1), so the cost follows the file, not the store; restoring
  * a backup, attaching a remote data set and the schema migration recompute everything
  * (`rebuildRollupsSql`). A test checks that the incremental result equals a full recomputation.
  */
 import type { Dataset } from '../domain/columns';
 import { CELL, DENVER_EXTENT, GRID } from '../domain/grid';
-import { ident, int, num, str } from '../sql/quote';
+import { ident, int, num } from '../sql/quote';
 import { closeBinExpr, closureStateExpr } from './closure';
+import { eventRowsSql, requestRowsSql } from './events';
 
 /**
  * A dimension of the rollups. `cell` is the density grid cell (place, ix, iy); `closure` the
@@ -72,10 +73,6 @@ export interface Rollup {
   readonly source: 'events' | 'daily_counts' | 'requests';
 }
 
-/** The 311 requests as the closure rollups read them: the `events` names plus closure columns. */
-const REQUESTS = `(SELECT 'service_requests' AS dataset, created_at AS event_at, type, case_source AS source, neighborhood_slug,
-  neighborhood, agency, closed_at FROM service_requests)`;
-
 /** The finest rollup (kept by loads since the first schema). */
 export const DAILY_COUNTS: Rollup = { table: 'daily_counts', grain: 'day', dims: ['type', 'neighborhood_slug', 'source'], source: 'events' };
 
@@ -118,14 +115,19 @@ export function createRollupSql(r: Rollup): string {
 /** The bucket of a DATE expression. */
 const bucketOf = (r: Rollup, day: string) => (r.grain === 'day' ? day : `CAST(date_trunc('month', ${day}) AS DATE)`);
 
-/** The rows a rollup is computed from: dataset, bucket, dimension columns, and a count `n`. */
-function sourceRows(r: Rollup, where: string): string {
+/**
+ * The rows a rollup is computed from: dataset, bucket, dimension columns, and a count `n`. A full
+ * rebuild reads the `events` view, `daily_counts` or the requests table; a load's delta reads
+ * `rows` (the same columns as `events`, or requestRowsSql's, with a signed count `n`).
+ */
+function sourceRows(r: Rollup, where: string, rows?: string): string {
   const dims = dimColumns(r.dims);
   const b = bucketColumn(r);
-  if (r.source !== 'daily_counts') {
+  if (rows !== undefined || r.source !== 'daily_counts') {
     const cols = dims.map((c) => `${c.expr} AS ${ident(c.name)}`);
-    const from = r.source === 'events' ? 'events' : REQUESTS;
-    return `SELECT dataset, ${bucketOf(r, 'CAST(event_at AS DATE)')} AS ${b}, ${[...cols, '1 AS n'].join(', ')} FROM ${from}${where}`;
+    const from = rows ?? (r.source === 'events' ? 'events' : `(${requestRowsSql()})`);
+    const n = rows === undefined ? '1' : 'n';
+    return `SELECT dataset, ${bucketOf(r, 'CAST(event_at AS DATE)')} AS ${b}, ${[...cols, `${n} AS n`].join(', ')} FROM ${from}${where}`;
   }
   const cols = dims.map((c) => ident(c.name));
   return `SELECT dataset, ${bucketOf(r, 'day')} AS ${b}, ${[...cols, 'n'].join(', ')} FROM daily_counts${where}`;
@@ -140,20 +142,43 @@ GROUP BY ALL
 ORDER BY ${bucketColumn(r)}`;
 }
 
+/** The tables of a load's delta: the dataset table and its history. */
+export interface DeltaTables {
+  readonly table: string;
+  readonly history: string;
+}
+
+/** Work tables of a rollup refresh (TEMP; dropped with the load's staging). */
+export const REFRESH_WORK_TABLES = ['s_rollup_delta', 's_rollup_merged'] as const;
+
 /**
- * Recomputes every rollup of `dataset` for the days in `touchedDays` (a table with a `day`
- * column: the days a load's new and changed records had, before and after), or whole months
- * for monthly rollups. Runs inside the load's transaction, after the dataset table changed.
+ * Applies load `loadId`'s changes to every rollup of `dataset`, inside the load's transaction,
+ * after the dataset table changed: the versions the load wrote (`version_load`) count +1, the
+ * versions it replaced (moved to the history with `replaced_by_load`) count −1, and the groups
+ * they touch are summed with their stored counts (groups that reach 0 are removed). The cost
+ * follows the size of the file, not of the store.
  */
-export function refreshRollupsSql(dataset: Dataset, touchedDays: string): string[] {
-  const d = str(dataset);
+export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTables): string[] {
+  const L = int(loadId);
   return ROLLUPS.flatMap((r) => {
-    const b = bucketColumn(r);
-    // A touched bucket, NULL included (events without a time have no day).
-    const touched = (col: string) => `EXISTS (SELECT 1 FROM ${touchedDays} t WHERE ${bucketOf(r, 't.day')} IS NOT DISTINCT FROM ${col})`;
+    if (r.source === 'requests' && dataset !== 'service_requests') return [];
+    const rowsOf = (from: string) => (r.source === 'requests' ? requestRowsSql(from) : eventRowsSql(dataset, from));
+    const delta = `(SELECT *, 1 AS n FROM (${rowsOf(`(SELECT * FROM ${ident(t.table)} WHERE version_load = ${L})`)})
+  UNION ALL SELECT *, -1 AS n FROM (${rowsOf(`(SELECT * FROM ${ident(t.history)} WHERE replaced_by_load = ${L})`)}))`;
+    const cols = ['dataset', bucketColumn(r), ...dimColumns(r.dims).map((c) => ident(c.name))];
+    const R = ident(r.table);
+    const [D, M] = REFRESH_WORK_TABLES;
+    const match = `EXISTS (SELECT 1 FROM ${D} d WHERE ${cols.map((c) => `${R}.${c} IS NOT DISTINCT FROM d.${c}`).join(' AND ')})`;
     return [
-      `DELETE FROM ${ident(r.table)} WHERE dataset = ${d} AND ${touched(`${ident(r.table)}.${b}`)}`,
-      insertSql(r, sourceRows(r, ` WHERE dataset = ${d}`), ` s\nWHERE ${touched(`s.${b}`)}`),
+      `CREATE OR REPLACE TEMP TABLE ${D} AS
+SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (${sourceRows(r, '', delta)}) GROUP BY ALL HAVING sum(n) <> 0`,
+      `CREATE OR REPLACE TEMP TABLE ${M} AS
+SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (
+  SELECT ${cols.join(', ')}, n FROM ${R} WHERE ${match}
+  UNION ALL SELECT ${cols.join(', ')}, n FROM ${D}
+) GROUP BY ALL`,
+      `DELETE FROM ${R} WHERE ${match}`,
+      `INSERT INTO ${R} (${cols.join(', ')}, n) SELECT ${cols.join(', ')}, n FROM ${M} WHERE n <> 0 ORDER BY ${bucketColumn(r)}`,
     ];
   });
 }

@@ -2,9 +2,10 @@
  * The store's versioned schema, as pure SQL text. `migrations[i]` takes the store from
  * version i to i+1; db/store.ts applies the missing ones inside one transaction at open.
  */
-import { DATASETS, SYSTEM_COLUMNS, columnsOf, eventTimeColumn, type Dataset } from '../domain/columns';
+import { DATASETS, SYSTEM_COLUMNS, columnsOf, type Dataset } from '../domain/columns';
 import { NEIGHBORHOODS } from '../domain/neighborhoods';
 import { ident, int, num, str } from '../sql/quote';
+import { eventRowsSql } from './events';
 import { CLOSURE_ROLLUPS, DAILY_COUNTS, ROLLUPS, createRollupSql, rebuildRollupsSql } from './rollups';
 
 /** Bookkeeping columns added to each dataset table after the source and system columns. */
@@ -42,15 +43,7 @@ function neighborhoodRows(): string {
 
 /** A union of both datasets with the few fields every report filters on. */
 export function eventsViewSql(): string {
-  const part = (d: Dataset, type: string, source: string, agency: string) =>
-    `SELECT ${str(d)} AS dataset, row_key, ${ident(eventTimeColumn(d))} AS event_at, ${type} AS type, ` +
-    `neighborhood, neighborhood_slug, ${source} AS source, ${agency} AS agency, longitude, latitude FROM ${ident(d)}`;
-  return (
-    'CREATE OR REPLACE VIEW events AS\n' +
-    part('service_requests', 'type', 'case_source', 'agency') +
-    '\nUNION ALL\n' +
-    part('traffic_accidents', 'offense_type_id', 'CAST(NULL AS VARCHAR)', 'CAST(NULL AS VARCHAR)')
-  );
+  return 'CREATE OR REPLACE VIEW events AS\n' + DATASETS.map((d) => eventRowsSql(d)).join('\nUNION ALL\n');
 }
 
 export const SCHEMA_VERSION = 3;
