@@ -34,7 +34,7 @@ async function boot(): Promise<{ app: App; shell: Shell }> {
   const store = remoteReq ? { ...(await openRemote(remoteReq)), writable: false } : await openStore();
   const app = new App(store.db, store.writable, store.notice);
   const shell = mountShell(root, app);
-  await shell.refresh();
+  await shell.refreshPanels();
   const status = await app.status();
   if (app.writable && !remoteReq && status.loads.length === 0) {
     for (const url of DEFAULT_FILES) {

@@ -47,15 +47,16 @@ async function opfsRoot(): Promise<FileSystemDirectoryHandle | null> {
 /**
  * A tab that just closed may still be letting go of the store's files: its DuckDB worker ends
  * a moment after the page (and the lock) is gone. Opening then gets the file read-only and the
- * first write fails ("File is not opened in write mode"). Probe with a writable stream that is
- * aborted (it writes nothing) until no one else holds the files, for a few seconds at most.
+ * first write fails ("File is not opened in write mode"). Probe with an empty writable stream that
+ * is aborted (it writes nothing) until no one else holds the files, for a few seconds at most.
  */
 async function waitUntilReleased(root: FileSystemDirectoryHandle, waitMs = 5000): Promise<void> {
   const until = Date.now() + waitMs;
   for (const name of [STORE_FILE, `${STORE_FILE}.wal`]) {
     for (;;) {
       try {
-        const w = await (await root.getFileHandle(name)).createWritable({ keepExistingData: true });
+        // keepExistingData: false, or the browser first copies the whole store (seconds at 1 GB).
+        const w = await (await root.getFileHandle(name)).createWritable({ keepExistingData: false });
         await w.abort();
         break;
       } catch (e) {

@@ -21,6 +21,8 @@ export function routeOf(hash: string): Route {
 
 export interface Shell {
   readonly refresh: () => Promise<void>;
+  /** Re-reads the status and lineage panels only (a page mounted at boot has just read the store). */
+  readonly refreshPanels: () => Promise<void>;
   reports(): Promise<ReportsHandle>;
   editor(): Promise<EditorHandle>;
   setSyntheticBanner(show: boolean): void;
@@ -67,8 +69,11 @@ export function mountShell(root: HTMLElement, app: App): Shell {
       }),
     ));
 
-  const refresh = async () => {
+  const refreshPanels = async () => {
     await Promise.all([status.refresh(), lineage.refresh()]);
+  };
+  const refresh = async () => {
+    await refreshPanels();
     if (reportsHandle) await (await reportsHandle).refresh();
     if (editorHandle) await (await editorHandle).refreshSchema();
   };
@@ -91,6 +96,7 @@ export function mountShell(root: HTMLElement, app: App): Shell {
 
   return {
     refresh,
+    refreshPanels,
     reports,
     editor,
     setSyntheticBanner: (on) => (synthetic.hidden = !on),
