@@ -116,21 +116,22 @@ export function createRollupSql(r: Rollup): string {
 const bucketOf = (r: Rollup, day: string) => (r.grain === 'day' ? day : `CAST(date_trunc('month', ${day}) AS DATE)`);
 
 /**
- * The rows a rollup is computed from: dataset, bucket, dimension columns, and a count `n`. A full
- * rebuild reads the `events` view, `daily_counts` or the requests table; a load's delta reads
- * `rows` (the same columns as `events`, or requestRowsSql's, with a signed count `n`).
+ * The rows a rollup is computed from: dataset, bucket, dimension columns, and a count `n`.
+ * Rollups with the `daily_counts` source sum `daily` (daily_counts, or a load's delta of it);
+ * the others read `rows` when given (a load's delta: the columns of `events`, or of
+ * requestRowsSql, with a signed count `n`), else the `events` view or the requests table.
  */
-function sourceRows(r: Rollup, where: string, rows?: string): string {
+function sourceRows(r: Rollup, where: string, rows?: string, daily = 'daily_counts'): string {
   const dims = dimColumns(r.dims);
   const b = bucketColumn(r);
-  if (rows !== undefined || r.source !== 'daily_counts') {
-    const cols = dims.map((c) => `${c.expr} AS ${ident(c.name)}`);
-    const from = rows ?? (r.source === 'events' ? 'events' : `(${requestRowsSql()})`);
-    const n = rows === undefined ? '1' : 'n';
-    return `SELECT dataset, ${bucketOf(r, 'CAST(event_at AS DATE)')} AS ${b}, ${[...cols, `${n} AS n`].join(', ')} FROM ${from}${where}`;
+  if (r.source === 'daily_counts') {
+    const cols = dims.map((c) => ident(c.name));
+    return `SELECT dataset, ${bucketOf(r, 'day')} AS ${b}, ${[...cols, 'n'].join(', ')} FROM ${daily}${where}`;
   }
-  const cols = dims.map((c) => ident(c.name));
-  return `SELECT dataset, ${bucketOf(r, 'day')} AS ${b}, ${[...cols, 'n'].join(', ')} FROM daily_counts${where}`;
+  const cols = dims.map((c) => `${c.expr} AS ${ident(c.name)}`);
+  const from = rows ?? (r.source === 'events' ? 'events' : `(${requestRowsSql()})`);
+  const n = rows === undefined ? '1' : 'n';
+  return `SELECT dataset, ${bucketOf(r, 'CAST(event_at AS DATE)')} AS ${b}, ${[...cols, `${n} AS n`].join(', ')} FROM ${from}${where}`;
 }
 
 function insertSql(r: Rollup, rows: string, scope: string): string {
@@ -149,13 +150,13 @@ export interface DeltaTables {
 }
 
 /** Work tables of a rollup refresh (TEMP; dropped with the load's staging). */
-export const REFRESH_WORK_TABLES = ['s_rollup_delta', 's_rollup_merged'] as const;
+export const REFRESH_WORK_TABLES = ['s_rollup_delta', 's_daily_delta'] as const;
 
 /**
  * Applies load `loadId`'s changes to every rollup of `dataset`, inside the load's transaction,
  * after the dataset table changed: the versions the load wrote (`version_load`) count +1, the
- * versions it replaced (moved to the history with `replaced_by_load`) count −1, and the groups
- * they touch are summed with their stored counts (groups that reach 0 are removed). The cost
+ * versions it replaced (moved to the history with `replaced_by_load`) count −1; stored groups
+ * take their delta, new groups are added, and groups that reach 0 are removed. The cost
  * follows the size of the file, not of the store.
  */
 export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTables): string[] {
@@ -167,18 +168,18 @@ export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTabl
   UNION ALL SELECT *, -1 AS n FROM (${rowsOf(`(SELECT * FROM ${ident(t.history)} WHERE replaced_by_load = ${L})`)}))`;
     const cols = ['dataset', bucketColumn(r), ...dimColumns(r.dims).map((c) => ident(c.name))];
     const R = ident(r.table);
-    const [D, M] = REFRESH_WORK_TABLES;
-    const match = `EXISTS (SELECT 1 FROM ${D} d WHERE ${cols.map((c) => `${R}.${c} IS NOT DISTINCT FROM d.${c}`).join(' AND ')})`;
+    // daily_counts' delta is kept: the rollups summed from daily_counts take theirs from it.
+    const [other, daily] = REFRESH_WORK_TABLES;
+    const D = r === DAILY_COUNTS ? daily : other;
+    const match = cols.map((c) => `${R}.${c} IS NOT DISTINCT FROM d.${c}`).join(' AND ');
     return [
       `CREATE OR REPLACE TEMP TABLE ${D} AS
-SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (${sourceRows(r, '', delta)}) GROUP BY ALL HAVING sum(n) <> 0`,
-      `CREATE OR REPLACE TEMP TABLE ${M} AS
-SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (
-  SELECT ${cols.join(', ')}, n FROM ${R} WHERE ${match}
-  UNION ALL SELECT ${cols.join(', ')}, n FROM ${D}
-) GROUP BY ALL`,
-      `DELETE FROM ${R} WHERE ${match}`,
-      `INSERT INTO ${R} (${cols.join(', ')}, n) SELECT ${cols.join(', ')}, n FROM ${M} WHERE n <> 0 ORDER BY ${bucketColumn(r)}`,
+SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (${sourceRows(r, '', delta, daily)}) GROUP BY ALL HAVING sum(n) <> 0`,
+      `UPDATE ${R} SET n = ${R}.n + d.n FROM ${D} d WHERE ${match}`,
+      `INSERT INTO ${R} (${cols.join(', ')}, n)
+SELECT ${cols.map((c) => `d.${c}`).join(', ')}, d.n FROM ${D} d WHERE NOT EXISTS (SELECT 1 FROM ${R} WHERE ${match})
+ORDER BY d.${bucketColumn(r)}`,
+      `DELETE FROM ${R} WHERE n = 0`,
     ];
   });
 }
