@@ -169,7 +169,8 @@ SELECT t.*, ${L} FROM ${T} t WHERE t.row_key IN (SELECT row_key FROM ${r('s_clas
 SELECT c.row_key, ${converted}, coalesce(c.old_first_seen, ${L}), ${L}, ${L}
 FROM ${ws.stage} g JOIN ${r('s_class')} c ON c.source_line = g.source_line
 WHERE c.class IN ('new', 'changed')${ws.large ? '' : '\nORDER BY c.event_at'}`,
-    ...refreshRollupsSql(dataset, loadId, { table: dataset, history: historyTable(dataset) }),
+    // A large load keeps the deltas with its other work tables (on disk: evictable).
+    ...refreshRollupsSql(dataset, loadId, { table: dataset, history: historyTable(dataset) }, ws),
   ];
   return { prepare, apply };
 }
@@ -184,7 +185,6 @@ FROM ${ws.ref('s_class')}`;
 
 /** Drops the tables a load created. */
 export function dropStagingSql(ws: Workspace = SMALL): string[] {
-  const work = ['s_distinct', 's_ranked', 's_keys', 's_key_clash', 's_file', 's_class'];
-  const temp = REFRESH_WORK_TABLES.map((n) => `temp.${ident(n)}`);
-  return [ws.stage, ws.rejects, ...work.map((n) => (ws.large ? ws.ref(n) : `temp.${ident(n)}`)), ...temp].map((t) => `DROP TABLE IF EXISTS ${t}`);
+  const work = ['s_distinct', 's_ranked', 's_keys', 's_key_clash', 's_file', 's_class', ...REFRESH_WORK_TABLES];
+  return [ws.stage, ws.rejects, ...work.map((n) => (ws.large ? ws.ref(n) : `temp.${ident(n)}`))].map((t) => `DROP TABLE IF EXISTS ${t}`);
 }

@@ -149,8 +149,16 @@ export interface DeltaTables {
   readonly history: string;
 }
 
-/** Work tables of a rollup refresh (TEMP; dropped with the load's staging). */
+/** Work tables of a rollup refresh (dropped with the load's staging). */
 export const REFRESH_WORK_TABLES = ['s_rollup_delta', 's_daily_delta'] as const;
+
+/** Where a refresh keeps its work tables: `create` gives what follows CREATE OR REPLACE, `ref` the name. */
+export interface RefreshWork {
+  create(name: string): string;
+  ref(name: string): string;
+}
+
+const TEMP_WORK: RefreshWork = { create: (n) => `TEMP TABLE ${n}`, ref: (n) => n };
 
 /**
  * Applies load `loadId`'s changes to every rollup of `dataset`, inside the load's transaction,
@@ -159,7 +167,7 @@ export const REFRESH_WORK_TABLES = ['s_rollup_delta', 's_daily_delta'] as const;
  * take their delta, new groups are added, and groups that reach 0 are removed. The cost
  * follows the size of the file, not of the store.
  */
-export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTables): string[] {
+export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTables, work: RefreshWork = TEMP_WORK): string[] {
   const L = int(loadId);
   return ROLLUPS.flatMap((r) => {
     if (r.source === 'requests' && dataset !== 'service_requests') return [];
@@ -170,11 +178,12 @@ export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTabl
     const R = ident(r.table);
     // daily_counts' delta is kept: the rollups summed from daily_counts take theirs from it.
     const [other, daily] = REFRESH_WORK_TABLES;
-    const D = r === DAILY_COUNTS ? daily : other;
+    const name = r === DAILY_COUNTS ? daily : other;
+    const D = work.ref(name);
     const match = cols.map((c) => `${R}.${c} IS NOT DISTINCT FROM d.${c}`).join(' AND ');
     return [
-      `CREATE OR REPLACE TEMP TABLE ${D} AS
-SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (${sourceRows(r, '', delta, daily)}) GROUP BY ALL HAVING sum(n) <> 0`,
+      `CREATE OR REPLACE ${work.create(name)} AS
+SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (${sourceRows(r, '', delta, work.ref(daily))}) GROUP BY ALL HAVING sum(n) <> 0`,
       `UPDATE ${R} SET n = ${R}.n + d.n FROM ${D} d WHERE ${match}`,
       `INSERT INTO ${R} (${cols.join(', ')}, n)
 SELECT ${cols.map((c) => `d.${c}`).join(', ')}, d.n FROM ${D} d WHERE NOT EXISTS (SELECT 1 FROM ${R} WHERE ${match})
