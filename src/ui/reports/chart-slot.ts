@@ -41,14 +41,19 @@ export class ChartSlot {
   private async draw(spec: TopLevelSpec): Promise<void> {
     const { datasets, ...rest } = spec as TopLevelSpec & { datasets?: Record<string, object[]> };
     const key = JSON.stringify(rest);
-    const rows = datasets?.[DATA_NAME] ?? [];
+    const rows = datasets?.[DATA_NAME];
     if (this.handle && key === this.key) {
-      await replaceChartData(this.handle, DATA_NAME, rows);
+      await replaceChartData(this.handle, DATA_NAME, rows ?? []);
       return;
     }
     this.drop();
-    this.handle = await renderChart(this.el, spec, { renderer: this.renderer, onClick: this.onClick });
+    // Embedded empty, then given its rows the way every later filter change gives them: the
+    // first draw runs the update path, so the first filter change is not the one that pays for
+    // compiling it.
+    const first = rows ? ({ ...rest, datasets: { ...datasets, [DATA_NAME]: [] } } as TopLevelSpec) : spec;
+    this.handle = await renderChart(this.el, first, { renderer: this.renderer, onClick: this.onClick });
     this.key = key;
+    if (rows) await replaceChartData(this.handle, DATA_NAME, rows);
   }
 
   private drop(): void {
