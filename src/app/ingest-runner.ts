@@ -155,6 +155,9 @@ async function attempt(db: Database, given: IngestSource, options: IngestOptions
             break;
           }
           case 'done':
+            // Nothing more comes from the worker: end it (and its parse workers) now, so their
+            // heaps are gone before DuckDB grows its own for the merge.
+            worker.terminate();
             resolve(msg.done);
             break;
           case 'error':
