@@ -49,9 +49,9 @@ export function eventsViewSql(): string {
 export const SCHEMA_VERSION = 3;
 
 /** The rollups schema version 2 added (daily_counts came with the first). */
-const V2_ROLLUPS = ['rollup_day_type', 'rollup_day_hood', 'rollup_day_hour', 'rollup_month_hood_type', 'rollup_month_cell'];
-
-
+const V2_ROLLUPS = ROLLUPS.filter((r) =>
+  ['rollup_day_type', 'rollup_day_hood', 'rollup_day_hour', 'rollup_month_hood_type', 'rollup_month_cell'].includes(r.table),
+);
 
 export const migrations: readonly (readonly string[])[] = [
   [
@@ -73,7 +73,7 @@ export const migrations: readonly (readonly string[])[] = [
     eventsViewSql(),
   ],
   // 2: the rollups reports read (db/rollups.ts), filled from the data already stored.
-  [...ROLLUPS.filter((r) => V2_ROLLUPS.includes(r.table)).map(createRollupSql), ...rebuildRollupsSql(ROLLUPS.filter((r) => r === DAILY_COUNTS || V2_ROLLUPS.includes(r.table)))],
+  [...V2_ROLLUPS.map(createRollupSql), ...rebuildRollupsSql([DAILY_COUNTS, ...V2_ROLLUPS])],
   // 3: the hours-to-close histograms of 311 requests.
   [...CLOSURE_ROLLUPS.map(createRollupSql), ...rebuildRollupsSql(CLOSURE_ROLLUPS)],
 ];
