@@ -36,7 +36,7 @@ export const resolutionBy: ReportDef = {
   id: 'resolution-by',
   title: 'Time to close 311 requests',
   explanation:
-    'Median (dot) and 90th percentile (end of line) of hours from creation to closure for closed 311 requests, by the chosen dimension; requests closed at the second they were created are counted separately and excluded, open requests are not included (see the backlog), and the times say nothing about whether the problem was fixed. Medians and p90s are read from histograms of 20 bins per power of ten kept by each load (an estimate lies in the same bin as the exact value, ±12%), or computed exactly when the filters combine a neighborhood with a type or source.',
+    'Median (dot) and 90th percentile (end of line) of hours from creation to closure for closed 311 requests, by the chosen dimension; requests closed at the second they were created are counted separately and excluded, open requests are not included (see the backlog), and the times say nothing about whether the problem was fixed. Medians and p90s are read from histograms of 20 bins per power of ten kept by each load (an estimate lies in the same bin as the exact value, ±12%), or computed exactly from the requests when the grouping and the filters combine a neighborhood with a type, source or agency.',
   datasets: ['service_requests'],
   params: [
     {
