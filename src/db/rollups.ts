@@ -121,24 +121,24 @@ const bucketOf = (r: Rollup, day: string) => (r.grain === 'day' ? day : `CAST(da
  * the others read `rows` when given (a load's delta: the columns of `events`, or of
  * requestRowsSql, with a signed count `n`), else the `events` view or the requests table.
  */
-function sourceRows(r: Rollup, where: string, rows?: string, daily = 'daily_counts'): string {
+function sourceRows(r: Rollup, rows?: string, daily = 'daily_counts'): string {
   const dims = dimColumns(r.dims);
   const b = bucketColumn(r);
   if (r.source === 'daily_counts') {
     const cols = dims.map((c) => ident(c.name));
-    return `SELECT dataset, ${bucketOf(r, 'day')} AS ${b}, ${[...cols, 'n'].join(', ')} FROM ${daily}${where}`;
+    return `SELECT dataset, ${bucketOf(r, 'day')} AS ${b}, ${[...cols, 'n'].join(', ')} FROM ${daily}`;
   }
   const cols = dims.map((c) => `${c.expr} AS ${ident(c.name)}`);
   const from = rows ?? (r.source === 'events' ? 'events' : `(${requestRowsSql()})`);
   const n = rows === undefined ? '1' : 'n';
-  return `SELECT dataset, ${bucketOf(r, 'CAST(event_at AS DATE)')} AS ${b}, ${[...cols, `${n} AS n`].join(', ')} FROM ${from}${where}`;
+  return `SELECT dataset, ${bucketOf(r, 'CAST(event_at AS DATE)')} AS ${b}, ${[...cols, `${n} AS n`].join(', ')} FROM ${from}`;
 }
 
-function insertSql(r: Rollup, rows: string, scope: string): string {
+function insertSql(r: Rollup, rows: string): string {
   const cols = ['dataset', bucketColumn(r), ...dimColumns(r.dims).map((c) => ident(c.name))];
   return `INSERT INTO ${ident(r.table)} (${cols.join(', ')}, n)
 SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n
-FROM (${rows})${scope}
+FROM (${rows})
 GROUP BY ALL
 ORDER BY ${bucketColumn(r)}`;
 }
@@ -183,7 +183,7 @@ export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTabl
     const match = cols.map((c) => `${R}.${c} IS NOT DISTINCT FROM d.${c}`).join(' AND ');
     return [
       `CREATE OR REPLACE ${work.create(name)} AS
-SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (${sourceRows(r, '', delta, work.ref(daily))}) GROUP BY ALL HAVING sum(n) <> 0`,
+SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (${sourceRows(r, delta, work.ref(daily))}) GROUP BY ALL HAVING sum(n) <> 0`,
       `UPDATE ${R} SET n = ${R}.n + d.n FROM ${D} d WHERE ${match}`,
       `INSERT INTO ${R} (${cols.join(', ')}, n)
 SELECT ${cols.map((c) => `d.${c}`).join(', ')}, d.n FROM ${D} d WHERE NOT EXISTS (SELECT 1 FROM ${R} WHERE ${match})
@@ -195,5 +195,5 @@ ORDER BY d.${bucketColumn(r)}`,
 
 /** Recomputes the rollups (by default every one) from the dataset tables (migration, restore, remote data sets). */
 export function rebuildRollupsSql(rollups: readonly Rollup[] = ROLLUPS): string[] {
-  return rollups.flatMap((r) => [`DELETE FROM ${ident(r.table)}`, insertSql(r, sourceRows(r, ''), '')]);
+  return rollups.flatMap((r) => [`DELETE FROM ${ident(r.table)}`, insertSql(r, sourceRows(r))]);
 }
