@@ -28,13 +28,14 @@ const READ_AHEAD_BYTES = 8 * 1024 * 1024;
 const BATCH_ROWS = 120_000;
 /**
  * Parse workers: by default the cores but one (DuckDB has its own), at least 2, at most 4; none
- * where a worker cannot start workers. A large source gets one at most: each one's heap and
- * batches count against the page's memory, and at 10x the data a second one raised the peak by
- * ~400 MB and little sped the load, which then waits on DuckDB's inserts on disk.
+ * where a worker cannot start workers. A large source is parsed in the ingest worker itself: its
+ * load waits on DuckDB's inserts on disk anyway, and every worker's heap and batches count
+ * against the page's memory (10x the data: one parse worker peaked at ~1,450-1,560 MB, none at
+ * ~1,330-1,370 MB and loaded a little faster; a second worker had added ~400 MB).
  */
 function parserCount(requested: number | undefined, large: boolean): number {
-  const n = requested ?? (typeof Worker === 'undefined' ? 0 : Math.min(4, Math.max(2, (navigator.hardwareConcurrency || 2) - 1)));
-  return large ? Math.min(n, 1) : n;
+  if (large) return 0;
+  return requested ?? (typeof Worker === 'undefined' ? 0 : Math.min(4, Math.max(2, (navigator.hardwareConcurrency || 2) - 1)));
 }
 /** Characters of whole records per piece handed to a parse worker. */
 const PIECE_CHARS = 1 << 20;
