@@ -8,7 +8,7 @@ import { CLOSE_BINS_PER_DECADE, closeBinExpr, closureStateExpr } from '../../../
 import { emptyFilters, mergeFilters, type Filters } from '../../../src/reports/filters';
 import { closureHistogramSql, closureKeySql, histogramQuantilesSql, type ClosureKey } from '../../../src/reports/sql/closure';
 import { whereSql } from '../../../src/reports/sql/where';
-import { openFixtureDb } from './fixture';
+import { DATE_FILTERS, openFixtureDb } from './fixture';
 import type { TestDb } from '../helpers/duckdb';
 
 const none = emptyFilters();
@@ -28,11 +28,7 @@ describe('reports/sql/closure', () => {
      FROM service_requests WHERE created_at IS NOT NULL AND ${whereSql(f, 'service_requests')}`;
 
   const filters: [string, Filters][] = [
-    ['none', none],
-    ['from mid-month', mergeFilters(none, { from: '2022-06-17' })],
-    ['to mid-month', mergeFilters(none, { to: '2023-02-11' })],
-    ['within one month', mergeFilters(none, { from: '2022-06-03', to: '2022-06-20' })],
-    ['whole months', mergeFilters(none, { from: '2022-06-01', to: '2023-03-31' })],
+    ...DATE_FILTERS,
     ['types and sources', mergeFilters(none, { from: '2022-03-15', types: ["Dog's Barking", '(none)', 'Pothole'], sources: ['Phone', '(none)'] })],
     ['neighborhoods', mergeFilters(none, { to: '2023-05-31', neighborhoods: ['CBD', 'Baker', 'Five Points'] })],
     ['neighborhoods and types', mergeFilters(none, { neighborhoods: ['CBD'], types: ['Pothole'] })],

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSURE_ROLLUPS, ROLLUPS, type RollupDim } from '../../../src/db/rollups';
 import { emptyFilters, mergeFilters, type Filters } from '../../../src/reports/filters';
 import { chooseRollup, countsSql, filterDims, splitMonths, type CountsOptions } from '../../../src/reports/sql/counts';
-import { openFixtureDb } from './fixture';
+import { DATE_FILTERS, openFixtureDb } from './fixture';
 import type { TestDb } from '../helpers/duckdb';
 
 const none = emptyFilters();
@@ -60,11 +60,7 @@ describe('reports/sql/counts (run)', () => {
   const sorted = (sql: string) => db.query(`SELECT * FROM (${sql}) ORDER BY ALL`);
 
   const filters: [string, Filters][] = [
-    ['none', none],
-    ['from mid-month', mergeFilters(none, { from: '2022-06-17' })],
-    ['to mid-month', mergeFilters(none, { to: '2023-02-11' })],
-    ['within one month', mergeFilters(none, { from: '2022-06-03', to: '2022-06-20' })],
-    ['whole months', mergeFilters(none, { from: '2022-06-01', to: '2023-03-31' })],
+    ...DATE_FILTERS,
     ['everything', mergeFilters(none, { from: '2022-03-15', to: '2023-05-31', neighborhoods: ['CBD', 'Baker', 'Five Points'], types: ["Dog's Barking", '(none)', 'Pothole', 'traffic-accident'], sources: ['Phone', '(none)'] })],
     ['one dataset', mergeFilters(none, { datasets: ['traffic_accidents'], from: '2022-05-09' })],
   ];

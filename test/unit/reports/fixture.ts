@@ -7,6 +7,7 @@
 import { migrationSql } from '../../../src/db/schema';
 import { rebuildRollupsSql } from '../../../src/db/rollups';
 import { NEIGHBORHOODS } from '../../../src/domain/neighborhoods';
+import { emptyFilters, mergeFilters, type Filters } from '../../../src/reports/filters';
 import { literal } from '../../../src/sql/quote';
 import { openTestDb, type TestDb } from '../helpers/duckdb';
 
@@ -39,6 +40,16 @@ export const SOURCES = ['Phone', 'Web', 'Mobile App', 'Email', null] as const;
 export const AGENCIES = ['Transportation & Infrastructure', 'Public Health & Environment', 'Parks & Recreation'] as const;
 export const ACC_TYPES = ['traffic-accident', 'traffic-accident-hit-and-run', 'traffic-accident-dui-duid'] as const;
 export const HOODS = NEIGHBORHOODS.slice(0, 12);
+
+const noFilters = emptyFilters();
+/** Date ranges against the fixture's months: none, open-ended mid-month, within a month, whole months. */
+export const DATE_FILTERS: readonly [string, Filters][] = [
+  ['none', noFilters],
+  ['from mid-month', mergeFilters(noFilters, { from: '2022-06-17' })],
+  ['to mid-month', mergeFilters(noFilters, { to: '2023-02-11' })],
+  ['within one month', mergeFilters(noFilters, { from: '2022-06-03', to: '2022-06-20' })],
+  ['whole months', mergeFilters(noFilters, { from: '2022-06-01', to: '2023-03-31' })],
+];
 
 const ts = (ms: number) => literal(new Date(ms));
 const pick = <T>(rand: () => number, xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
