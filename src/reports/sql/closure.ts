@@ -8,9 +8,9 @@
  */
 import { CLOSE_BINS_PER_DECADE, CLOSURE, closeBinExpr, closureStateExpr } from '../../db/closure';
 import { CLOSURE_ROLLUPS, type RollupDim } from '../../db/rollups';
-import { date, ident, int, str } from '../../sql/quote';
+import { ident, int, str } from '../../sql/quote';
 import type { Filters } from '../filters';
-import { filterDims, splitMonths } from './counts';
+import { filterDims, monthConds, splitMonths } from './counts';
 import { orNone } from './common';
 import { whereSql } from './where';
 
@@ -52,9 +52,7 @@ export function closureHistogramSql(f: Filters, key: ClosureKey): string | null 
   const { months, edges } = splitMonths({ from: f.from, to: f.to });
   const parts: string[] = [];
   if (months) {
-    const conds = ['month IS NOT NULL', whereSql(f, 'daily_counts', { ...OPTS, omit: ['dates'] })];
-    if (months.from) conds.push(`month >= ${date(months.from)}`);
-    if (months.to) conds.push(`month <= ${date(months.to)}`);
+    const conds = ['month IS NOT NULL', whereSql(f, 'daily_counts', { ...OPTS, omit: ['dates'] }), ...monthConds(months)];
     parts.push(`SELECT ${k.rollup} AS key, closed, close_bin AS bin, n FROM ${ident(r.table)} WHERE ${conds.join(' AND ')}`);
   }
   for (const e of edges) {

@@ -122,6 +122,14 @@ export function splitMonths(range: DayRange): { months: DayRange | null; edges: 
   return { months: { from: first, to: last }, edges };
 }
 
+/** The conditions that keep a monthly rollup's `month` within `months` (see splitMonths). */
+export function monthConds(months: DayRange): string[] {
+  const out: string[] = [];
+  if (months.from) out.push(`month >= ${date(months.from)}`);
+  if (months.to) out.push(`month <= ${date(months.to)}`);
+  return out;
+}
+
 function fromMonthly(r: Rollup, f: Filters, dims: readonly RollupDim[], opts: CountsOptions): string {
   const { months, edges } = splitMonths({ from: f.from, to: f.to });
   const useDates = !opts.omit?.includes('dates');
@@ -130,8 +138,7 @@ function fromMonthly(r: Rollup, f: Filters, dims: readonly RollupDim[], opts: Co
   const noDates = { ...opts, omit: [...(opts.omit ?? []), 'dates' as const] };
   if (!useDates || months) {
     const conds = [whereSql(f, 'daily_counts', noDates)];
-    if (useDates && months?.from) conds.push(`month >= ${date(months.from)}`);
-    if (useDates && months?.to) conds.push(`month <= ${date(months.to)}`);
+    if (useDates && months) conds.push(...monthConds(months));
     parts.push(`SELECT ${['dataset', ...cols, 'n'].join(', ')} FROM ${ident(r.table)}${where(...conds)}`);
   }
   if (useDates) {
