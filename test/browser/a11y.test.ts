@@ -98,6 +98,8 @@ describe('accessibility in Chromium', () => {
     await page.focus('[data-testid=nav-loads]');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#/loads');
+    // The page switches on the hashchange event, which may come a moment after the hash.
+    await page.waitForSelector('#page-loads', { state: 'visible', timeout: 5000 });
     expect(await page.isVisible('#page-loads')).toBe(true);
   });
 });
