@@ -34,6 +34,11 @@ export type RunOutcome =
   | {
       readonly kind: 'refused' | 'error' | 'cancelled';
       readonly message: string;
+      /**
+       * How the statements checked so far were classified: all of them once the script ran
+       * (an error or a cancel may come after some of them changed the store); none ran when refused.
+       */
+      readonly verdicts: readonly Verdict[];
       /** The statement at fault (none for a cancel). */
       readonly statement: Statement | null;
       /** Script offsets [from, to) to underline, when DuckDB gave a position. */
@@ -45,33 +50,33 @@ export type RunOutcome =
 export async function runScript(db: Connector, statements: readonly Statement[], options: RunScriptOptions): Promise<RunOutcome> {
   const now = options.now ?? (() => performance.now());
   const t0 = now();
-  if (!statements.length) return { kind: 'error', message: MSG.nothingToRun, statement: null, range: null, ms: 0 };
+  if (!statements.length) return { kind: 'error', message: MSG.nothingToRun, verdicts: [], statement: null, range: null, ms: 0 };
 
   const verdicts: Verdict[] = [];
   for (const s of statements) {
     const g = await checkStatement(s.text, options);
     if (!g.ok) {
-      return { kind: 'refused', message: g.message, statement: s, range: { from: s.from, to: s.to }, ms: now() - t0 };
+      return { kind: 'refused', message: g.message, verdicts, statement: s, range: { from: s.from, to: s.to }, ms: now() - t0 };
     }
     verdicts.push(g.verdict);
   }
 
   let result: ResultSet | null = null;
   for (const s of statements) {
-    if (options.signal?.aborted) return cancelled(now() - t0);
+    if (options.signal?.aborted) return cancelled(verdicts, now() - t0);
     try {
       result = await db.run(s.text, options.signal ? { signal: options.signal } : undefined);
     } catch (e) {
-      if (e instanceof QueryCancelled || options.signal?.aborted) return cancelled(now() - t0);
+      if (e instanceof QueryCancelled || options.signal?.aborted) return cancelled(verdicts, now() - t0);
       const raw = e instanceof Error ? e.message : String(e);
       const pos = errorPosition(raw, s.text);
       const range = pos ? { from: s.from + pos.offset, to: s.from + pos.offset + pos.length } : null;
-      return { kind: 'error', message: tidyMessage(raw), statement: s, range, ms: now() - t0 };
+      return { kind: 'error', message: tidyMessage(raw), verdicts, statement: s, range, ms: now() - t0 };
     }
   }
   return { kind: 'ok', result: result!, statement: statements[statements.length - 1], verdicts, ms: now() - t0 };
 }
 
-function cancelled(ms: number): RunOutcome {
-  return { kind: 'cancelled', message: MSG.cancelled, statement: null, range: null, ms };
+function cancelled(verdicts: readonly Verdict[], ms: number): RunOutcome {
+  return { kind: 'cancelled', message: MSG.cancelled, verdicts, statement: null, range: null, ms };
 }
