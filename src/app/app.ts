@@ -3,7 +3,7 @@
  * progress to the page, and listeners hear when the store changed.
  */
 import type { Database } from '../db/duckdb';
-import { storeStatus, type StoreStatus } from '../db/store';
+import { rebuildRollups, storeStatus, type StoreStatus } from '../db/store';
 import { IngestError, type IngestSource, type Progress } from '../ingest/protocol';
 import { ingest, type IngestSummary } from './ingest-runner';
 
@@ -46,6 +46,28 @@ export class App {
     return storeStatus(this.db);
   }
 
+  /** Runs `task` after every load or update queued before it (never two at once). */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task, task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * After the SQL editor wrote to the store: recomputes the rollups when a dataset table may
+   * have changed (queued like a load, so never during one), then tells the listeners, so the
+   * reports, the schema and the status read the store again.
+   */
+  afterEditorWrite(datasets: boolean): Promise<void> {
+    return this.enqueue(async () => {
+      try {
+        if (datasets && this.writable) await rebuildRollups(this.db);
+      } finally {
+        this.changed();
+      }
+    });
+  }
+
   /** Queues a load; resolves with its summary or rejects with a readable IngestError. */
   load(req: LoadRequest): Promise<IngestSummary> {
     const run = async () => {
@@ -70,9 +92,7 @@ export class App {
         throw err;
       }
     };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.enqueue(run);
   }
 }
 

@@ -6,6 +6,7 @@
 import { STORE_FILE, openDatabase, type Database } from './duckdb';
 import { WORK_PREFIX } from './merge-sql';
 import { SCHEMA_VERSION, migrationSql } from './schema';
+import { rebuildRollupsSql } from './rollups';
 import { DATASETS } from '../domain/columns';
 import { eventTimeColumn } from '../domain/columns';
 import { ident, str } from '../sql/quote';
@@ -196,4 +197,25 @@ export async function storeStatus(db: Database): Promise<StoreStatus> {
   const [{ n }] = await db.query(`SELECT count(*) AS n FROM rejected_rows`);
   const loads = await db.query(`SELECT * FROM ingest_log ORDER BY load_id DESC`);
   return { tables, rejected: Number(n), loads };
+}
+
+/**
+ * Recomputes every rollup from the dataset tables, in one transaction on a connection of its
+ * own (so it neither joins nor breaks a transaction the SQL editor left open): after writes made
+ * outside a load, which keeps the rollups itself.
+ */
+export async function rebuildRollups(db: Database): Promise<void> {
+  const session = await db.session();
+  try {
+    await session.exec('BEGIN TRANSACTION');
+    try {
+      for (const sql of rebuildRollupsSql()) await session.exec(sql);
+      await session.exec('COMMIT');
+    } catch (e) {
+      await session.exec('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  } finally {
+    await session.close().catch(() => undefined);
+  }
 }

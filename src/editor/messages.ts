@@ -69,4 +69,15 @@ export const MSG = {
     'Parquet export failed: this build of DuckDB has no parquet extension loaded (it is not built into DuckDB-WASM and is not downloaded). Use CSV or JSON.',
   schemaFailed: 'Could not read the schema',
   saveNeedsName: 'Give the query a name to save it.',
+  rollupsUpdating: 'The script wrote to a dataset table: recomputing the reports’ rollups…',
 } as const;
+
+/** After a write to a dataset table, the rollups were recomputed. */
+export function rollupsUpdated(elapsed: string): string {
+  return `Rollups recomputed after the write (${elapsed}); the reports show the changed data.`;
+}
+
+/** After a write to a dataset table, recomputing the rollups failed. */
+export function rollupsFailed(reason: string): string {
+  return `The write ran, but recomputing the reports’ rollups failed (${reason}); the reports may not show it until the next load.`;
+}

@@ -57,7 +57,7 @@ export function mountShell(root: HTMLElement, app: App): Shell {
   let reportsHandle: Promise<ReportsHandle> | null = null;
   let editorHandle: Promise<EditorHandle> | null = null;
   const editor = () =>
-    (editorHandle ??= import('./editor/index').then((m) => m.mountEditor(pages.sql, { db: app.db })));
+    (editorHandle ??= import('./editor/index').then((m) => m.mountEditor(pages.sql, { db: app.db, onWrite: (datasets) => app.afterEditorWrite(datasets) })));
   const reports = () =>
     (reportsHandle ??= import('./reports/index').then((m) =>
       m.mountReports(pages.reports, {

@@ -146,4 +146,42 @@ describe('SQL editor in Chromium', () => {
     }, sql);
     expect(await page.getAttribute('[data-testid=row-count]', 'data-count')).toBeNull();
   });
+
+  // Last: it changes the store. The reports read rollups, which a load keeps up to date; a write
+  // made here must leave them equal to the tables too.
+  it('recomputes the rollups after a write to a dataset table, so the reports show it', async () => {
+    const q = (sql: string) => page.evaluate((s) => (window as any).lens.query(s), sql) as Promise<Record<string, unknown>[]>;
+    const [top] = await q(`SELECT neighborhood_slug AS slug, count(*)::INTEGER AS n FROM traffic_accidents
+      WHERE neighborhood_slug IS NOT NULL GROUP BY 1 ORDER BY n DESC, slug LIMIT 1`);
+    const slug = String(top.slug);
+    const rollupSum = async (table: string) =>
+      Number((await q(`SELECT coalesce(sum(n), 0)::INTEGER AS n FROM ${table} WHERE dataset = 'traffic_accidents' AND neighborhood_slug = '${slug}'`))[0].n);
+    expect(Number(top.n)).toBeGreaterThan(0);
+    expect(await rollupSum('daily_counts')).toBe(Number(top.n));
+    const reportCount = async () => {
+      const { rows } = await page.evaluate(() => (window as any).lens.reportData('by-neighborhood'));
+      return (rows as { dataset: string; slug: string; n: number }[]).filter((r) => r.dataset === 'traffic_accidents' && r.slug === slug).reduce((s, r) => s + Number(r.n), 0);
+    };
+    expect(await reportCount()).toBe(Number(top.n));
+
+    await page.check('[data-testid=allow-writes]');
+    await typeSql(page, `DELETE FROM traffic_accidents WHERE neighborhood_slug = '${slug}'`);
+    await runAndWait(page);
+    await page.waitForFunction(
+      () => /Rollups recomputed/.test(document.querySelector('[data-testid=sql-page] [data-testid=notice]')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.uncheck('[data-testid=allow-writes]');
+
+    expect(await count(page, `traffic_accidents WHERE neighborhood_slug = '${slug}'`)).toBe(0);
+    for (const table of ['daily_counts', 'rollup_day_hood', 'rollup_month_hood_type']) expect(await rollupSum(table), table).toBe(0);
+    // Every rollup still sums to its dataset's rows.
+    const [totals] = await q(`SELECT (SELECT count(*) FROM traffic_accidents)::INTEGER AS t,
+      (SELECT sum(n) FROM daily_counts WHERE dataset = 'traffic_accidents')::INTEGER AS d,
+      (SELECT sum(n) FROM rollup_month_cell WHERE dataset = 'traffic_accidents')::INTEGER AS c`);
+    expect(totals.d).toBe(totals.t);
+    expect(totals.c).toBe(totals.t);
+    await expect.poll(reportCount, { timeout: 30_000 }).toBe(0);
+  });
 });

@@ -5,10 +5,11 @@
  */
 import './editor.css';
 import type { Connector, ResultSet } from '../../db/types';
-import { classifyTokens } from '../../editor/classify';
+import { classifyTokens, type Verdict } from '../../editor/classify';
+import { mayChangeDatasets } from '../../editor/data-writes';
 import { rowsLabel } from '../../editor/format';
 import { QueryHistory } from '../../editor/history';
-import { MSG } from '../../editor/messages';
+import { MSG, rollupsFailed, rollupsUpdated } from '../../editor/messages';
 import { duckdbParser } from '../../editor/parser-probe';
 import { runScript, type RunOutcome } from '../../editor/run-script';
 import { SavedQueries } from '../../editor/saved';
@@ -29,6 +30,12 @@ import { schemaBrowser } from './schema-browser';
 /** What the editor needs from the app. */
 export interface EditorContext {
   db: Connector;
+  /**
+   * Called after a script that may have written to the store ("Allow writes"), with whether a
+   * dataset table may have changed; resolves once the app has caught up (rollups recomputed,
+   * reports and schema read again). Without it, the editor only re-reads its schema.
+   */
+  onWrite?(datasets: boolean): Promise<void>;
 }
 
 /** What the app may do with a mounted editor. */
@@ -135,7 +142,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     try {
       outcome = await runScript(ctx.db, statements, { allowWrites: ui.allowWrites.checked, parser, signal: controller.signal });
     } catch (e) {
-      outcome = { kind: 'error', message: (e as Error)?.message ?? String(e), statement: null, range: null, ms: performance.now() - t0 };
+      outcome = { kind: 'error', message: (e as Error)?.message ?? String(e), verdicts: [], statement: null, range: null, ms: performance.now() - t0 };
     } finally {
       clearInterval(tick);
       running = null;
@@ -154,12 +161,36 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
       const lastSql = outcome.statement.text;
       const rerunnable = outcome.verdicts[outcome.verdicts.length - 1] === 'read' && classifyTokens(lastSql).probe !== null;
       showResult(outcome.result, rerunnable ? lastSql : null);
-      if (outcome.verdicts.some((v) => v !== 'read')) void refreshSchema();
+    } else {
+      showResult(null, null);
+      showError(outcome.message, outcome.kind);
+      if (inDoc && outcome.range) code.markError(outcome.range, outcome.message);
+    }
+    // A failed or cancelled script may have written before it stopped; a refused one ran nothing.
+    if (outcome.kind !== 'refused') await afterRun(statements, outcome.verdicts);
+  }
+
+  /** What the statements that ran may have changed: the schema, and the reports with their rollups. */
+  async function afterRun(statements: readonly Statement[], verdicts: readonly Verdict[]): Promise<void> {
+    if (verdicts.every((v) => v === 'read')) return;
+    const wrote = verdicts.some((v) => v === 'write' || v === 'unknown');
+    if (!wrote || !ctx.onWrite) {
+      await refreshSchema();
       return;
     }
-    showResult(null, null);
-    showError(outcome.message, outcome.kind);
-    if (inDoc && outcome.range) code.markError(outcome.range, outcome.message);
+    const datasets = mayChangeDatasets(statements.map((s) => s.text), verdicts);
+    if (datasets) {
+      clearTimeout(noticeTimer);
+      ui.notice.textContent = MSG.rollupsUpdating;
+    }
+    const t0 = performance.now();
+    try {
+      await ctx.onWrite(datasets);
+      if (datasets) notify(rollupsUpdated(fmtMs(performance.now() - t0)));
+    } catch (e) {
+      clearTimeout(noticeTimer);
+      ui.notice.textContent = rollupsFailed((e as Error)?.message ?? String(e));
+    }
   }
 
   function runCurrent(): Promise<void> {
