@@ -57,6 +57,31 @@ describe('reports in Chromium', () => {
     }
   });
 
+  it('fits every chart in its card, two cards a row on a wide screen and one on a narrow one', async () => {
+    for (const [width, columns] of [[1920, 2], [900, 1]] as const) {
+      await page.setViewportSize({ width, height: 1000 });
+      // Charts keep their size; only the grid reflows.
+      await page.waitForFunction(() => document.querySelector('[data-testid=report-grid]')!.getBoundingClientRect().width > 0);
+      const layout = await page.evaluate(() => {
+        const cards = [...document.querySelectorAll<HTMLElement>('[data-testid^="report-"][data-state]')];
+        return {
+          tops: new Set(cards.slice(0, 4).map((c) => Math.round(c.getBoundingClientRect().top))).size,
+          overflowing: cards
+            .filter((c) => c.dataset.state === 'ready')
+            .map((c) => ({ id: c.dataset.testid, body: c.querySelector<HTMLElement>('.lens-report-body')!, chart: c.querySelector<HTMLElement>('[data-testid=chart]')! }))
+            .filter(({ body, chart }) => body.scrollWidth > body.clientWidth || chart.scrollWidth > chart.clientWidth + 1)
+            .map(({ id, body }) => `${id}: ${body.scrollWidth} > ${body.clientWidth}`),
+          ready: cards.filter((c) => c.dataset.state === 'ready').length,
+        };
+      });
+      expect(layout.ready, `${width}px`).toBeGreaterThanOrEqual(10);
+      expect(layout.overflowing, `${width}px`).toEqual([]);
+      // The first four cards sit in two rows of two, or four rows of one.
+      expect(layout.tops, `${width}px`).toBe(4 / columns);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it('counts by neighborhood match an independent count over the base tables', async () => {
     const { rows } = await page.evaluate(() => (window as any).lens.reportData('by-neighborhood'));
     const bars = await page.locator('[data-testid="report-by-neighborhood"] [data-testid=chart] svg .mark-rect path').count();

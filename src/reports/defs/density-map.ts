@@ -15,7 +15,7 @@ const DY = CELL.dLat;
 const dbl = (v: number) => `CAST(${num(v)} AS DOUBLE)`;
 /** Width / height that keeps ground distances square at Denver's latitude. */
 const ASPECT = ((E.maxLon - E.minLon) * Math.cos((39.75 * Math.PI) / 180)) / (E.maxLat - E.minLat);
-const WIDTH = 250;
+const WIDTH = 244;
 
 /** The `density-map` report (see the explanation below). */
 export const densityMap: ReportDef = {

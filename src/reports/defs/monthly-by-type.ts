@@ -41,7 +41,7 @@ ORDER BY b.dataset, month, n DESC, type`;
       transform: [datasetLabelCalc, { calculate: "toDate(datum.month + '-01')", as: 'month_start' }],
       facet: { row: datasetRow },
       spec: {
-        width: 560,
+        width: 540,
         height: 180,
         mark: { type: 'bar', cursor: 'pointer' },
         encoding: {
