@@ -8,23 +8,26 @@ import { exportPartitioned } from '../../app/partitioned-export';
 import { int } from '../../sql/quote';
 import { download, fmtBytes, fmtInt, h, replace } from '../dom';
 
+/** The log's columns: what a load did first (with the rejected rows' button after them), then where the file came from. */
 const LOG_COLUMNS: [string, string][] = [
   ['load_id', '#'],
   ['dataset', 'Dataset'],
   ['file_name', 'File'],
-  ['bytes', 'Size'],
-  ['sha256', 'SHA-256'],
-  ['source', 'Source'],
-  ['variant', 'Variant'],
-  ['encoding', 'Encoding'],
   ['rows_read', 'Read'],
   ['inserted', 'New'],
   ['updated', 'Changed'],
   ['unchanged', 'Unchanged'],
   ['duplicates', 'Duplicates'],
   ['rejected', 'Rejected'],
+];
+const SOURCE_COLUMNS: [string, string][] = [
   ['ms', 'Duration'],
   ['finished_at', 'Finished'],
+  ['bytes', 'Size'],
+  ['sha256', 'SHA-256'],
+  ['source', 'Source'],
+  ['variant', 'Variant'],
+  ['encoding', 'Encoding'],
 ];
 
 function cellText(key: string, v: unknown): string {
@@ -47,8 +50,8 @@ const rejectsSql = (loadId: number) =>
   `SELECT line, reason, raw FROM rejected_rows WHERE load_id = ${int(loadId)} ORDER BY line`;
 
 export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<void> } {
-  const table = h('div', { 'data-testid': 'lineage' });
-  const rejects = h('div', { 'data-testid': 'rejects' });
+  const table = h('div', { class: 'table-scroll', 'data-testid': 'lineage' });
+  const rejects = h('div', { class: 'table-scroll', 'data-testid': 'rejects' });
   const el = h(
     'div',
     {},
@@ -89,19 +92,16 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
       h(
         'table',
         { class: 'grid' },
-        h('thead', {}, h('tr', {}, LOG_COLUMNS.map(([, label]) => h('th', {}, label)), h('th', {}, ''))),
+        h('thead', {}, h('tr', {}, LOG_COLUMNS.map(([, label]) => h('th', {}, label)), h('th', {}, ''), SOURCE_COLUMNS.map(([, label]) => h('th', {}, label)))),
         h(
           'tbody',
           {},
           loads.map((l) => {
             const show = h('button', { type: 'button', class: 'link', 'data-testid': 'show-rejects' }, 'Rejected rows');
             show.addEventListener('click', () => void showRejects(Number(l.load_id)));
-            return h(
-              'tr',
-              { 'data-load-id': Number(l.load_id) },
-              LOG_COLUMNS.map(([key]) => h('td', { title: key === 'sha256' ? String(l.sha256) : null, 'data-key': key }, cellText(key, l[key]))),
-              h('td', {}, show),
-            );
+            const cells = (cols: [string, string][]) =>
+              cols.map(([key]) => h('td', { title: key === 'sha256' ? String(l.sha256) : null, 'data-key': key }, cellText(key, l[key])));
+            return h('tr', { 'data-load-id': Number(l.load_id) }, cells(LOG_COLUMNS), h('td', {}, show), cells(SOURCE_COLUMNS));
           }),
         ),
       ),
