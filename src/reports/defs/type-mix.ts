@@ -1,6 +1,6 @@
 /** Type mix per neighborhood: a heat map of each type's share of the neighborhood's events. */
 import { int, str } from '../../sql/quote';
-import { bandHeight, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { bandHeight, datasetLabelCalc, datasetRow, exprStr, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { fmtNum, fmtPct, numberOf } from '../format';
@@ -13,7 +13,7 @@ export const typeMix: ReportDef = {
   id: 'type-mix',
   title: 'Type mix by neighborhood',
   explanation:
-    "Each cell is the share of a neighborhood's events that are of one type (rows sum to 100% per dataset), with the city-wide share in the tooltip for comparison; small neighborhoods have noisy mixes, and the chart says nothing about volume.",
+    "Each cell is the share of a neighborhood's events that are of one type (rows sum to 100% per dataset; the grey column is every other type together, left out of the color scale), with the city-wide share in the tooltip for comparison; small neighborhoods have noisy mixes, and the chart says nothing about volume.",
   datasets: ['service_requests', 'traffic_accidents'],
   renderer: 'canvas',
   clicks: [{ field: 'slug', filter: 'neighborhoods' }],
@@ -39,17 +39,31 @@ FROM g LEFT JOIN neighborhoods nb ON nb.slug = g.slug
 ORDER BY g.dataset, neighborhood, g.type`;
   },
   spec(rows) {
+    const other = `datum.type === ${exprStr(OTHER)}`;
     return topLevel(rows, {
-      transform: [datasetLabelCalc, { calculate: 'datum.share / datum.city_share', as: 'lift' }],
+      transform: [
+        datasetLabelCalc,
+        { calculate: 'datum.share / datum.city_share', as: 'lift' },
+        // "Other" (every type past the top ten) is usually the largest share: it is drawn grey and
+        // left out of the color scale, which then spans the named types' shares.
+        { calculate: `${other} ? null : datum.share`, as: 'share_named' },
+      ],
       facet: { row: datasetRow },
       spec: {
         width: { step: 22 },
         height: bandHeight(rows, 'neighborhood', 10),
-        mark: { type: 'rect', cursor: 'pointer' },
+        mark: { type: 'rect', cursor: 'pointer', invalid: null },
         encoding: {
           x: { field: 'type', type: 'nominal', title: null, sort: { field: 'type_rank', op: 'min', order: 'ascending' }, axis: { labelAngle: -45, labelLimit: 160 } },
           y: { field: 'neighborhood', type: 'nominal', title: null, axis: { labelFontSize: 9 } },
-          color: { field: 'share', type: 'quantitative', title: 'Share of neighborhood', scale: { scheme: 'blues' }, legend: { format: '.0%' } },
+          color: {
+            condition: { test: other, value: '#d4d4d4' },
+            field: 'share_named',
+            type: 'quantitative',
+            title: 'Share of neighborhood',
+            scale: { scheme: 'blues' },
+            legend: { format: '.0%' },
+          },
           tooltip: [
             { field: 'neighborhood', title: 'Neighborhood' },
             { field: 'type', title: 'Type' },
