@@ -9,7 +9,7 @@ import type { Database } from '../db/duckdb';
 import { resultToParquet } from '../db/parquet';
 import { insertStagedSql, stageRows } from './parquet-import';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
-import { ROLLUPS, rebuildRollupsSql } from '../db/rollups';
+import { DERIVED_TABLES, rebuildDerivedSql } from '../db/rollups';
 import { DATASETS } from '../domain/columns';
 import { ident } from '../sql/quote';
 
@@ -76,7 +76,7 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
         await session.exec(await insertStagedSql(session, t, `r_${t}`));
         counts[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
       }
-      for (const sql of rebuildRollupsSql()) await session.exec(sql);
+      for (const sql of rebuildDerivedSql()) await session.exec(sql);
       await session.exec('COMMIT');
     } catch (e) {
       await session.exec('ROLLBACK').catch(() => undefined);
@@ -94,7 +94,7 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
 export async function resetStore(db: Database): Promise<void> {
   await db.exec('BEGIN TRANSACTION');
   try {
-    for (const t of new Set([...BACKUP_TABLES, ...ROLLUPS.map((r) => r.table)])) await db.exec(`DELETE FROM ${ident(t)}`);
+    for (const t of new Set([...BACKUP_TABLES, ...DERIVED_TABLES])) await db.exec(`DELETE FROM ${ident(t)}`);
     await db.exec('COMMIT');
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined);

@@ -9,7 +9,7 @@ import type { Database } from '../db/duckdb';
 import { ident } from '../sql/quote';
 import type { PartitionFile, PartitionManifest } from './partitioned-export';
 import { insertStagedSql, stageRows } from './parquet-import';
-import { rebuildRollupsSql } from '../db/rollups';
+import { rebuildDerivedSql } from '../db/rollups';
 
 export interface RemoteRequest {
   readonly base: string;
@@ -61,7 +61,7 @@ export async function attachRemote(db: Database, req: RemoteRequest): Promise<Re
     rows += objects.length;
   }
   // The layout carries daily_counts only: the reports' other rollups come from the rows read.
-  for (const sql of rebuildRollupsSql()) await db.exec(sql);
+  for (const sql of rebuildDerivedSql()) await db.exec(sql);
   return {
     base,
     files: wanted.length,

@@ -12,12 +12,14 @@
  *  3. New keys are inserted in event-time order (so zone maps prune date filters).
  *  4. Every key in the file gets `last_seen` = this load; keys absent from the file are kept.
  *  5. The rollups (`daily_counts` and the others of db/rollups.ts) take the load's delta: the
- *     versions it wrote count +1, the versions it replaced −1.
+ *     versions it wrote count +1, the versions it replaced −1; a 311 load also updates the open
+ *     requests and the latest timestamp (db/open-requests.ts).
  */
 import { columnsOf, eventTimeColumn, SYSTEM_COLUMNS, type ColumnSpec, type Dataset } from '../domain/columns';
 import { ident, int } from '../sql/quote';
 import { historyTable } from './schema';
 import { REFRESH_WORK_TABLES, refreshRollupsSql } from './rollups';
+import { refreshOpenRequestsSql } from './open-requests';
 
 /** Converts a staged column (DOUBLE / VARCHAR) to its store type. */
 export function convertExpr(col: ColumnSpec, source = ident(col.name)): string {
@@ -171,6 +173,7 @@ FROM ${ws.stage} g JOIN ${r('s_class')} c ON c.source_line = g.source_line
 WHERE c.class IN ('new', 'changed')${ws.large ? '' : '\nORDER BY c.event_at'}`,
     // A large load keeps the deltas with its other work tables (on disk: evictable).
     ...refreshRollupsSql(dataset, loadId, { table: dataset, history: historyTable(dataset) }, ws),
+    ...(dataset === 'service_requests' ? refreshOpenRequestsSql(loadId) : []),
   ];
   return { prepare, apply };
 }

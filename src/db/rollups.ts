@@ -15,6 +15,7 @@ import { CELL, DENVER_EXTENT, GRID } from '../domain/grid';
 import { ident, int, num } from '../sql/quote';
 import { closeBinExpr, closureStateExpr } from './closure';
 import { eventRowsSql, requestRowsSql } from './events';
+import { OPEN_REQUESTS, REQUEST_EXTENT, rebuildOpenRequestsSql } from './open-requests';
 
 /**
  * A dimension of the rollups. `cell` is the density grid cell (place, ix, iy); `closure` the
@@ -196,4 +197,12 @@ ORDER BY d.${bucketColumn(r)}`,
 /** Recomputes the rollups (by default every one) from the dataset tables (migration, restore, remote data sets). */
 export function rebuildRollupsSql(rollups: readonly Rollup[] = ROLLUPS): string[] {
   return rollups.flatMap((r) => [`DELETE FROM ${ident(r.table)}`, insertSql(r, sourceRows(r))]);
+}
+
+/** Every table the loads keep besides the dataset tables: the rollups and the open 311 requests (db/open-requests.ts). */
+export const DERIVED_TABLES: readonly string[] = [...ROLLUPS.map((r) => r.table), OPEN_REQUESTS, REQUEST_EXTENT];
+
+/** Recomputes everything the loads keep from the dataset tables (restore, remote data sets, writes made outside a load). */
+export function rebuildDerivedSql(): string[] {
+  return [...rebuildRollupsSql(), ...rebuildOpenRequestsSql()];
 }

@@ -7,6 +7,7 @@ import { NEIGHBORHOODS } from '../domain/neighborhoods';
 import { ident, int, num, str } from '../sql/quote';
 import { eventRowsSql } from './events';
 import { CLOSURE_ROLLUPS, DAILY_COUNTS, ROLLUPS, createRollupSql, rebuildRollupsSql } from './rollups';
+import { createOpenRequestsSql, rebuildOpenRequestsSql } from './open-requests';
 
 /** Bookkeeping columns added to each dataset table after the source and system columns. */
 export const LOAD_COLUMNS = [
@@ -46,7 +47,7 @@ export function eventsViewSql(): string {
   return 'CREATE OR REPLACE VIEW events AS\n' + DATASETS.map((d) => eventRowsSql(d)).join('\nUNION ALL\n');
 }
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The rollups schema version 2 added (daily_counts came with the first). */
 const V2_ROLLUPS = ROLLUPS.filter((r) =>
@@ -76,6 +77,8 @@ export const migrations: readonly (readonly string[])[] = [
   [...V2_ROLLUPS.map(createRollupSql), ...rebuildRollupsSql([DAILY_COUNTS, ...V2_ROLLUPS])],
   // 3: the hours-to-close histograms of 311 requests.
   [...CLOSURE_ROLLUPS.map(createRollupSql), ...rebuildRollupsSql(CLOSURE_ROLLUPS)],
+  // 4: the open 311 requests and the latest timestamp, for the backlog.
+  [...createOpenRequestsSql(), ...rebuildOpenRequestsSql()],
 ];
 
 /** Statements that bring a store at `from` to SCHEMA_VERSION (empty when current). */

@@ -6,7 +6,7 @@
 import { STORE_FILE, openDatabase, type Database } from './duckdb';
 import { WORK_PREFIX } from './merge-sql';
 import { SCHEMA_VERSION, migrationSql } from './schema';
-import { rebuildRollupsSql } from './rollups';
+import { rebuildDerivedSql } from './rollups';
 import { DATASETS } from '../domain/columns';
 import { eventTimeColumn } from '../domain/columns';
 import { ident, str } from '../sql/quote';
@@ -200,16 +200,16 @@ export async function storeStatus(db: Database): Promise<StoreStatus> {
 }
 
 /**
- * Recomputes every rollup from the dataset tables, in one transaction on a connection of its
- * own (so it neither joins nor breaks a transaction the SQL editor left open): after writes made
- * outside a load, which keeps the rollups itself.
+ * Recomputes every rollup and the open requests from the dataset tables, in one transaction on a
+ * connection of its own (so it neither joins nor breaks a transaction the SQL editor left open):
+ * after writes made outside a load, which keeps them itself.
  */
 export async function rebuildRollups(db: Database): Promise<void> {
   const session = await db.session();
   try {
     await session.exec('BEGIN TRANSACTION');
     try {
-      for (const sql of rebuildRollupsSql()) await session.exec(sql);
+      for (const sql of rebuildDerivedSql()) await session.exec(sql);
       await session.exec('COMMIT');
     } catch (e) {
       await session.exec('ROLLBACK').catch(() => undefined);

@@ -1,5 +1,6 @@
 /** The open 311 backlog: requests without a close time, by age bucket and type. */
 import { int, str } from '../../sql/quote';
+import { OPEN_REQUESTS, REQUEST_EXTENT } from '../../db/open-requests';
 import { kindFilter, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { whereSql } from '../sql/where';
@@ -36,13 +37,15 @@ export const backlog: ReportDef = {
   clicks: [{ field: 'type', filter: 'types', ignore: [OTHER] }],
   sql(f) {
     const labels = `[${AGE_BUCKETS.map(([, l]) => str(l)).join(', ')}]`;
-    // MATERIALIZED: each is read more than once, and DuckDB plans this much faster than the inlined form.
+    // The open requests and the 311 table's latest timestamp are kept by the loads
+    // (db/open-requests.ts): a few thousand rows, not the whole table. MATERIALIZED: each is read
+    // more than once, and DuckDB plans this much faster than the inlined form.
     return `WITH ref AS MATERIALIZED (
-  SELECT greatest(max(created_at), max(closed_at)) AS ref_at FROM service_requests
+  SELECT max(latest_at) AS ref_at FROM ${REQUEST_EXTENT}
 ), open AS MATERIALIZED (
   SELECT ${orNone('type')} AS type, (epoch(ref.ref_at) - epoch(created_at)) / 86400.0 AS age_days
-  FROM service_requests, ref
-  WHERE closed_at IS NULL AND created_at IS NOT NULL AND ${whereSql(f, 'service_requests')}
+  FROM ${OPEN_REQUESTS}, ref
+  WHERE ${whereSql(f, 'service_requests')}
 ), top AS (
   SELECT type, row_number() OVER (ORDER BY count(*) DESC, type) AS rank FROM open GROUP BY type
 )

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { classCountsSql, dropStagingSql, loadFiguresSql, mergeStatements, stagedRowsSql, workspace, type Workspace } from '../../../src/db/merge-sql';
-import { CLOSURE_ROLLUPS, ROLLUPS, createRollupSql, rebuildRollupsSql } from '../../../src/db/rollups';
+import { CLOSURE_ROLLUPS, DERIVED_TABLES, ROLLUPS, createRollupSql, rebuildDerivedSql } from '../../../src/db/rollups';
 import { closeBinExpr, closureStateExpr } from '../../../src/db/closure';
 import { SCHEMA_VERSION, migrationSql, migrations } from '../../../src/db/schema';
 import { stagingColumnsDdl } from '../../../src/db/staging-ddl';
@@ -72,16 +72,17 @@ async function load(db: TestDb, dataset: Dataset, loadId: number, rows: Rec[], w
   return cls as Record<string, number>;
 }
 
+/** The rollups, the open 311 requests and the latest timestamp. */
 async function rollupContents(db: TestDb): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const r of ROLLUPS) out[r.table] = await db.query(`SELECT * FROM ${ident(r.table)} ORDER BY ALL`);
+  for (const t of DERIVED_TABLES) out[t] = await db.query(`SELECT * FROM ${ident(t)} ORDER BY ALL`);
   return out;
 }
 
 /** The rollups as kept by the loads, and as a full recomputation gives them. */
 async function incrementalAndFull(db: TestDb): Promise<[Record<string, unknown[]>, Record<string, unknown[]>]> {
   const incremental = await rollupContents(db);
-  for (const s of rebuildRollupsSql()) db.exec(s);
+  for (const s of rebuildDerivedSql()) db.exec(s);
   return [incremental, await rollupContents(db)];
 }
 
@@ -129,11 +130,21 @@ describe('db/rollups', () => {
       ['traffic_accidents', [{ key: 'o:2', hash: 'b2', day: 2, type: 'hit-and-run' }]],
     ];
     const classes: Record<string, number>[] = [];
+    const latest: unknown[] = [];
     for (const [i, [dataset, rows]] of loads.entries()) {
       classes.push(await load(db, dataset, i + 1, rows, ws));
       const [incremental, full] = await incrementalAndFull(db);
       expect(incremental, `after load ${i + 1}`).toEqual(full);
+      // ...and the recomputation is what the backlog used to read from the 311 table.
+      expect(full.open_requests, `after load ${i + 1}`).toEqual(
+        await db.query(`SELECT row_key, created_at, type, case_source, neighborhood_slug FROM service_requests WHERE closed_at IS NULL AND created_at IS NOT NULL ORDER BY ALL`),
+      );
+      const [{ at }] = await db.query(`SELECT greatest(max(created_at), max(closed_at)) AS at FROM service_requests`);
+      expect(full.request_extent, `after load ${i + 1}`).toEqual([{ dataset: 'service_requests', latest_at: at }]);
+      latest.push(at);
     }
+    // The latest timestamp moved with records that held it (changed to a later time, then to none).
+    expect(new Set(latest.map(String)).size).toBeGreaterThanOrEqual(3);
     expect(classes[2]).toMatchObject({ inserted: 1, updated: 4, unchanged: 1 });
     expect(classes[3]).toMatchObject({ inserted: 1, stale: 1 });
     const counts = await rollupContents(db);
@@ -185,6 +196,11 @@ describe('db/rollups', () => {
       expect(total, r.table).toBe(CLOSURE_ROLLUPS.includes(r) ? 1 : 3);
     }
     expect(await old.query(`SELECT close_bin FROM rollup_month_close_type`)).toEqual([{ close_bin: Math.floor(Math.log10(24) * 20) }]);
+    // version 4: the open requests (none here) and the latest timestamp (the closure)
+    expect(await old.query(`SELECT count(*)::INTEGER AS n FROM open_requests`)).toEqual([{ n: 0 }]);
+    expect(await old.query(`SELECT dataset, strftime(latest_at, '%Y-%m-%d %H:%M') AS at FROM request_extent`)).toEqual([
+      { dataset: 'service_requests', at: '2025-02-02 10:00' },
+    ]);
     expect(await old.query(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([{ value: String(SCHEMA_VERSION) }]);
     old.close();
   });

@@ -5,7 +5,7 @@
  * cases, a quote in a type name), and the rollups recomputed from the tables.
  */
 import { migrationSql } from '../../../src/db/schema';
-import { rebuildRollupsSql } from '../../../src/db/rollups';
+import { rebuildDerivedSql } from '../../../src/db/rollups';
 import { NEIGHBORHOODS } from '../../../src/domain/neighborhoods';
 import { emptyFilters, mergeFilters, type Filters } from '../../../src/reports/filters';
 import { literal } from '../../../src/sql/quote';
@@ -108,8 +108,8 @@ function accidents(): string[] {
   return rows;
 }
 
-/** SQL that recomputes every rollup from the tables (what the ingest maintains incrementally). */
-export const ROLLUPS_SQL = rebuildRollupsSql().join(';\n');
+/** SQL that recomputes every rollup and the open requests from the tables (what the ingest maintains incrementally). */
+export const ROLLUPS_SQL = rebuildDerivedSql().join(';\n');
 
 function insertChunks(db: TestDb, head: string, rows: string[]): void {
   for (let i = 0; i < rows.length; i += 500) db.exec(`${head} VALUES ${rows.slice(i, i + 500).join(',\n')}`);

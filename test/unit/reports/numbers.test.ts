@@ -14,6 +14,7 @@ import { MODELS } from '../../../src/reports/stats/models';
 import type { Row } from '../../../src/reports/types';
 import { HOODS, openFixtureDb } from './fixture';
 import { CLOSE_BINS_PER_DECADE } from '../../../src/db/closure';
+import { AGE_BUCKETS } from '../../../src/reports/defs/backlog';
 import type { TestDb } from '../helpers/duckdb';
 
 let db: TestDb;
@@ -124,5 +125,29 @@ describe('reports/numbers', () => {
       expect(m.rmse).toBeCloseTo(s.rmse, 12);
       expect(m.coverage).toBeCloseTo(s.coverage, 12);
     }
+  });
+
+  it.each([
+    ['no filter', emptyFilters()],
+    ['from a date', mergeFilters(emptyFilters(), { from: '2022-09-10' })],
+    ['neighborhoods and a source', mergeFilters(emptyFilters(), { neighborhoods: HOODS.slice(0, 3).map((h) => h.slug), sources: ['Phone'] })],
+  ] as const)('backlog (%s): open requests by age bucket, total and median age, as the raw rows give them', async (_name, f) => {
+    const rows = await report('backlog', f);
+    const ref = Math.max(...sr.flatMap((r) => [r.created_at, r.closed_at]).filter((v) => v !== null).map(Number));
+    const open = sr.filter(
+      (r) =>
+        r.closed_at === null && r.created_at !== null && inRange(r.created_at, f) &&
+        (!f.neighborhoods.length || f.neighborhoods.includes(String(r.neighborhood_slug))) &&
+        (!f.sources.length || f.sources.includes(String(r.case_source))),
+    );
+    expect(open.length).toBeGreaterThan(0);
+    const ages = open.map((r) => (ref - Number(r.created_at)) / 86_400_000);
+    const total = rows.find((r) => r.kind === 'total')!;
+    expect(total.n).toBe(open.length);
+    expect(total.median_age_days).toBeCloseTo(quantile(ages, 0.5), 9);
+    const bucketOf = (age: number) => String(AGE_BUCKETS.findIndex(([max]) => age < max) + 1);
+    const shown = new Map<string, number>();
+    for (const r of rows.filter((r) => r.kind === 'bucket')) shown.set(String(r.bucket), (shown.get(String(r.bucket)) ?? 0) + Number(r.n));
+    expect(shown).toEqual(tally(ages.map((a) => ({ b: bucketOf(a) })), (x) => String(x.b)));
   });
 });
