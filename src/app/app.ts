@@ -3,7 +3,7 @@
  * progress to the page, and listeners hear when the store changed.
  */
 import type { Database } from '../db/duckdb';
-import { rebuildRollups, storeStatus, type StoreStatus } from '../db/store';
+import { rebuildDerived, storeStatus, type StoreStatus } from '../db/store';
 import { IngestError, type IngestSource, type Progress } from '../ingest/protocol';
 import { ingest, type IngestSummary } from './ingest-runner';
 
@@ -61,7 +61,7 @@ export class App {
   afterEditorWrite(datasets: boolean): Promise<void> {
     return this.enqueue(async () => {
       try {
-        if (datasets && this.writable) await rebuildRollups(this.db);
+        if (datasets && this.writable) await rebuildDerived(this.db);
       } finally {
         this.changed();
       }

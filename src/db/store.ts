@@ -204,7 +204,7 @@ export async function storeStatus(db: Database): Promise<StoreStatus> {
  * connection of its own (so it neither joins nor breaks a transaction the SQL editor left open):
  * after writes made outside a load, which keeps them itself.
  */
-export async function rebuildRollups(db: Database): Promise<void> {
+export async function rebuildDerived(db: Database): Promise<void> {
   const session = await db.session();
   try {
     await session.exec('BEGIN TRANSACTION');

@@ -1,7 +1,8 @@
 /**
- * Whether an editor script may have changed the dataset tables that the reports' rollups are
- * computed from (db/rollups.ts). The loads keep the rollups up to date themselves; a write made
- * in the editor ("Allow writes") is followed by a full recomputation when this says so.
+ * Whether an editor script may have changed the dataset tables that the reports' rollups and open
+ * requests are computed from (db/rollups.ts, db/open-requests.ts). The loads keep those up to date
+ * themselves; a write made in the editor ("Allow writes") is followed by a full recomputation when
+ * this says so.
  *
  * A statement counts when it may write (verdict `write` or `unknown`) and names a dataset table
  * anywhere, plain or quoted, qualified or not. Naming is enough: `INSERT INTO notes SELECT … FROM
