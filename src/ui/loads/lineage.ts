@@ -30,6 +30,10 @@ const SOURCE_COLUMNS: [string, string][] = [
   ['encoding', 'Encoding'],
 ];
 
+/** Columns shown right-aligned, as numbers. */
+const NUMERIC = new Set(['load_id', 'rows_read', 'inserted', 'updated', 'unchanged', 'duplicates', 'rejected', 'ms', 'bytes']);
+const header = ([key, label]: [string, string]) => h('th', { class: NUMERIC.has(key) ? 'num' : null }, label);
+
 function cellText(key: string, v: unknown): string {
   if (v === null || v === undefined) return '—';
   switch (key) {
@@ -92,7 +96,7 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
       h(
         'table',
         { class: 'grid' },
-        h('thead', {}, h('tr', {}, LOG_COLUMNS.map(([, label]) => h('th', {}, label)), h('th', {}, ''), SOURCE_COLUMNS.map(([, label]) => h('th', {}, label)))),
+        h('thead', {}, h('tr', {}, LOG_COLUMNS.map(header), h('th', {}, ''), SOURCE_COLUMNS.map(header))),
         h(
           'tbody',
           {},
@@ -100,7 +104,7 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
             const show = h('button', { type: 'button', class: 'link', 'data-testid': 'show-rejects' }, 'Rejected rows');
             show.addEventListener('click', () => void showRejects(Number(l.load_id)));
             const cells = (cols: [string, string][]) =>
-              cols.map(([key]) => h('td', { title: key === 'sha256' ? String(l.sha256) : null, 'data-key': key }, cellText(key, l[key])));
+              cols.map(([key]) => h('td', { class: NUMERIC.has(key) ? 'num' : null, title: key === 'sha256' ? String(l.sha256) : null, 'data-key': key }, cellText(key, l[key])));
             return h('tr', { 'data-load-id': Number(l.load_id) }, cells(LOG_COLUMNS), h('td', {}, show), cells(SOURCE_COLUMNS));
           }),
         ),
