@@ -10,6 +10,7 @@ import { resultToParquet } from '../db/parquet';
 import { insertStagedSql, stageRows } from './parquet-import';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
 import { DERIVED_TABLES, rebuildDerivedSql } from '../db/rollups';
+import { execInTransaction } from '../db/store';
 import { DATASETS } from '../domain/columns';
 import { ident } from '../sql/quote';
 
@@ -92,13 +93,6 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
 
 /** Empties every data table and rollup (the schema and the neighborhoods list stay) in one transaction. */
 export async function resetStore(db: Database): Promise<void> {
-  await db.exec('BEGIN TRANSACTION');
-  try {
-    for (const t of new Set([...BACKUP_TABLES, ...DERIVED_TABLES])) await db.exec(`DELETE FROM ${ident(t)}`);
-    await db.exec('COMMIT');
-  } catch (e) {
-    await db.exec('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
+  await execInTransaction(db, [...new Set([...BACKUP_TABLES, ...DERIVED_TABLES])].map((t) => `DELETE FROM ${ident(t)}`));
   await db.exec('CHECKPOINT').catch(() => undefined);
 }

@@ -163,6 +163,12 @@ export async function migrate(db: Database): Promise<void> {
   if (version > SCHEMA_VERSION) throw new Error(`the store was written by a newer version of Denver Lens (schema ${version})`);
   const statements = migrationSql(version);
   if (!statements.length) return;
+  await execInTransaction(db, statements);
+  await db.exec('CHECKPOINT').catch(() => undefined);
+}
+
+/** Runs `statements` in order in one transaction: all of them take effect, or none. */
+export async function execInTransaction(db: Database, statements: readonly string[]): Promise<void> {
   await db.exec('BEGIN TRANSACTION');
   try {
     for (const sql of statements) await db.exec(sql);
@@ -171,7 +177,6 @@ export async function migrate(db: Database): Promise<void> {
     await db.exec('ROLLBACK').catch(() => undefined);
     throw e;
   }
-  await db.exec('CHECKPOINT').catch(() => undefined);
 }
 
 export interface TableStatus {
@@ -207,14 +212,7 @@ export async function storeStatus(db: Database): Promise<StoreStatus> {
 export async function rebuildDerived(db: Database): Promise<void> {
   const session = await db.session();
   try {
-    await session.exec('BEGIN TRANSACTION');
-    try {
-      for (const sql of rebuildDerivedSql()) await session.exec(sql);
-      await session.exec('COMMIT');
-    } catch (e) {
-      await session.exec('ROLLBACK').catch(() => undefined);
-      throw e;
-    }
+    await execInTransaction(session, rebuildDerivedSql());
   } finally {
     await session.close().catch(() => undefined);
   }
