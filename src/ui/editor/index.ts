@@ -63,10 +63,11 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   const ui = buildLayout();
 
   let noticeTimer = 0;
-  const notify = (message: string) => {
+  /** Shows `message` for a few seconds, or until the next notice when `keep`. */
+  const notify = (message: string, keep = false) => {
     ui.notice.textContent = message;
     clearTimeout(noticeTimer);
-    noticeTimer = window.setTimeout(() => (ui.notice.textContent = ''), 4000);
+    if (!keep) noticeTimer = window.setTimeout(() => (ui.notice.textContent = ''), 4000);
   };
   const grid = resultsGrid(notify);
   const chart = chartPanel(() => grid.order());
@@ -179,17 +180,13 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
       return;
     }
     const datasets = mayChangeDatasets(statements.map((s) => s.text), verdicts);
-    if (datasets) {
-      clearTimeout(noticeTimer);
-      ui.notice.textContent = MSG.rollupsUpdating;
-    }
+    if (datasets) notify(MSG.rollupsUpdating, true);
     const t0 = performance.now();
     try {
       await ctx.onWrite(datasets);
       if (datasets) notify(rollupsUpdated(fmtMs(performance.now() - t0)));
     } catch (e) {
-      clearTimeout(noticeTimer);
-      ui.notice.textContent = rollupsFailed((e as Error)?.message ?? String(e));
+      notify(rollupsFailed((e as Error)?.message ?? String(e)), true);
     }
   }
 
