@@ -12,7 +12,7 @@
  */
 import { DATASETS } from '../domain/columns';
 import type { Verdict } from './classify';
-import { isSignificant, keyword, tokenize } from './tokenize';
+import { isSignificant, keyword, tokenize, type Token } from './tokenize';
 
 const TABLES: ReadonlySet<string> = new Set(DATASETS);
 
@@ -21,15 +21,21 @@ function nameOf(text: string): string {
   return (text.startsWith('"') ? text.slice(1, text.endsWith('"') && text.length > 1 ? -1 : undefined).replace(/""/g, '"') : text).toLowerCase();
 }
 
-/** True when `sql` names one of the dataset tables. */
-export function namesDatasetTable(sql: string): boolean {
-  return tokenize(sql).some((t) => (t.type === 'word' || t.type === 'ident') && TABLES.has(nameOf(sql.slice(t.start, t.end))));
+/** True when one of `tokens` (of `sql`) names a dataset table. */
+function namesIn(sql: string, tokens: readonly Token[]): boolean {
+  return tokens.some((t) => (t.type === 'word' || t.type === 'ident') && TABLES.has(nameOf(sql.slice(t.start, t.end))));
 }
 
-/** True for COMMIT / END, which make a transaction's earlier writes visible. */
-function endsTransaction(sql: string): boolean {
-  const first = keyword(sql, tokenize(sql).find(isSignificant));
-  return first === 'commit' || first === 'end';
+/** True when `sql` names one of the dataset tables. */
+export function namesDatasetTable(sql: string): boolean {
+  return namesIn(sql, tokenize(sql));
+}
+
+/** True when `sql` names a dataset table, or is a COMMIT / END, which makes a transaction's earlier writes visible. */
+function touchesDatasets(sql: string): boolean {
+  const tokens = tokenize(sql);
+  const first = keyword(sql, tokens.find(isSignificant));
+  return first === 'commit' || first === 'end' || namesIn(sql, tokens);
 }
 
 /**
@@ -38,5 +44,5 @@ function endsTransaction(sql: string): boolean {
  * not run.
  */
 export function mayChangeDatasets(statements: readonly string[], verdicts: readonly Verdict[]): boolean {
-  return statements.some((sql, i) => (verdicts[i] === 'write' || verdicts[i] === 'unknown') && (namesDatasetTable(sql) || endsTransaction(sql)));
+  return statements.some((sql, i) => (verdicts[i] === 'write' || verdicts[i] === 'unknown') && touchesDatasets(sql));
 }
