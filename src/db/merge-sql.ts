@@ -149,6 +149,7 @@ export function mergeStatements({ dataset, loadId, ws = SMALL }: MergeParams): {
   const cols = dataColumns(dataset);
   const colList = ['row_key', ...cols.map((c) => c.name)].map(ident).join(', ');
   const converted = cols.map((c) => convertExpr(c, `g.${ident(c.name)}`)).join(', ');
+  const delta = { table: dataset, history: historyTable(dataset) };
   const prepare = [
     `CREATE OR REPLACE ${ws.create('s_file')} AS SELECT max(event_at) AS max_at FROM ${r('s_keys')}`,
     `CREATE OR REPLACE ${ws.create('s_class')} AS
@@ -172,8 +173,8 @@ SELECT c.row_key, ${converted}, coalesce(c.old_first_seen, ${L}), ${L}, ${L}
 FROM ${ws.stage} g JOIN ${r('s_class')} c ON c.source_line = g.source_line
 WHERE c.class IN ('new', 'changed')${ws.large ? '' : '\nORDER BY c.event_at'}`,
     // A large load keeps the deltas with its other work tables (on disk: evictable).
-    ...refreshRollupsSql(dataset, loadId, { table: dataset, history: historyTable(dataset) }, ws),
-    ...(dataset === 'service_requests' ? refreshOpenRequestsSql(loadId) : []),
+    ...refreshRollupsSql(dataset, loadId, delta, ws),
+    ...(dataset === 'service_requests' ? refreshOpenRequestsSql(loadId, delta) : []),
   ];
   return { prepare, apply };
 }

@@ -7,6 +7,7 @@
  * (recomputed from the table only when a replaced version held it). Pure SQL text.
  */
 import { ident, int } from '../sql/quote';
+import type { DeltaTables } from './rollups';
 
 export const OPEN_REQUESTS = 'open_requests';
 export const REQUEST_EXTENT = 'request_extent';
@@ -16,7 +17,6 @@ const COLUMNS = ['row_key', 'created_at', 'type', 'case_source', 'neighborhood_s
 const OPEN = 'closed_at IS NULL AND created_at IS NOT NULL';
 const LATEST = 'greatest(max(created_at), max(closed_at))';
 const T = ident('service_requests');
-const H = ident('service_requests_history');
 const cols = COLUMNS.map(ident).join(', ');
 
 export function createOpenRequestsSql(): string[] {
@@ -35,17 +35,22 @@ export function rebuildOpenRequestsSql(): string[] {
   ];
 }
 
-/** Applies 311 load `loadId` (after the table and its history changed, inside the load's transaction). */
-export function refreshOpenRequestsSql(loadId: number): string[] {
+/**
+ * Applies 311 load `loadId` (after the table and its history changed, inside the load's
+ * transaction); `t` names them, as for the rollups' refresh.
+ */
+export function refreshOpenRequestsSql(loadId: number, t: DeltaTables): string[] {
   const L = int(loadId);
+  const table = ident(t.table);
+  const H = ident(t.history);
   const stored = `(SELECT max(latest_at) FROM ${REQUEST_EXTENT})`;
   return [
     `DELETE FROM ${OPEN_REQUESTS} WHERE row_key IN (SELECT row_key FROM ${H} WHERE replaced_by_load = ${L})`,
-    `INSERT INTO ${OPEN_REQUESTS} SELECT ${cols} FROM ${T} WHERE version_load = ${L} AND ${OPEN} ORDER BY created_at`,
+    `INSERT INTO ${OPEN_REQUESTS} SELECT ${cols} FROM ${table} WHERE version_load = ${L} AND ${OPEN} ORDER BY created_at`,
     // The latest timestamp only grows, unless a version this load replaced held it.
     `INSERT OR REPLACE INTO ${REQUEST_EXTENT} SELECT 'service_requests', CASE
   WHEN EXISTS (SELECT 1 FROM ${H} WHERE replaced_by_load = ${L} AND greatest(created_at, closed_at) >= ${stored})
-  THEN (SELECT ${LATEST} FROM ${T})
-  ELSE greatest(${stored}, (SELECT ${LATEST} FROM ${T} WHERE version_load = ${L})) END`,
+  THEN (SELECT ${LATEST} FROM ${table})
+  ELSE greatest(${stored}, (SELECT ${LATEST} FROM ${table} WHERE version_load = ${L})) END`,
   ];
 }
