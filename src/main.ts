@@ -86,6 +86,9 @@ const lens: Lens = {
   async filters() {
     return { ...(await (await booted).shell.reports()).filters() };
   },
+  async compact(dataset, force) {
+    return (await booted).app.compact(dataset, force);
+  },
   async benchAnchor(url) {
     const { app } = await booted;
     const { anchorCsvLoad } = await import('./bench/anchor');

@@ -2,7 +2,9 @@
  * The app's state and its one path for loading files: loads run one at a time, each reports
  * progress to the page, and listeners hear when the store changed.
  */
+import { compactIfNeeded, type Compaction } from '../db/compact';
 import type { Database } from '../db/duckdb';
+import type { Dataset } from '../domain/columns';
 import { rebuildDerived, storeStatus, type StoreStatus } from '../db/store';
 import { IngestError, type IngestSource, type Progress } from '../ingest/protocol';
 import { ingest, type IngestSummary } from './ingest-runner';
@@ -64,6 +66,22 @@ export class App {
         if (datasets && this.writable) await rebuildDerived(this.db);
       } finally {
         this.changed();
+      }
+    });
+  }
+
+  /**
+   * Rewrites a dataset table in time order now (`force`) or when its layout calls for it, queued
+   * like a load (loads do this themselves when needed; see db/layout.ts).
+   */
+  compact(dataset: Dataset, force = false): Promise<Compaction | null> {
+    return this.enqueue(async () => {
+      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      const session = await this.db.session();
+      try {
+        return await compactIfNeeded(session, dataset, { force });
+      } finally {
+        await session.close().catch(() => undefined);
       }
     });
   }

@@ -13,6 +13,7 @@ import {
   mergeStatements,
   stagedRowsSql,
 } from '../db/merge-sql';
+import { compactIfNeeded, type Compaction } from '../db/compact';
 import { stagingColumnsDdl } from '../db/staging-ddl';
 import type { Dataset } from '../domain/columns';
 import { IngestError, isLargeSource, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
@@ -38,6 +39,11 @@ export interface IngestSummary {
    * overlapping parse), stage (waiting for inserts after parse), prepare, commit.
    */
   readonly phases?: Record<string, number>;
+  /**
+   * Set when the load left the table reading too much of itself for a date filter and it was
+   * then rewritten in time order (db/layout.ts), in a transaction of its own.
+   */
+  readonly compacted?: Compaction;
 }
 
 export interface IngestOptions {
@@ -67,7 +73,28 @@ function startWorker(): Worker {
 export async function ingest(db: Database, given: IngestSource, options: IngestOptions = {}): Promise<IngestSummary> {
   const first = await attempt(db, given, options);
   // A large file hashed first (it looked like one loaded before) turned out to be new: load it.
-  return first === RESTART ? ((await attempt(db, given, { ...options, hashFirst: false })) as IngestSummary) : first;
+  const summary = first === RESTART ? ((await attempt(db, given, { ...options, hashFirst: false })) as IngestSummary) : first;
+  return summary.sameAsLoad === undefined ? compactAfter(db, summary) : summary;
+}
+
+/**
+ * After a committed load, with its staging dropped: rewrites the dataset table in time order
+ * when the loads have left it reading too much of itself for a date filter (db/layout.ts). Its
+ * own transaction on its own connection; a failure leaves the table as the load wrote it.
+ */
+async function compactAfter(db: Database, summary: IngestSummary): Promise<IngestSummary> {
+  if (db.mode === 'snapshot') return summary;
+  const session = await db.session();
+  try {
+    const compacted = await compactIfNeeded(session, summary.dataset);
+    if (!compacted) return summary;
+    return { ...summary, compacted, ms: summary.ms + compacted.ms, phases: { ...summary.phases, compact: compacted.ms } };
+  } catch (e) {
+    console.warn('Compaction failed; the table keeps the layout the load wrote.', e);
+    return summary;
+  } finally {
+    await session.close().catch(() => undefined);
+  }
 }
 
 const RESTART = Symbol('restart');

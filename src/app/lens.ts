@@ -4,6 +4,8 @@
  */
 import type { Row } from '../db/types';
 import type { StoreStatus } from '../db/store';
+import type { Compaction } from '../db/compact';
+import type { Dataset } from '../domain/columns';
 import type { IngestSummary } from './ingest-runner';
 
 export interface Lens {
@@ -16,6 +18,8 @@ export interface Lens {
   reportData(id: string): Promise<{ sql: string; rows: Row[] }>;
   setFilters(f: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, unknown>>;
+  /** Rewrites a dataset table in time order, now (`force`) or if its layout calls for it. */
+  compact(dataset: Dataset, force?: boolean): Promise<Compaction | null>;
   /** Benchmark only (npm run bench): DuckDB's own read_csv of the same zip, the anchor. */
   benchAnchor(url: string): Promise<{ ms: number; rows: number }>;
 }

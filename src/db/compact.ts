@@ -1,0 +1,67 @@
+/**
+ * Compacts a dataset table whose row groups no longer follow time (see db/layout.ts): measures
+ * the layout from DuckDB's metadata, and when a narrow date filter reads too much of the table,
+ * rewrites it in time order in one transaction. Rollups and other tables are not touched: the
+ * rows, and so every figure, stay the same.
+ */
+import type { Dataset } from '../domain/columns';
+import { compactStatements, dayCountsSql, needsCompaction, rowGroupRangesSql, scanFraction, sliceBoundaries, type GroupRange } from './layout';
+import type { Row } from './types';
+
+/** What compaction needs of a connection (the app's Database, or a test's Node DuckDB). */
+export interface Executor {
+  query(sql: string): Promise<Row[]>;
+  exec(sql: string): Promise<void> | void;
+}
+
+export interface Compaction {
+  readonly dataset: Dataset;
+  /** Share of the rows a one-instant date filter read before and reads after. */
+  readonly before: number;
+  readonly after: number;
+  readonly ms: number;
+}
+
+export async function rowGroups(db: Executor, dataset: Dataset): Promise<GroupRange[]> {
+  const rows = await db.query(rowGroupRangesSql(dataset));
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return rows.map((r) => ({ n: Number(r.n), lo: n(r.lo), hi: n(r.hi) }));
+}
+
+export interface CompactOptions {
+  /** Rewrite even when the layout is fine. */
+  readonly force?: boolean;
+  /** Rows per sorted slice (default SLICE_ROWS). */
+  readonly sliceRows?: number;
+}
+
+/**
+ * Rewrites the table in time order when its layout calls for it (or always, with `force`).
+ * Returns what it did, or null when the table was left as it was. A failure rolls back.
+ */
+export async function compactIfNeeded(db: Executor, dataset: Dataset, options: CompactOptions = {}): Promise<Compaction | null> {
+  const t0 = performance.now();
+  const groups = await rowGroups(db, dataset);
+  if (!options.force && !needsCompaction(groups)) return null;
+  const days = (await db.query(dayCountsSql(dataset))).map((r) => ({ day: Number(r.day), n: Number(r.n) }));
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    for (const sql of compactStatements(dataset, sliceBoundaries(days, options.sliceRows))) await db.exec(sql);
+    await db.exec('COMMIT');
+  } catch (e) {
+    await quietly(db, 'ROLLBACK');
+    throw e;
+  }
+  await quietly(db, 'CHECKPOINT');
+  const after = scanFraction(await rowGroups(db, dataset));
+  return { dataset, before: scanFraction(groups)?.actual ?? 1, after: after?.actual ?? 1, ms: performance.now() - t0 };
+}
+
+/** Runs a statement whose failure changes nothing for the caller. */
+async function quietly(db: Executor, sql: string): Promise<void> {
+  try {
+    await db.exec(sql);
+  } catch {
+    // ROLLBACK after a failed statement, CHECKPOINT with a transaction open elsewhere.
+  }
+}
