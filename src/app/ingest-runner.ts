@@ -13,7 +13,8 @@ import {
   mergeStatements,
   stagedRowsSql,
 } from '../db/merge-sql';
-import { compactIfNeeded, type Compaction } from '../db/compact';
+import { compactTable, rowGroups, type Compaction } from '../db/compact';
+import { needsCompaction, scanFraction, type ScanFraction } from '../db/layout';
 import { stagingColumnsDdl } from '../db/staging-ddl';
 import type { Dataset } from '../domain/columns';
 import { IngestError, isLargeSource, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
@@ -44,6 +45,8 @@ export interface IngestSummary {
    * then rewritten in time order (db/layout.ts), in a transaction of its own.
    */
   readonly compacted?: Compaction;
+  /** The table's layout after the load (db/layout.ts), before any compaction; absent when unmeasured. */
+  readonly layout?: ScanFraction;
 }
 
 export interface IngestOptions {
@@ -85,13 +88,17 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
 async function compactAfter(db: Database, summary: IngestSummary): Promise<IngestSummary> {
   if (db.mode === 'snapshot') return summary;
   const session = await db.session();
+  let measured = summary;
   try {
-    const compacted = await compactIfNeeded(session, summary.dataset);
-    if (!compacted) return summary;
-    return { ...summary, compacted, ms: summary.ms + compacted.ms, phases: { ...summary.phases, compact: compacted.ms } };
+    const groups = await rowGroups(session, summary.dataset);
+    const layout = scanFraction(groups);
+    if (layout) measured = { ...summary, layout };
+    if (!needsCompaction(groups)) return measured;
+    const compacted = await compactTable(session, summary.dataset, groups);
+    return { ...measured, compacted, ms: summary.ms + compacted.ms, phases: { ...summary.phases, compact: compacted.ms } };
   } catch (e) {
     console.warn('Compaction failed; the table keeps the layout the load wrote.', e);
-    return summary;
+    return measured;
   } finally {
     await session.close().catch(() => undefined);
   }

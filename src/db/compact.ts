@@ -43,6 +43,11 @@ export async function compactIfNeeded(db: Executor, dataset: Dataset, options: C
   const t0 = performance.now();
   const groups = await rowGroups(db, dataset);
   if (!options.force && !needsCompaction(groups)) return null;
+  return compactTable(db, dataset, groups, options, t0);
+}
+
+/** Rewrites the table in time order; `groups` is its layout before (rowGroups). */
+export async function compactTable(db: Executor, dataset: Dataset, groups: readonly GroupRange[], options: CompactOptions = {}, t0 = performance.now()): Promise<Compaction> {
   const days = (await db.query(dayCountsSql(dataset))).map((r) => ({ day: Number(r.day), n: Number(r.n) }));
   await db.exec('BEGIN TRANSACTION');
   try {
