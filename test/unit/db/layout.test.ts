@@ -44,6 +44,18 @@ describe('db/layout: scanFraction, needsCompaction, sliceBoundaries', () => {
     expect(scanFraction([{ n: 5, lo: 7, hi: 7 }])).toBeNull();
   });
 
+  it('measures a table in time order at about 1x, even with many partly filled groups and uneven density', () => {
+    // 4 full groups over a sparse first half of the span, then 12 loads of 35k rows, in order.
+    const groups: GroupRange[] = [
+      ...Array.from({ length: 4 }, (_, i) => ({ n: 122_880, lo: i * 100, hi: (i + 1) * 100 })),
+      ...Array.from({ length: 12 }, (_, i) => ({ n: 35_000, lo: 400 + i * 30, hi: 400 + (i + 1) * 30 })),
+    ];
+    const f = scanFraction(groups)!;
+    const full = 4 * 122_880;
+    expect(f.ratio).toBeLessThanOrEqual(1 + (12 * 35_000) / full);
+    expect(needsCompaction(groups)).toBe(false);
+  });
+
   it('cuts days into slices of at most maxRows rows (a bigger day is a slice of its own)', () => {
     const days = [10, 20, 30, 40, 5, 100, 1].map((n, i) => ({ day: Y0 + i * DAY, n }));
     expect(sliceBoundaries(days, 50)).toEqual([Y0 + 2 * DAY, Y0 + 3 * DAY, Y0 + 5 * DAY, Y0 + 6 * DAY]);
