@@ -22,7 +22,12 @@ export function summaryText(s: IngestSummary): string {
     `${fmtInt(s.rejected)} rejected`,
   ];
   if (s.stale) parts.push(`${fmtInt(s.stale)} older than stored versions (kept the newer)`);
-  return `${s.fileName} → ${s.dataset}: ${parts.join(', ')} in ${(s.ms / 1000).toFixed(1)} s.`;
+  const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
+  const c = s.compacted;
+  const sorted = c
+    ? ` The table was then rewritten in time order (${(c.ms / 1000).toFixed(1)} s of it): a narrow date filter now reads ${pct(c.after)} of it instead of ${pct(c.before)}.`
+    : '';
+  return `${s.fileName} → ${s.dataset}: ${parts.join(', ')} in ${(s.ms / 1000).toFixed(1)} s.${sorted}`;
 }
 
 export function loadPanel(app: App): HTMLElement {
