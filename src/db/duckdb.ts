@@ -34,11 +34,33 @@ export const STORE_FILE = 'denver-lens.duckdb';
 /** DuckDB's memory cap for the OPFS store (in-memory stores keep the default: they cannot evict). */
 export const OPFS_MEMORY_LIMIT = '1GB';
 
+/**
+ * Starts duckdb-wasm's worker so that Chromium can cache the compiled wasm between visits.
+ *
+ * To report download progress, the worker wraps the fetched wasm in `new Response(stream)` when it
+ * has TransformStream. Such a response has no URL, so V8 cannot keep the code it compiled and
+ * optimized for it, and every page load starts DuckDB on unoptimized code (a first filter change's
+ * queries took 400–590 ms cold against ~200 ms warm). The worker is started from a two-line script
+ * that hides TransformStream first: the worker then compiles straight from `fetch`, which Chromium
+ * code-caches. From the second visit on, those queries run in 180–270 ms and the store opens
+ * ~0.3 s sooner. Nothing else in the worker uses TransformStream. Both URLs are made absolute:
+ * the script and the wasm are fetched from a blob: worker.
+ */
+function startWorker(): { worker: Worker; release(): void } {
+  const script = new URL(ehWorker, location.href).href;
+  const boot = URL.createObjectURL(new Blob([`delete self.TransformStream;\nimportScripts(${JSON.stringify(script)});\n`], { type: 'text/javascript' }));
+  return { worker: new Worker(boot), release: () => URL.revokeObjectURL(boot) };
+}
+
 async function instantiate(): Promise<{ db: duckdb.AsyncDuckDB; ms: number }> {
   const t0 = performance.now();
-  const worker = new Worker(ehWorker);
+  const { worker, release } = startWorker();
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(ehWasm);
+  try {
+    await db.instantiate(new URL(ehWasm, location.href).href);
+  } finally {
+    release();
+  }
   return { db, ms: performance.now() - t0 };
 }
 
