@@ -43,7 +43,7 @@ export interface ScanFraction {
   readonly actual: number;
   /** The same for the rows sorted by time, in groups of the same sizes. */
   readonly sorted: number;
-  /** actual / sorted (1 when the table is in time order). */
+  /** actual / sorted: about 1 for a table in time order (below 1 where events are unevenly spread in time). */
   readonly ratio: number;
 }
 
