@@ -46,20 +46,46 @@ export const OPFS_MEMORY_LIMIT = '1GB';
  * ~0.3 s sooner. Nothing else in the worker uses TransformStream. Both URLs are made absolute:
  * the script and the wasm are fetched from a blob: worker.
  */
-function startWorker(): { worker: Worker; release(): void } {
+function bootWorker(): { worker: Worker; release(): void } {
   const script = new URL(ehWorker, location.href).href;
   const boot = URL.createObjectURL(new Blob([`delete self.TransformStream;\nimportScripts(${JSON.stringify(script)});\n`], { type: 'text/javascript' }));
-  return { worker: new Worker(boot), release: () => URL.revokeObjectURL(boot) };
+  try {
+    return { worker: new Worker(boot), release: () => URL.revokeObjectURL(boot) };
+  } catch (e) {
+    URL.revokeObjectURL(boot);
+    throw e;
+  }
+}
+
+/** Instantiates DuckDB in `worker`; rejects if the worker fails to start (duckdb-wasm would wait forever). */
+async function instantiateIn(worker: Worker): Promise<duckdb.AsyncDuckDB> {
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  let onError: (e: ErrorEvent) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => {
+    onError = (e) => reject(new Error(`the DuckDB worker failed to start: ${e.message || 'script error'}`));
+    worker.addEventListener('error', onError);
+  });
+  try {
+    await Promise.race([db.instantiate(new URL(ehWasm, location.href).href), failed]);
+    return db;
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  } finally {
+    worker.removeEventListener('error', onError);
+  }
 }
 
 async function instantiate(): Promise<{ db: duckdb.AsyncDuckDB; ms: number }> {
   const t0 = performance.now();
-  const { worker, release } = startWorker();
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  let db: duckdb.AsyncDuckDB;
   try {
-    await db.instantiate(new URL(ehWasm, location.href).href);
-  } finally {
-    release();
+    const { worker, release } = bootWorker();
+    db = await instantiateIn(worker).finally(release);
+  } catch (e) {
+    // A host whose Content-Security-Policy forbids blob: workers: start the worker as published.
+    console.warn('Starting DuckDB without its code cache:', e);
+    db = await instantiateIn(new Worker(ehWorker));
   }
   return { db, ms: performance.now() - t0 };
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launch, openApp, startServer, type Browser } from './harness';
+import { APP_PATH, DIST, launch, openApp, startServer, type Browser } from './harness';
 import type { StaticServer } from './server';
 
 const PAYLOADS = [
@@ -82,6 +82,7 @@ describe('security in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const requests: string[] = [];
+  const warnings: string[] = [];
   const dialogs: string[] = [];
   let errors: string[] = [];
 
@@ -89,6 +90,7 @@ describe('security in Chromium', () => {
     server = await startServer();
     browser = await launch();
     browser.context.on('request', (r) => void requests.push(r.url()));
+    browser.context.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
     await browser.context.addInitScript(() => {
       (window as any).__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -178,5 +180,48 @@ describe('security in Chromium', () => {
     expect(foreign).toEqual([]);
     expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
     expect(errors).toEqual([]);
+    // DuckDB started from its boot worker (the one Chromium can code-cache), not the fallback.
+    expect(warnings.filter((w) => w.startsWith('Starting DuckDB without its code cache'))).toEqual([]);
+  });
+});
+
+describe('a host whose Content-Security-Policy forbids blob: workers', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+    // The host adds its own policy to the page's: the two apply together.
+    await browser.context.route(
+      (url) => url.pathname === APP_PATH,
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "worker-src 'self'" } });
+      },
+    );
+    await browser.context.addInitScript(() => {
+      (window as any).__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('still starts DuckDB (as published, without the code cache) and loads the sample', async () => {
+    const warnings: string[] = [];
+    const page = await browser.context.newPage();
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+    await page.goto(`${server.url}${APP_PATH}`);
+    await page.waitForFunction(() => (window as any).lens !== undefined);
+    await page.evaluate(() => (window as any).lens.ready);
+    const status = await page.evaluate(() => (window as any).lens.status());
+    expect(status.mode).toBe('opfs');
+    expect(status.tables.find((t: { table: string }) => t.table === 'service_requests').rows).toBeGreaterThan(1000);
+    expect(await page.evaluate(() => (window as any).__csp)).toContainEqual(expect.stringMatching(/^worker-src blob/));
+    expect(warnings.some((w) => w.startsWith('Starting DuckDB without its code cache'))).toBe(true);
+    await page.close();
   });
 });
