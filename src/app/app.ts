@@ -5,7 +5,7 @@
 import { compactIfNeeded, type Compaction } from '../db/compact';
 import type { Database } from '../db/duckdb';
 import type { Dataset } from '../domain/columns';
-import { rebuildDerived, storeStatus, type StoreStatus } from '../db/store';
+import { rebuildDerived, storeStatus, withSession, type StoreStatus } from '../db/store';
 import { IngestError, type IngestSource, type Progress } from '../ingest/protocol';
 import { ingest, type IngestSummary } from './ingest-runner';
 
@@ -77,12 +77,7 @@ export class App {
   compact(dataset: Dataset, force = false): Promise<Compaction | null> {
     return this.enqueue(async () => {
       if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
-      const session = await this.db.session();
-      try {
-        return await compactIfNeeded(session, dataset, { force });
-      } finally {
-        await session.close().catch(() => undefined);
-      }
+      return withSession(this.db, (session) => compactIfNeeded(session, dataset, { force }));
     });
   }
 

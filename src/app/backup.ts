@@ -10,7 +10,7 @@ import { resultToParquet } from '../db/parquet';
 import { insertStagedSql, stageRows } from './parquet-import';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
 import { DERIVED_TABLES, rebuildDerivedSql } from '../db/rollups';
-import { execInTransaction } from '../db/store';
+import { execInTransaction } from '../db/transaction';
 import { DATASETS } from '../domain/columns';
 import { ident } from '../sql/quote';
 

@@ -15,6 +15,7 @@ import {
 } from '../db/merge-sql';
 import { compactTable, rowGroups, type Compaction } from '../db/compact';
 import { needsCompaction, scanFraction, type ScanFraction } from '../db/layout';
+import { withSession } from '../db/store';
 import { stagingColumnsDdl } from '../db/staging-ddl';
 import type { Dataset } from '../domain/columns';
 import { IngestError, isLargeSource, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
@@ -87,20 +88,19 @@ export async function ingest(db: Database, given: IngestSource, options: IngestO
  */
 async function compactAfter(db: Database, summary: IngestSummary): Promise<IngestSummary> {
   if (db.mode === 'snapshot') return summary;
-  const session = await db.session();
   let measured = summary;
   try {
-    const groups = await rowGroups(session, summary.dataset);
-    const layout = scanFraction(groups);
-    if (layout) measured = { ...summary, layout };
-    if (!needsCompaction(groups)) return measured;
-    const compacted = await compactTable(session, summary.dataset, groups);
-    return { ...measured, compacted, ms: summary.ms + compacted.ms, phases: { ...summary.phases, compact: compacted.ms } };
+    return await withSession(db, async (session) => {
+      const groups = await rowGroups(session, summary.dataset);
+      const layout = scanFraction(groups);
+      if (layout) measured = { ...summary, layout };
+      if (!needsCompaction(groups)) return measured;
+      const compacted = await compactTable(session, summary.dataset, groups);
+      return { ...measured, compacted, ms: summary.ms + compacted.ms, phases: { ...summary.phases, compact: compacted.ms } };
+    });
   } catch (e) {
     console.warn('Compaction failed; the table keeps the layout the load wrote.', e);
     return measured;
-  } finally {
-    await session.close().catch(() => undefined);
   }
 }
 

@@ -6,13 +6,7 @@
  */
 import type { Dataset } from '../domain/columns';
 import { compactStatements, dayCountsSql, needsCompaction, rowGroupRangesSql, scanFraction, sliceBoundaries, type GroupRange } from './layout';
-import type { Row } from './types';
-
-/** What compaction needs of a connection (the app's Database, or a test's Node DuckDB). */
-export interface Executor {
-  query(sql: string): Promise<Row[]>;
-  exec(sql: string): Promise<void> | void;
-}
+import { execInTransaction, quietly, type Executor } from './transaction';
 
 export interface Compaction {
   readonly dataset: Dataset;
@@ -49,24 +43,8 @@ export async function compactIfNeeded(db: Executor, dataset: Dataset, options: C
 /** Rewrites the table in time order; `groups` is its layout before (rowGroups). */
 export async function compactTable(db: Executor, dataset: Dataset, groups: readonly GroupRange[], options: CompactOptions = {}, t0 = performance.now()): Promise<Compaction> {
   const days = (await db.query(dayCountsSql(dataset))).map((r) => ({ day: Number(r.day), n: Number(r.n) }));
-  await db.exec('BEGIN TRANSACTION');
-  try {
-    for (const sql of compactStatements(dataset, sliceBoundaries(days, options.sliceRows))) await db.exec(sql);
-    await db.exec('COMMIT');
-  } catch (e) {
-    await quietly(db, 'ROLLBACK');
-    throw e;
-  }
+  await execInTransaction(db, compactStatements(dataset, sliceBoundaries(days, options.sliceRows)));
   await quietly(db, 'CHECKPOINT');
   const after = scanFraction(await rowGroups(db, dataset));
   return { dataset, before: scanFraction(groups)?.actual ?? 1, after: after?.actual ?? 1, ms: performance.now() - t0 };
-}
-
-/** Runs a statement whose failure changes nothing for the caller. */
-async function quietly(db: Executor, sql: string): Promise<void> {
-  try {
-    await db.exec(sql);
-  } catch {
-    // ROLLBACK after a failed statement, CHECKPOINT with a transaction open elsewhere.
-  }
 }

@@ -29,7 +29,7 @@ export interface GroupRange {
 /** Row groups with their event-time ranges, from DuckDB's storage metadata (no table scan). */
 export function rowGroupRangesSql(dataset: Dataset): string {
   // The stats read "[Min: 2026-01-19 15:45:28, Max: 2026-03-05 15:43:16][Has Null: ...]".
-  return `SELECT row_group_id AS g, sum(count) AS n,
+  return `SELECT sum(count) AS n,
   epoch_ms(min(TRY_CAST(regexp_extract(stats, 'Min: ([^,\\]]*)', 1) AS TIMESTAMP))) AS lo,
   epoch_ms(max(TRY_CAST(regexp_extract(stats, 'Max: ([^,\\]]*)', 1) AS TIMESTAMP))) AS hi
 FROM pragma_storage_info(${str(dataset)})

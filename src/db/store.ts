@@ -5,6 +5,7 @@
  */
 import { STORE_FILE, openDatabase, type Database } from './duckdb';
 import { WORK_PREFIX } from './merge-sql';
+import { execInTransaction } from './transaction';
 import { SCHEMA_VERSION, migrationSql } from './schema';
 import { rebuildDerivedSql } from './rollups';
 import { DATASETS } from '../domain/columns';
@@ -167,18 +168,6 @@ export async function migrate(db: Database): Promise<void> {
   await db.exec('CHECKPOINT').catch(() => undefined);
 }
 
-/** Runs `statements` in order in one transaction: all of them take effect, or none. */
-export async function execInTransaction(db: Database, statements: readonly string[]): Promise<void> {
-  await db.exec('BEGIN TRANSACTION');
-  try {
-    for (const sql of statements) await db.exec(sql);
-    await db.exec('COMMIT');
-  } catch (e) {
-    await db.exec('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
-}
-
 export interface TableStatus {
   readonly table: string;
   readonly rows: number;
@@ -210,9 +199,14 @@ export async function storeStatus(db: Database): Promise<StoreStatus> {
  * after writes made outside a load, which keeps them itself.
  */
 export async function rebuildDerived(db: Database): Promise<void> {
+  await withSession(db, (session) => execInTransaction(session, rebuildDerivedSql()));
+}
+
+/** Runs `fn` on a connection of its own (its own transactions and TEMP tables), closed after. */
+export async function withSession<T>(db: Database, fn: (session: Database) => Promise<T>): Promise<T> {
   const session = await db.session();
   try {
-    await execInTransaction(session, rebuildDerivedSql());
+    return await fn(session);
   } finally {
     await session.close().catch(() => undefined);
   }
