@@ -13,6 +13,11 @@ export type { Row };
 /** Report-local choices (dimension, count/share...), by key. */
 export type Params = Readonly<Record<string, string>>;
 
+/** The room a chart is drawn in: its width in CSS pixels (unknown in exports and tests). */
+export interface Frame {
+  width: number;
+}
+
 /** A report-local choice shown as a select in the card. */
 export interface ParamDef {
   key: string;
@@ -54,7 +59,8 @@ export interface ReportDef {
   derive?(rows: Row[], params: Params): Row[];
   /** A readable reason when there is nothing to draw, or null. Defaults to "no rows". */
   empty?(rows: Row[], params: Params): string | null;
-  spec(rows: Row[], params: Params): TopLevelSpec;
+  /** The Vega-Lite spec; `frame` (when known) is the room the card has, which the chart fits into. */
+  spec(rows: Row[], params: Params, frame?: Frame): TopLevelSpec;
   /** The sentence stating the main result. */
   summarize?(rows: Row[], params: Params): string;
   /** An extra table under the chart. */

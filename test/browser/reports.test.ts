@@ -22,6 +22,42 @@ async function waitForReports(page: Page): Promise<void> {
   );
 }
 
+/** The drawn width of every ready card's chart, by report id. */
+function chartWidths(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('[data-testid^="report-"][data-state="ready"]')].map((c) => [
+        c.dataset.testid!.slice('report-'.length),
+        c.querySelector<HTMLElement>('[data-testid=chart]')!.scrollWidth,
+      ]),
+    ),
+  );
+}
+
+/** The card layout once no chart overflows its card (or after 10 s): rows of the first four cards, overflowing charts. */
+async function settledLayout(page: Page): Promise<{ tops: number; overflowing: string[]; ready: number }> {
+  const measure = () =>
+    page.evaluate(() => {
+      const cards = [...document.querySelectorAll<HTMLElement>('[data-testid^="report-"][data-state]')];
+      return {
+        tops: new Set(cards.slice(0, 4).map((c) => Math.round(c.getBoundingClientRect().top))).size,
+        overflowing: cards
+          .filter((c) => c.dataset.state === 'ready')
+          .map((c) => ({ id: c.dataset.testid, body: c.querySelector<HTMLElement>('.lens-report-body')!, chart: c.querySelector<HTMLElement>('[data-testid=chart]')! }))
+          .filter(({ body, chart }) => body.scrollWidth > body.clientWidth || chart.scrollWidth > chart.clientWidth + 1)
+          .map(({ id, body }) => `${id}: ${body.scrollWidth} > ${body.clientWidth}`),
+        ready: cards.filter((c) => c.dataset.state === 'ready').length,
+      };
+    });
+  const until = Date.now() + 10_000;
+  let layout = await measure();
+  while (layout.overflowing.length && Date.now() < until) {
+    await page.waitForTimeout(100);
+    layout = await measure();
+  }
+  return layout;
+}
+
 describe('reports in Chromium', () => {
   const env = useBrowser();
   let page: Page;
@@ -57,29 +93,26 @@ describe('reports in Chromium', () => {
     }
   });
 
-  it('fits every chart in its card, two cards a row on a wide screen and one on a narrow one', async () => {
-    for (const [width, columns] of [[1920, 2], [900, 1]] as const) {
+  it('fits every chart in its card, two cards a row on a wide screen and one on a narrow one, refitting on resize', async () => {
+    const wide = await chartWidths(page);
+    for (const [width, columns] of [[1920, 2], [900, 1], [600, 1]] as const) {
       await page.setViewportSize({ width, height: 1000 });
-      // Charts keep their size; only the grid reflows.
       await page.waitForFunction(() => document.querySelector('[data-testid=report-grid]')!.getBoundingClientRect().width > 0);
-      const layout = await page.evaluate(() => {
-        const cards = [...document.querySelectorAll<HTMLElement>('[data-testid^="report-"][data-state]')];
-        return {
-          tops: new Set(cards.slice(0, 4).map((c) => Math.round(c.getBoundingClientRect().top))).size,
-          overflowing: cards
-            .filter((c) => c.dataset.state === 'ready')
-            .map((c) => ({ id: c.dataset.testid, body: c.querySelector<HTMLElement>('.lens-report-body')!, chart: c.querySelector<HTMLElement>('[data-testid=chart]')! }))
-            .filter(({ body, chart }) => body.scrollWidth > body.clientWidth || chart.scrollWidth > chart.clientWidth + 1)
-            .map(({ id, body }) => `${id}: ${body.scrollWidth} > ${body.clientWidth}`),
-          ready: cards.filter((c) => c.dataset.state === 'ready').length,
-        };
-      });
+      // Charts that do not fit are redrawn narrower once the resize settles.
+      const layout = await settledLayout(page);
       expect(layout.ready, `${width}px`).toBeGreaterThanOrEqual(10);
       expect(layout.overflowing, `${width}px`).toEqual([]);
       // The first four cards sit in two rows of two, or four rows of one.
       expect(layout.tops, `${width}px`).toBe(4 / columns);
     }
+    // At 600 px the widest charts were redrawn narrower (two-panel ones stacked)...
+    const narrow = await chartWidths(page);
+    expect(narrow['monthly-by-type']).toBeLessThan(wide['monthly-by-type']);
+    expect(narrow['density-map']).toBeLessThan(wide['density-map']);
+    // ...and back at the usual width they are drawn as they were.
     await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForFunction((w) => document.querySelector<HTMLElement>('[data-testid="report-monthly-by-type"] [data-testid=chart]')!.scrollWidth === w, wide['monthly-by-type']);
+    expect(await chartWidths(page)).toEqual(wide);
   });
 
   it('counts by neighborhood match an independent count over the base tables', async () => {
@@ -159,5 +192,11 @@ describe('reports in Chromium', () => {
     // One shape per neighborhood, in each dataset's facet.
     expect(shapes).toBeGreaterThanOrEqual(78);
     expect(shapes % 78).toBe(0);
+    // The map, too, fits a narrow card.
+    await page.setViewportSize({ width: 600, height: 1000 });
+    const layout = await settledLayout(page);
+    expect(layout.overflowing).toEqual([]);
+    expect(await page.locator('[data-testid="report-choropleth"] [data-testid=chart] svg .mark-shape path').count()).toBe(shapes);
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 });

@@ -1,12 +1,15 @@
 /** The open 311 backlog: requests without a close time, by age bucket and type. */
 import { int, str } from '../../sql/quote';
 import { OPEN_REQUESTS, REQUEST_EXTENT } from '../../db/open-requests';
-import { kindFilter, topLevel } from '../spec/common';
+import { kindFilter, panelWidth, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { whereSql } from '../sql/where';
 import { fmtInt, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
+
+/** Pixels beside the plot: y axis and the type legend (labels up to 220 px). */
+const RESERVE = 240;
 
 /** Age buckets: upper bound in days (exclusive) and label. */
 export const AGE_BUCKETS: readonly (readonly [number, string])[] = [
@@ -64,10 +67,10 @@ ORDER BY kind, bucket, n DESC`;
   empty(rows) {
     return rows.some((r) => r.kind === 'bucket') ? null : MSG.noBacklog;
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
     return topLevel(rows, {
       transform: [kindFilter('bucket')],
-      width: 520,
+      width: panelWidth(frame, 520, RESERVE),
       height: 240,
       mark: { type: 'bar', cursor: 'pointer' },
       encoding: {

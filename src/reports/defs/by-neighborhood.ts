@@ -1,11 +1,14 @@
 /** Events by neighborhood as ranked bars: raw counts, or relative to the neighborhood's share of all events. */
 import { strList } from '../../sql/quote';
-import { datasetLabelCalc, topLevel } from '../spec/common';
+import { datasetLabelCalc, panelHeader, topLevel, twoPanels } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { fmtInt, fmtNum, numberOf } from '../format';
 import { DATASET_LABELS } from '../messages';
 import type { Dataset } from '../../domain/columns';
 import type { ReportDef } from '../types';
+
+/** Pixels beside the panels (neighborhood labels, padding): side by side, and stacked. */
+const RESERVE = { side: 360, stacked: 190 };
 
 /** The `by-neighborhood` report (see the explanation below). */
 export const byNeighborhood: ReportDef = {
@@ -51,7 +54,7 @@ LEFT JOIN neighborhoods nb ON nb.slug = s.slug
 ${nbhd}
 ORDER BY s.dataset, n DESC, s.slug`;
   },
-  spec(rows, p) {
+  spec(rows, p, frame) {
     const relative = p.mode === 'relative';
     const field = relative ? 'relative' : 'n';
     const bar = {
@@ -73,11 +76,12 @@ ORDER BY s.dataset, n DESC, s.slug`;
         ],
       },
     };
+    const layout = twoPanels(frame, 200, RESERVE, 110);
     const inner = relative ? { layer: [bar, { mark: { type: 'rule', color: '#333' }, encoding: { x: { datum: 1 } } }] } : bar;
     return topLevel(rows, {
       transform: [datasetLabelCalc],
-      facet: { column: { field: 'dataset_label', type: 'nominal', title: null } },
-      spec: { width: 200, height: { step: 11 }, ...inner },
+      facet: { [layout.facet]: { field: 'dataset_label', type: 'nominal', title: null, ...panelHeader(layout) } },
+      spec: { width: layout.width, height: { step: 11 }, ...inner },
       resolve: { scale: { y: 'independent', x: 'independent' } },
     });
   },

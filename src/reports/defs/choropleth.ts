@@ -1,10 +1,13 @@
 /** Choropleth of events per neighborhood over the stored boundaries GeoJSON. */
-import { topLevel } from '../spec/common';
+import { panelWidth, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { checkBoundariesCached, featureNeighborhood } from '../boundaries';
 import { fmtInt, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef, Row } from '../types';
+
+/** Pixels beside the map: the color legend. */
+const RESERVE = 180;
 
 const MEASURES = [
   { value: 'all', label: 'All selected events' },
@@ -66,11 +69,12 @@ GROUP BY neighborhood_slug`;
   empty(rows) {
     return rows.length ? null : MSG.noBoundaries;
   },
-  spec(rows, p) {
+  spec(rows, p, frame) {
+    const width = panelWidth(frame, 520, RESERVE, 1, 220);
     const title = MEASURES.find((m) => m.value === p.measure)?.label ?? 'Events';
     return topLevel(rows, {
-      width: 520,
-      height: 420,
+      width,
+      height: Math.round((width * 420) / 520),
       projection: { type: 'mercator' },
       layer: [
         { mark: { type: 'geoshape', fill: '#e5e5e5', stroke: '#fff', strokeWidth: 0.5 } },

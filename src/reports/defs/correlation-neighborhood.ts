@@ -3,13 +3,16 @@
  * accidents, with Pearson, Spearman, n, p-values and a 95% CI, and the least-squares line.
  */
 import { strList } from '../../sql/quote';
-import { kindFilter, topLevel } from '../spec/common';
+import { kindFilter, panelHeader, topLevel, twoPanels } from '../spec/common';
 import { STREET_KEYWORDS, streetTypeCondition } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { correlationTest, linearFit, pearson, spearman } from '../stats/correlation';
 import { fmtNum, fmtP, fmtPValue, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef, Row } from '../types';
+
+/** Pixels beside the panels (axes): side by side, and stacked. */
+const RESERVE = { side: 110, stacked: 70 };
 
 /** The two 311 volumes set against accidents. */
 export const MEASURES = [
@@ -80,13 +83,14 @@ ORDER BY nb.name`;
     if (!points.some((r) => numberOf(r.x) > 0)) return MSG.sideEmpty('311 requests');
     return withData < 4 ? MSG.tooFewNeighborhoods(withData) : null;
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
     const x = { field: 'x', type: 'quantitative', title: '311 requests' };
     const y = { field: 'accidents', type: 'quantitative', title: 'Traffic accidents' };
+    const layout = twoPanels(frame, 240, RESERVE);
     return topLevel(rows, {
-      facet: { column: { field: 'measure', type: 'nominal', title: null, sort: MEASURES.map((m) => m.label) } },
+      facet: { [layout.facet]: { field: 'measure', type: 'nominal', title: null, sort: MEASURES.map((m) => m.label), ...panelHeader(layout) } },
       spec: {
-        width: 240,
+        width: layout.width,
         height: 220,
         layer: [
           {

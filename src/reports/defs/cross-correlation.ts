@@ -2,7 +2,7 @@
  * City-wide daily 311 counts vs daily accidents at lags −7…+7 days, after removing each
  * series' weekday × month means, so a shared calendar pattern does not pass for a link.
  */
-import { topLevel } from '../spec/common';
+import { panelWidth, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { dayRange } from '../stats/calendar';
 import { coveredMonths, lastCoveredRun } from '../stats/coverage';
@@ -11,6 +11,9 @@ import { pearson } from '../stats/correlation';
 import { fmtInt, fmtNum, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef, Row } from '../types';
+
+/** Pixels beside the plot: the y axis. */
+const RESERVE = 80;
 
 /** Lags examined, in days, both ways. */
 export const MAX_LAG = 7;
@@ -74,10 +77,10 @@ ORDER BY day`;
     if (!rows.length) return MSG.tooFewDays(0, MIN_DAYS);
     return days < MIN_DAYS ? MSG.tooFewDays(days, MIN_DAYS) : null;
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
     const x = { field: 'lag', type: 'ordinal', title: 'Lag (days): accidents after 311 →', axis: { labelAngle: 0 } };
     return topLevel(rows, {
-      width: 520,
+      width: panelWidth(frame, 520, RESERVE),
       height: 220,
       layer: [
         {

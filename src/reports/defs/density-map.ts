@@ -1,7 +1,7 @@
 /** Point density over Denver's extent, binned in SQL and drawn as a grid of rectangles (no tiles). */
 import { num } from '../../sql/quote';
 import { CELL, DENVER_EXTENT } from '../../domain/grid';
-import { datasetLabelCalc, kindFilter, topLevel } from '../spec/common';
+import { datasetLabelCalc, kindFilter, panelHeader, topLevel, twoPanels } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { fmtInt, fmtPct, numberOf } from '../format';
 import { DATASET_LABELS, MSG } from '../messages';
@@ -16,6 +16,8 @@ const dbl = (v: number) => `CAST(${num(v)} AS DOUBLE)`;
 /** Width / height that keeps ground distances square at Denver's latitude. */
 const ASPECT = ((E.maxLon - E.minLon) * Math.cos((39.75 * Math.PI) / 180)) / (E.maxLat - E.minLat);
 const WIDTH = 244;
+/** Pixels beside the maps (axes, the color legend): side by side, and stacked. */
+const RESERVE = { side: 340, stacked: 200 };
 
 /** The `density-map` report (see the explanation below). */
 export const densityMap: ReportDef = {
@@ -44,15 +46,17 @@ ORDER BY kind, dataset, lon, lat`;
     if (!rows.some((r) => r.kind === 'total' && numberOf(r.total) > 0)) return MSG.noRows;
     return rows.some((r) => r.kind === 'bin') ? null : MSG.noCoordinates;
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
+    const layout = twoPanels(frame, WIDTH, RESERVE);
+    const width = layout.width;
     const lonScale = { domain: [E.minLon, E.maxLon], zero: false, nice: false };
     const latScale = { domain: [E.minLat, E.maxLat], zero: false, nice: false };
     return topLevel(rows, {
       transform: [kindFilter('bin'), datasetLabelCalc],
-      facet: { column: { field: 'dataset_label', type: 'nominal', title: null } },
+      facet: { [layout.facet]: { field: 'dataset_label', type: 'nominal', title: null, ...panelHeader(layout) } },
       spec: {
-        width: WIDTH,
-        height: Math.round(WIDTH / ASPECT),
+        width,
+        height: Math.round(width / ASPECT),
         mark: 'rect',
         encoding: {
           x: { field: 'lon', type: 'quantitative', scale: lonScale, title: 'Longitude', axis: { format: '.2f', tickCount: 4 } },

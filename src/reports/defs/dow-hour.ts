@@ -1,11 +1,14 @@
 /** Day-of-week × hour-of-day heat map, for each dataset. */
 import { str } from '../../sql/quote';
-import { datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { bandStep, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { fmtPct, numberOf } from '../format';
 import { DATASET_LABELS } from '../messages';
 import type { Dataset } from '../../domain/columns';
 import type { ReportDef } from '../types';
+
+/** Pixels beside the cells: day labels, the legend and padding. */
+const RESERVE = 180;
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -29,13 +32,15 @@ SELECT dataset, dow, [${DAY_NAMES.map((d) => str(d)).join(', ')}][dow] AS dow_na
 FROM c
 ORDER BY dataset, dow, hour`;
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
+    // Square cells, as large as the card allows up to 18 px.
+    const step = Math.floor(bandStep(frame, 18, 24, RESERVE));
     return topLevel(rows, {
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
       spec: {
-        width: { step: 18 },
-        height: { step: 18 },
+        width: { step },
+        height: { step },
         mark: 'rect',
         encoding: {
           x: { field: 'hour', type: 'ordinal', title: 'Hour of day', scale: { domain: Array.from({ length: 24 }, (_, i) => i) }, axis: { labelAngle: 0 } },

@@ -4,7 +4,7 @@
  */
 import { str, strList } from '../../sql/quote';
 import { NEIGHBORHOODS } from '../../domain/neighborhoods';
-import { topLevel } from '../spec/common';
+import { panelWidth, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { addDays } from '../stats/calendar';
 import { DEFAULT_BACKTEST, rollingOrigin, trainingWindow } from '../stats/backtest';
@@ -14,6 +14,9 @@ import { coveredMonths, lastCoveredRun } from '../stats/coverage';
 import { fmtNum, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef, Row } from '../types';
+
+/** Pixels beside the plot: the y axis and the legend. */
+const RESERVE = 70;
 
 /** Days forecast past the end of the data. */
 export const FUTURE_DAYS = 14;
@@ -100,10 +103,10 @@ ORDER BY cal.d`;
     if (!meta || !meta.slug || !numberOf(meta.days)) return MSG.noRows;
     return rows.length > 1 ? null : MSG.forecastTooShort(numberOf(meta.days), MIN_DAYS);
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
     const x = { field: 'day', type: 'temporal', timeUnit: 'utcyearmonthdate', title: null };
     return topLevel(rows, {
-      width: 560,
+      width: panelWidth(frame, 560, RESERVE),
       height: 240,
       layer: [
         {

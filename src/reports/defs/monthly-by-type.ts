@@ -1,12 +1,15 @@
 /** Monthly counts by type for each dataset: the top N types, the rest grouped as "Other". */
 import { str, int } from '../../sql/quote';
-import { datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { datasetLabelCalc, datasetRow, panelWidth, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { fmtInt, numberOf } from '../format';
 import { DATASET_LABELS } from '../messages';
 import type { Dataset } from '../../domain/columns';
 import type { ReportDef } from '../types';
+
+/** Pixels beside the plot: the y axis and the type legend. */
+const RESERVE = 290;
 
 const TOP_OPTIONS = ['5', '8', '12'];
 
@@ -36,12 +39,12 @@ FROM base b JOIN ranked r USING (dataset, type)
 GROUP BY b.dataset, b.month, 3
 ORDER BY b.dataset, month, n DESC, type`;
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
     return topLevel(rows, {
       transform: [datasetLabelCalc, { calculate: "toDate(datum.month + '-01')", as: 'month_start' }],
       facet: { row: datasetRow },
       spec: {
-        width: 540,
+        width: panelWidth(frame, 540, RESERVE),
         height: 180,
         mark: { type: 'bar', cursor: 'pointer' },
         encoding: {

@@ -6,12 +6,15 @@
 import { int } from '../../sql/quote';
 import { CLOSURE } from '../../db/closure';
 import { closureCountSql, closureHistogramSql, closureKeySql, histogramQuantilesSql, type ClosureKey } from '../sql/closure';
-import { kindFilter, topLevel } from '../spec/common';
+import { kindFilter, panelWidth, topLevel } from '../spec/common';
 import { hoursBetween } from '../sql/common';
 import { whereSql } from '../sql/where';
 import { fmtHours, fmtInt, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
+
+/** Pixels beside the plot: the group labels and the legend. */
+const RESERVE = 220;
 
 type Dimension = Exclude<ClosureKey, 'none'>;
 
@@ -97,7 +100,7 @@ ${ranked('exact')}`;
     const t = rows.find((r) => r.kind === 'total');
     return t && numberOf(t.n) + numberOf(t.closed_at_creation) > 0 ? null : MSG.noResolution;
   },
-  spec(rows, p) {
+  spec(rows, p, frame) {
     const dim = RESOLUTION_DIMENSIONS[dimensionOf(p)];
     const y = { field: 'key', type: 'nominal', title: dim.label, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: 200 } };
     const x = { type: 'quantitative', scale: { type: 'log' }, title: 'Hours from created to closed (log scale)' };
@@ -110,7 +113,7 @@ ${ranked('exact')}`;
     ];
     return topLevel(rows, {
       transform: [kindFilter('group'), { filter: 'datum.median_hours > 0' }],
-      width: 460,
+      width: panelWidth(frame, 460, RESERVE),
       height: { step: 14 },
       encoding: { y },
       layer: [

@@ -1,5 +1,5 @@
 /** Distribution of hours to close, as a histogram with logarithmic bins (4 per decade). */
-import { kindFilter, topLevel } from '../spec/common';
+import { kindFilter, panelWidth, topLevel } from '../spec/common';
 import { hoursBetween } from '../sql/common';
 import { CLOSE_BINS_PER_DECADE, CLOSURE } from '../../db/closure';
 import { int, str } from '../../sql/quote';
@@ -8,6 +8,9 @@ import { whereSql } from '../sql/where';
 import { fmtHours, fmtInt, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
+
+/** Pixels beside the plot: the y axis. */
+const RESERVE = 90;
 
 /** Bins per power of ten. */
 export const BINS_PER_DECADE = 4;
@@ -60,10 +63,10 @@ ORDER BY kind, from_hours`;
   empty(rows) {
     return rows.some((r) => r.kind === 'bin') ? null : MSG.noResolution;
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
     const x = { type: 'quantitative', scale: { type: 'log' }, title: 'Hours from created to closed (log scale)' };
     return topLevel(rows, {
-      width: 520,
+      width: panelWidth(frame, 520, RESERVE),
       height: 220,
       layer: [
         {

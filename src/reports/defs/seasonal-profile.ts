@@ -1,12 +1,15 @@
 /** Month-of-year profile of the top types: which types are seasonal. */
 import { int, num } from '../../sql/quote';
 import { COVERAGE_SHARE } from '../stats/coverage';
-import { MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, panelWidth, topLevel } from '../spec/common';
 import { orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { chiSquareUpperTail } from '../stats/special';
 import { fmtNum, numberOf } from '../format';
 import type { ReportDef, Row } from '../types';
+
+/** Pixels beside the plot (type labels, the legend): with labels up to 240 px, and up to 140 px. */
+const RESERVE = { wide: 380, narrow: 320 };
 
 const TOP = 10;
 /** A type is called seasonal when its peak month is this much above its average month... */
@@ -91,17 +94,19 @@ WHERE t.rank <= ${int(TOP)}
 ORDER BY t.dataset, t.rank, c.month`;
   },
   derive: (rows) => seasonalProfile(rows),
-  spec(rows) {
+  spec(rows, _params, frame) {
+    // Narrow cards give the type labels less room before the months lose theirs.
+    const labels = frame && frame.width < 600 ? 140 : 240;
     return topLevel(rows, {
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
       spec: {
-        width: 360,
+        width: panelWidth(frame, 360, labels === 240 ? RESERVE.wide : RESERVE.narrow, 1, 140),
         height: bandHeight(rows, 'type', 18),
         mark: { type: 'rect', cursor: 'pointer' },
         encoding: {
           x: { field: 'month', type: 'ordinal', title: 'Month', axis: { labelExpr: MONTH_LABEL_EXPR, labelAngle: 0 } },
-          y: { field: 'type_label', type: 'nominal', title: null, sort: { field: 'peak_index', op: 'max', order: 'descending' }, axis: { labelLimit: 240 } },
+          y: { field: 'type_label', type: 'nominal', title: null, sort: { field: 'peak_index', op: 'max', order: 'descending' }, axis: { labelLimit: labels } },
           color: {
             field: 'index',
             type: 'quantitative',

@@ -1,12 +1,14 @@
 /** Type mix per neighborhood: a heat map of each type's share of the neighborhood's events. */
 import { int, str } from '../../sql/quote';
-import { bandHeight, datasetLabelCalc, datasetRow, exprStr, topLevel } from '../spec/common';
+import { bandHeight, bandStep, datasetLabelCalc, datasetRow, exprStr, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { fmtNum, fmtPct, numberOf } from '../format';
 import type { ReportDef } from '../types';
 
 const TOP = 10;
+/** Pixels beside the bands: neighborhood labels, slanted type labels and the legend. */
+const RESERVE = 340;
 
 /** The `type-mix` report (see the explanation below). */
 export const typeMix: ReportDef = {
@@ -38,7 +40,7 @@ SELECT g.dataset, coalesce(nb.name, g.slug) AS neighborhood, g.slug, g.type, CAS
 FROM g LEFT JOIN neighborhoods nb ON nb.slug = g.slug
 ORDER BY g.dataset, neighborhood, g.type`;
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
     const other = `datum.type === ${exprStr(OTHER)}`;
     return topLevel(rows, {
       transform: [
@@ -50,7 +52,7 @@ ORDER BY g.dataset, neighborhood, g.type`;
       ],
       facet: { row: datasetRow },
       spec: {
-        width: { step: 22 },
+        width: { step: Math.floor(bandStep(frame, 22, TOP + 1, RESERVE)) },
         height: bandHeight(rows, 'neighborhood', 10),
         mark: { type: 'rect', cursor: 'pointer', invalid: null },
         encoding: {

@@ -1,11 +1,14 @@
 /** Year-over-year: monthly counts with one line per year. */
-import { MONTH_LABEL_EXPR, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { MONTH_LABEL_EXPR, datasetLabelCalc, datasetRow, panelWidth, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { fmtInt, fmtPct, numberOf } from '../format';
 import { coveredMonths } from '../stats/coverage';
 import { DATASET_LABELS, MSG } from '../messages';
 import type { Dataset } from '../../domain/columns';
 import type { ReportDef, Row } from '../types';
+
+/** Pixels beside the plot: the y axis and the year legend. */
+const RESERVE = 130;
 
 function yearsOf(rows: Row[], dataset?: Dataset): number[] {
   return [...new Set(rows.filter((r) => !dataset || r.dataset === dataset).map((r) => numberOf(r.year)))].sort((a, b) => a - b);
@@ -45,12 +48,12 @@ ORDER BY dataset, year, month`;
     const months = [...new Set(rows.map((r) => monthKey(r).slice(0, 7)))].sort();
     return MSG.yoyNeedsTwoYears(`${months[0]} to ${months.at(-1)}`);
   },
-  spec(rows) {
+  spec(rows, _params, frame) {
     return topLevel(rows, {
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
       spec: {
-        width: 520,
+        width: panelWidth(frame, 520, RESERVE),
         height: 160,
         mark: { type: 'line', point: true },
         encoding: {

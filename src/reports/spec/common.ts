@@ -3,7 +3,7 @@
  * dataset `table` (so the UI can swap data without recompiling), and calculated labels.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Row } from '../types';
+import type { Frame, Row } from '../types';
 import { DATASET_LABELS } from '../messages';
 
 /** The name of the dataset holding the rows in every spec. */
@@ -62,4 +62,41 @@ export function bandHeight(rows: readonly Row[], field: string, step: number, by
     sets.set(r[by], s);
   }
   return Math.max(step, ...[...sets.values()].map((s) => s.size * step));
+}
+
+/**
+ * The width of each of a chart's `panels` (facet columns): `preferred` when the frame has room
+ * for it or is unknown; otherwise what the frame leaves after `reserve` pixels (axes, legends,
+ * headers and padding, measured on real data with a margin), shared out, and never under `min`
+ * (below that the card scrolls sideways instead of drawing unreadable panels).
+ */
+export function panelWidth(frame: Frame | undefined, preferred: number, reserve: number, panels = 1, min = 140): number {
+  if (!frame || !(frame.width > 0)) return preferred;
+  return Math.max(min, Math.min(preferred, Math.floor((frame.width - reserve) / panels)));
+}
+
+/** The band step of a chart of `count` bands: as `panelWidth`, per band. */
+export function bandStep(frame: Frame | undefined, preferred: number, count: number, reserve: number, min = 10): number {
+  return panelWidth(frame, preferred * count, reserve, 1, min * count) / count;
+}
+
+/** Where two facet panels go, and how wide each is. */
+export interface PanelLayout {
+  /** `column`: side by side; `row`: one above the other. */
+  facet: 'column' | 'row';
+  width: number;
+}
+
+/**
+ * Two panels side by side (`reserve.side` pixels beside them) when both fit at `min` or wider;
+ * otherwise stacked, each as wide as the frame allows (`reserve.stacked` beside it).
+ */
+export function twoPanels(frame: Frame | undefined, preferred: number, reserve: { side: number; stacked: number }, min = 140): PanelLayout {
+  if (!frame || frame.width - reserve.side >= 2 * min) return { facet: 'column', width: panelWidth(frame, preferred, reserve.side, 2, min) };
+  return { facet: 'row', width: panelWidth(frame, preferred, reserve.stacked, 1, min) };
+}
+
+/** The facet header of a `twoPanels` layout: a column title, or a row title set on top. */
+export function panelHeader(layout: PanelLayout): Record<string, unknown> {
+  return layout.facet === 'row' ? { header: datasetRow.header } : {};
 }

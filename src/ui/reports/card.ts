@@ -23,6 +23,8 @@ export interface CardActions {
 export interface Card {
   readonly el: HTMLElement;
   readonly chartEl: HTMLElement;
+  /** The area the chart is drawn in (its width is the room the chart has). */
+  readonly bodyEl: HTMLElement;
   setState(state: CardState, message?: string): void;
   setSql(sql: string): void;
   setResult(summary: string, rows: readonly Row[], table: ReportTable | null): void;
@@ -67,12 +69,13 @@ export function createCard(def: ReportDef, params: Params, actions: CardActions)
 
   const geo = def.acceptsGeoJson && actions.onGeoJsonFile ? geoJsonInput(actions.onGeoJsonFile) : null;
 
+  const bodyEl = h('div', { class: 'lens-report-body' }, chartEl, status);
   const el = h(
     'section',
     { class: 'lens-report', 'data-testid': `report-${def.id}`, 'data-state': 'loading', 'aria-busy': 'true', 'aria-labelledby': `report-title-${def.id}` },
     h('header', { class: 'lens-report-head' }, h('h2', { id: `report-title-${def.id}` }, def.title), h('div', { class: 'lens-params' }, selects)),
     h('p', { class: 'lens-report-explanation', 'data-testid': 'explanation' }, def.explanation),
-    h('div', { class: 'lens-report-body' }, chartEl, status),
+    bodyEl,
     summary,
     extra,
     notice,
@@ -97,6 +100,7 @@ export function createCard(def: ReportDef, params: Params, actions: CardActions)
   return {
     el,
     chartEl,
+    bodyEl,
     setState(state, message) {
       el.dataset.state = state;
       el.setAttribute('aria-busy', String(state === 'loading'));

@@ -11,6 +11,7 @@ import { DATA_NAME } from '../../reports/spec/common';
 export class ChartSlot {
   private handle: ChartHandle | null = null;
   private key = '';
+  private rows: readonly object[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -43,7 +44,10 @@ export class ChartSlot {
     const key = JSON.stringify(rest);
     const rows = datasets?.[DATA_NAME];
     if (this.handle && key === this.key) {
+      // The same spec over the same rows (a resize that changed no width): nothing to draw.
+      if (rows === this.rows) return;
       await replaceChartData(this.handle, DATA_NAME, rows ?? []);
+      this.rows = rows;
       return;
     }
     this.drop();
@@ -54,12 +58,14 @@ export class ChartSlot {
     this.handle = await renderChart(this.el, first, { renderer: this.renderer, onClick: this.onClick });
     this.key = key;
     if (rows) await replaceChartData(this.handle, DATA_NAME, rows);
+    this.rows = rows;
   }
 
   private drop(): void {
     this.handle?.finalize();
     this.handle = null;
     this.key = '';
+    this.rows = undefined;
     this.el.replaceChildren();
   }
 }

@@ -8,7 +8,7 @@ import { MSG } from '../../reports/messages';
 import { REPORTS, getReport } from '../../reports/registry';
 import { mergeFilters, sameFilters, type FilterInput, type Filters } from '../../reports/filters';
 import { chartRows, datasetExclusion, emptyMessage, reportSql } from '../../reports/run';
-import { withDefaults, type Params, type ReportDef } from '../../reports/types';
+import { withDefaults, type Frame, type Params, type ReportDef } from '../../reports/types';
 import { checkBoundaries, storeBoundariesSql } from '../../reports/boundaries';
 import { rowsToCsv } from '../../reports/csv';
 import { download } from '../dom';
@@ -17,6 +17,18 @@ import { createCard, type Card } from './card';
 import { ChartSlot } from './chart-slot';
 import { DerivedCache, QueryCache } from './query-cache';
 
+/** Horizontal padding of the chart inside its area (`.lens-chart`). */
+const CHART_CHROME_PX = 12;
+/** Frame widths are whole multiples of this. */
+const FRAME_STEP_PX = 8;
+/** A resize redraws once no further resize came for this long. */
+const RESIZE_SETTLE_MS = 150;
+
+/** The card's message for a failed render. */
+function failure(err: unknown): string {
+  return `This report failed: ${err instanceof Error ? err.message : String(err)} (see Show SQL).`;
+}
+
 interface Entry {
   def: ReportDef;
   card: Card;
@@ -24,8 +36,8 @@ interface Entry {
   params: Params;
   /** Incremented per render; a render that is no longer the latest does not touch the DOM. */
   gen: number;
-  /** What the card shows: the chart rows (or none), the params, the empty-state message. */
-  shown?: { rows: Row[]; params: Params; empty: string | null };
+  /** What the card shows: the chart rows (or none), the params, the empty-state message, the frame width it was fitted to. */
+  shown?: { rows: Row[]; params: Params; empty: string | null; width: number | undefined };
 }
 
 /** What the controller needs from the page. */
@@ -43,6 +55,10 @@ export class ReportsController {
   private readonly inflight = new Set<Promise<void>>();
   private readonly queries: QueryCache;
   private readonly derived = new DerivedCache();
+  /** The room every chart has (all cards are as wide); unknown until the grid is laid out. */
+  private frame: Frame | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly opts: ControllerOptions,
@@ -54,7 +70,7 @@ export class ReportsController {
 
   /** Builds every card; returns their elements in registry order. */
   createCards(): HTMLElement[] {
-    return REPORTS.map((def) => {
+    const cards = REPORTS.map((def) => {
       const params = withDefaults(def);
       const entry = { def, params, gen: 0 } as Entry;
       entry.card = createCard(def, params, {
@@ -70,6 +86,51 @@ export class ReportsController {
       this.entries.set(def.id, entry);
       return entry.card.el;
     });
+    this.watchWidth();
+    return cards;
+  }
+
+  /**
+   * Refits the charts when the cards change width (window resize, grid reflow, the page shown
+   * after being hidden). The first width known applies at once; later ones once resizing has
+   * settled. Sizes come from a ResizeObserver, so rendering never forces a layout to read them.
+   */
+  private watchWidth(): void {
+    const first = this.entries.values().next().value;
+    if (!first || typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver = new ResizeObserver((records) => {
+      const box = records.at(-1)?.contentRect.width ?? 0;
+      // Hidden (the page not shown): keep the last width.
+      if (!(box > 0)) return;
+      // Whole steps, so that a resize by a pixel or two does not redraw every chart.
+      const width = Math.floor((box - CHART_CHROME_PX) / FRAME_STEP_PX) * FRAME_STEP_PX;
+      clearTimeout(this.resizeTimer);
+      const apply = () => {
+        if (this.frame?.width === width) return;
+        this.frame = { width };
+        for (const e of this.entries.values()) void this.track(this.refit(e));
+      };
+      if (this.frame) this.resizeTimer = setTimeout(apply, RESIZE_SETTLE_MS);
+      else apply();
+    });
+    this.resizeObserver.observe(first.card.bodyEl);
+  }
+
+  /**
+   * Redraws a shown chart fitted to the current frame, from the rows it shows. A card being
+   * rendered is left alone: its render reads the new frame.
+   */
+  private async refit(e: Entry): Promise<void> {
+    const shown = e.shown;
+    const frame = this.frame;
+    if (!shown || shown.empty !== null || !frame || shown.width === frame.width) return;
+    shown.width = frame.width;
+    const gen = e.gen;
+    try {
+      await e.slot.show(e.def.spec(shown.rows, shown.params, frame));
+    } catch (err) {
+      if (gen === e.gen) e.card.setState('error', failure(err));
+    }
   }
 
   current(): Filters {
@@ -113,6 +174,8 @@ export class ReportsController {
   }
 
   destroy(): void {
+    this.resizeObserver?.disconnect();
+    clearTimeout(this.resizeTimer);
     for (const e of this.entries.values()) {
       e.gen++;
       void e.slot.clear();
@@ -145,8 +208,10 @@ export class ReportsController {
       if (gen !== e.gen) return;
       card.el.dataset.msData = String(Math.round(performance.now() - t0));
       const empty = emptyMessage(def, filters, rows, params);
+      const frame = this.frame;
+      const width = frame?.width;
       const shown = e.shown;
-      if (shown && shown.rows === rows && shown.params === params && shown.empty === empty) {
+      if (shown && shown.rows === rows && shown.params === params && shown.empty === empty && (empty !== null || shown.width === width)) {
         // The same rows as on screen (the caches return the same arrays when the SQL did not
         // change, e.g. under a filter this report ignores): nothing to redraw.
         card.setState(empty ? 'empty' : 'ready', empty ?? undefined);
@@ -158,21 +223,21 @@ export class ReportsController {
         if (gen !== e.gen) return;
         card.setResult('', rows, null);
         card.setState('empty', empty);
-        e.shown = { rows, params, empty };
+        e.shown = { rows, params, empty, width };
       } else {
         const tDraw = performance.now();
-        await slot.show(def.spec(rows, params));
+        await slot.show(def.spec(rows, params, frame));
         if (gen !== e.gen) return;
         card.el.dataset.msDraw = String(Math.round(performance.now() - tDraw));
         card.setResult(def.summarize?.(rows, params) ?? '', rows, def.table?.(rows, params) ?? null);
         card.setState('ready');
         card.chartEl.dataset.rows = String(rows.length);
-        e.shown = { rows, params, empty };
+        e.shown = { rows, params, empty, width };
       }
     } catch (err) {
       if (gen !== e.gen) return;
       await slot.clear().catch(() => undefined);
-      card.setState('error', `This report failed: ${err instanceof Error ? err.message : String(err)} (see Show SQL).`);
+      card.setState('error', failure(err));
     } finally {
       if (gen === e.gen) card.el.dataset.ms = String(Math.round(performance.now() - t0));
     }

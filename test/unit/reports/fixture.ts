@@ -139,3 +139,16 @@ export async function openEmptyDb(): Promise<TestDb> {
   for (const stmt of migrationSql(0)) db.exec(stmt);
   return db;
 }
+
+const SQUARE = (lon: number, lat: number) => ({
+  type: 'Polygon',
+  coordinates: [[[lon - 0.01, lat - 0.01], [lon + 0.01, lat - 0.01], [lon + 0.01, lat + 0.01], [lon - 0.01, lat + 0.01], [lon - 0.01, lat - 0.01]]],
+});
+/** Boundaries for six fixture neighborhoods (small squares) and one that matches none. */
+export const TINY_GEOJSON = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [
+    ...HOODS.slice(0, 6).map((n) => ({ type: 'Feature', properties: { NBHD_ID: n.id, NBHD_NAME: n.name }, geometry: SQUARE(n.lon, n.lat) })),
+    { type: 'Feature', properties: { NBHD_NAME: 'Atlantis' }, geometry: SQUARE(-104.9, 39.7) },
+  ],
+});

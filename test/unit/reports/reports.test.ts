@@ -8,23 +8,11 @@ import { emptyFilters, mergeFilters, type Filters } from '../../../src/reports/f
 import { emptyMessage } from '../../../src/reports/run';
 import { withDefaults, type ReportDef, type Row } from '../../../src/reports/types';
 import { storeBoundariesSql } from '../../../src/reports/boundaries';
-import { openFixtureDb, HOODS } from './fixture';
+import { openFixtureDb, HOODS, TINY_GEOJSON } from './fixture';
 import { renderSpec, specErrors } from './spec-check';
 import type { TestDb } from '../helpers/duckdb';
 
 let db: TestDb;
-
-const SQUARE = (lon: number, lat: number) => ({
-  type: 'Polygon',
-  coordinates: [[[lon - 0.01, lat - 0.01], [lon + 0.01, lat - 0.01], [lon + 0.01, lat + 0.01], [lon - 0.01, lat + 0.01], [lon - 0.01, lat - 0.01]]],
-});
-export const TINY_GEOJSON = JSON.stringify({
-  type: 'FeatureCollection',
-  features: [
-    ...HOODS.slice(0, 6).map((n) => ({ type: 'Feature', properties: { NBHD_ID: n.id, NBHD_NAME: n.name }, geometry: SQUARE(n.lon, n.lat) })),
-    { type: 'Feature', properties: { NBHD_NAME: 'Atlantis' }, geometry: SQUARE(-104.9, 39.7) },
-  ],
-});
 
 beforeAll(async () => {
   db = await openFixtureDb();
