@@ -1,15 +1,15 @@
 /** The open 311 backlog: requests without a close time, by age bucket and type. */
 import { int, str } from '../../sql/quote';
 import { OPEN_REQUESTS, REQUEST_EXTENT } from '../../db/open-requests';
-import { kindFilter, panelWidth, topLevel } from '../spec/common';
+import { kindFilter, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { whereSql } from '../sql/where';
 import { fmtInt, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
 
-/** Pixels beside the plot: y axis and the type legend (labels up to 220 px). */
-const RESERVE = 240;
+/** Pixels beside the plot: the y axis, and the type legend (labels up to 220 px; under the plot when narrow). */
+const RESERVE = { axes: 70, legend: 170 };
 
 /** Age buckets: upper bound in days (exclusive) and label. */
 export const AGE_BUCKETS: readonly (readonly [number, string])[] = [
@@ -70,13 +70,13 @@ ORDER BY kind, bucket, n DESC`;
   spec(rows, _params, frame) {
     return topLevel(rows, {
       transform: [kindFilter('bucket')],
-      width: panelWidth(frame, 520, RESERVE),
+      width: panelWidth(frame, 520, reserveBeside(frame, RESERVE)),
       height: 240,
       mark: { type: 'bar', cursor: 'pointer' },
       encoding: {
         x: { field: 'age', type: 'ordinal', title: 'Open for', sort: { field: 'bucket', op: 'min' }, axis: { labelAngle: 0 } },
         y: { field: 'n', type: 'quantitative', title: 'Open requests', stack: 'zero' },
-        color: { field: 'type', type: 'nominal', title: 'Type', legend: { labelLimit: 220 }, sort: { field: 'type_rank', op: 'min' } },
+        color: { field: 'type', type: 'nominal', title: 'Type', legend: legendFor(frame, { labelLimit: 220 }), sort: { field: 'type_rank', op: 'min' } },
         order: { field: 'type_rank', type: 'quantitative', sort: 'ascending' },
         tooltip: [
           { field: 'age', title: 'Open for' },

@@ -1,13 +1,13 @@
 /** Choropleth of events per neighborhood over the stored boundaries GeoJSON. */
-import { panelWidth, topLevel } from '../spec/common';
+import { legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { checkBoundariesCached, featureNeighborhood } from '../boundaries';
 import { fmtInt, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef, Row } from '../types';
 
-/** Pixels beside the map: the color legend. */
-const RESERVE = 180;
+/** Pixels beside the map: padding, and the color legend (under the map when narrow). */
+const RESERVE = { axes: 20, legend: 160 };
 
 const MEASURES = [
   { value: 'all', label: 'All selected events' },
@@ -70,7 +70,7 @@ GROUP BY neighborhood_slug`;
     return rows.length ? null : MSG.noBoundaries;
   },
   spec(rows, p, frame) {
-    const width = panelWidth(frame, 520, RESERVE, 1, 220);
+    const width = panelWidth(frame, 520, reserveBeside(frame, RESERVE), 1, 220);
     const title = MEASURES.find((m) => m.value === p.measure)?.label ?? 'Events';
     return topLevel(rows, {
       width,
@@ -82,7 +82,7 @@ GROUP BY neighborhood_slug`;
           transform: [{ filter: 'isValid(datum.value)' }],
           mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.5, cursor: 'pointer' },
           encoding: {
-            color: { field: 'value', type: 'quantitative', title, scale: { scheme: 'orangered' }, legend: { format: ',.0f' } },
+            color: { field: 'value', type: 'quantitative', title, scale: { scheme: 'orangered' }, legend: legendFor(frame, { format: ',.0f' }) },
             tooltip: [
               { field: 'neighborhood', title: 'Neighborhood' },
               { field: 'requests', type: 'quantitative', title: '311 requests', format: ',' },

@@ -1,7 +1,7 @@
 /** Point density over Denver's extent, binned in SQL and drawn as a grid of rectangles (no tiles). */
 import { num } from '../../sql/quote';
 import { CELL, DENVER_EXTENT } from '../../domain/grid';
-import { datasetLabelCalc, kindFilter, panelHeader, topLevel, twoPanels } from '../spec/common';
+import { datasetLabelCalc, isNarrow, kindFilter, legendFor, panelHeader, topLevel, twoPanels } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { fmtInt, fmtPct, numberOf } from '../format';
 import { DATASET_LABELS, MSG } from '../messages';
@@ -16,8 +16,8 @@ const dbl = (v: number) => `CAST(${num(v)} AS DOUBLE)`;
 /** Width / height that keeps ground distances square at Denver's latitude. */
 const ASPECT = ((E.maxLon - E.minLon) * Math.cos((39.75 * Math.PI) / 180)) / (E.maxLat - E.minLat);
 const WIDTH = 244;
-/** Pixels beside the maps (axes, the color legend): side by side, and stacked. */
-const RESERVE = { side: 340, stacked: 200 };
+/** Pixels beside the maps (axes, the color legend): side by side, stacked, and stacked with the legend under each map. */
+const RESERVE = { side: 340, stacked: 200, narrow: 100 };
 
 /** The `density-map` report (see the explanation below). */
 export const densityMap: ReportDef = {
@@ -47,7 +47,7 @@ ORDER BY kind, dataset, lon, lat`;
     return rows.some((r) => r.kind === 'bin') ? null : MSG.noCoordinates;
   },
   spec(rows, _params, frame) {
-    const layout = twoPanels(frame, WIDTH, RESERVE);
+    const layout = twoPanels(frame, WIDTH, { side: RESERVE.side, stacked: isNarrow(frame) ? RESERVE.narrow : RESERVE.stacked });
     const width = layout.width;
     const lonScale = { domain: [E.minLon, E.maxLon], zero: false, nice: false };
     const latScale = { domain: [E.minLat, E.maxLat], zero: false, nice: false };
@@ -63,7 +63,7 @@ ORDER BY kind, dataset, lon, lat`;
           x2: { field: 'lon2' },
           y: { field: 'lat', type: 'quantitative', scale: latScale, title: 'Latitude', axis: { format: '.2f', tickCount: 4 } },
           y2: { field: 'lat2' },
-          color: { field: 'n', type: 'quantitative', title: 'Events per cell', scale: { type: 'log', scheme: 'inferno', reverse: true } },
+          color: { field: 'n', type: 'quantitative', title: 'Events per cell', scale: { type: 'log', scheme: 'inferno', reverse: true }, legend: legendFor(frame) },
           tooltip: [
             { field: 'n', type: 'quantitative', title: 'Events', format: ',' },
             { field: 'lon', type: 'quantitative', title: 'Lon from', format: '.3f' },

@@ -1,14 +1,14 @@
 /** Day-of-week × hour-of-day heat map, for each dataset. */
 import { str } from '../../sql/quote';
-import { bandStep, datasetLabelCalc, datasetRow, topLevel } from '../spec/common';
+import { bandStep, datasetLabelCalc, datasetRow, legendFor, reserveBeside, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { fmtPct, numberOf } from '../format';
 import { DATASET_LABELS } from '../messages';
 import type { Dataset } from '../../domain/columns';
 import type { ReportDef } from '../types';
 
-/** Pixels beside the cells: day labels, the legend and padding. */
-const RESERVE = 180;
+/** Pixels beside the cells: day labels and padding, and the legend (under the cells when narrow). */
+const RESERVE = { axes: 80, legend: 100 };
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -34,7 +34,7 @@ ORDER BY dataset, dow, hour`;
   },
   spec(rows, _params, frame) {
     // Square cells, as large as the card allows up to 18 px.
-    const step = Math.floor(bandStep(frame, 18, 24, RESERVE));
+    const step = Math.floor(bandStep(frame, 18, 24, reserveBeside(frame, RESERVE)));
     return topLevel(rows, {
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
@@ -45,7 +45,7 @@ ORDER BY dataset, dow, hour`;
         encoding: {
           x: { field: 'hour', type: 'ordinal', title: 'Hour of day', scale: { domain: Array.from({ length: 24 }, (_, i) => i) }, axis: { labelAngle: 0 } },
           y: { field: 'dow_name', type: 'ordinal', title: null, sort: DAY_NAMES, scale: { domain: DAY_NAMES } },
-          color: { field: 'share', type: 'quantitative', title: 'Share of events', scale: { scheme: 'viridis' }, legend: { format: '.1%' } },
+          color: { field: 'share', type: 'quantitative', title: 'Share of events', scale: { scheme: 'viridis' }, legend: legendFor(frame, { format: '.1%' }) },
           tooltip: [
             { field: 'dow_name', title: 'Day' },
             { field: 'hour', title: 'Hour' },

@@ -1,6 +1,6 @@
 /** Monthly counts by type for each dataset: the top N types, the rest grouped as "Other". */
 import { str, int } from '../../sql/quote';
-import { datasetLabelCalc, datasetRow, panelWidth, topLevel } from '../spec/common';
+import { datasetLabelCalc, datasetRow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { fmtInt, numberOf } from '../format';
@@ -8,8 +8,8 @@ import { DATASET_LABELS } from '../messages';
 import type { Dataset } from '../../domain/columns';
 import type { ReportDef } from '../types';
 
-/** Pixels beside the plot: the y axis and the type legend. */
-const RESERVE = 290;
+/** Pixels beside the plot: the y axis, and the type legend (under the plot when narrow). */
+const RESERVE = { axes: 80, legend: 210 };
 
 const TOP_OPTIONS = ['5', '8', '12'];
 
@@ -44,13 +44,13 @@ ORDER BY b.dataset, month, n DESC, type`;
       transform: [datasetLabelCalc, { calculate: "toDate(datum.month + '-01')", as: 'month_start' }],
       facet: { row: datasetRow },
       spec: {
-        width: panelWidth(frame, 540, RESERVE),
+        width: panelWidth(frame, 540, reserveBeside(frame, RESERVE)),
         height: 180,
         mark: { type: 'bar', cursor: 'pointer' },
         encoding: {
           x: { field: 'month_start', type: 'temporal', timeUnit: 'utcyearmonth', title: 'Month' },
           y: { field: 'n', type: 'quantitative', title: 'Events', stack: 'zero' },
-          color: { field: 'type', type: 'nominal', title: 'Type', legend: { labelLimit: 220 } },
+          color: { field: 'type', type: 'nominal', title: 'Type', legend: legendFor(frame, { labelLimit: 220 }) },
           order: { field: 'n', type: 'quantitative', sort: 'descending' },
           tooltip: [
             { field: 'month', title: 'Month' },

@@ -6,15 +6,15 @@
 import { int } from '../../sql/quote';
 import { CLOSURE } from '../../db/closure';
 import { closureCountSql, closureHistogramSql, closureKeySql, histogramQuantilesSql, type ClosureKey } from '../sql/closure';
-import { kindFilter, panelWidth, topLevel } from '../spec/common';
+import { isNarrow, kindFilter, panelWidth, topLevel } from '../spec/common';
 import { hoursBetween } from '../sql/common';
 import { whereSql } from '../sql/where';
 import { fmtHours, fmtInt, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
 
-/** Pixels beside the plot: the group labels and the legend. */
-const RESERVE = 220;
+/** Pixels beside the plot besides the group labels (cut to 200 px, or 110 px on a narrow card). */
+const RESERVE = 40;
 
 type Dimension = Exclude<ClosureKey, 'none'>;
 
@@ -102,8 +102,9 @@ ${ranked('exact')}`;
   },
   spec(rows, p, frame) {
     const dim = RESOLUTION_DIMENSIONS[dimensionOf(p)];
-    const y = { field: 'key', type: 'nominal', title: dim.label, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: 200 } };
-    const x = { type: 'quantitative', scale: { type: 'log' }, title: 'Hours from created to closed (log scale)' };
+    const labels = isNarrow(frame) ? 110 : 200;
+    const y = { field: 'key', type: 'nominal', title: dim.label, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: labels } };
+    const x = { type: 'quantitative', scale: { type: 'log' }, title: isNarrow(frame) ? 'Hours to close (log scale)' : 'Hours from created to closed (log scale)' };
     const tooltip = [
       { field: 'key', title: dim.label },
       { field: 'n', type: 'quantitative', title: 'Closed (after creation)', format: ',' },
@@ -113,7 +114,7 @@ ${ranked('exact')}`;
     ];
     return topLevel(rows, {
       transform: [kindFilter('group'), { filter: 'datum.median_hours > 0' }],
-      width: panelWidth(frame, 460, RESERVE),
+      width: panelWidth(frame, 460, labels + RESERVE),
       height: { step: 14 },
       encoding: { y },
       layer: [

@@ -1,15 +1,15 @@
 /** Month-of-year profile of the top types: which types are seasonal. */
 import { int, num } from '../../sql/quote';
 import { COVERAGE_SHARE } from '../stats/coverage';
-import { MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, panelWidth, topLevel } from '../spec/common';
+import { MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { chiSquareUpperTail } from '../stats/special';
 import { fmtNum, numberOf } from '../format';
 import type { ReportDef, Row } from '../types';
 
-/** Pixels beside the plot (type labels, the legend): with labels up to 240 px, and up to 140 px. */
-const RESERVE = { wide: 380, narrow: 320 };
+/** Pixels beside the plot: type labels of up to 240 px, or of up to 140 px; and the legend (under the plot when narrow). */
+const RESERVE = { wide: 290, short: 230, legend: 90 };
 
 const TOP = 10;
 /** A type is called seasonal when its peak month is this much above its average month... */
@@ -101,7 +101,7 @@ ORDER BY t.dataset, t.rank, c.month`;
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
       spec: {
-        width: panelWidth(frame, 360, labels === 240 ? RESERVE.wide : RESERVE.narrow, 1, 140),
+        width: panelWidth(frame, 360, reserveBeside(frame, { axes: labels === 240 ? RESERVE.wide : RESERVE.short, legend: RESERVE.legend }), 1, 140),
         height: bandHeight(rows, 'type', 18),
         mark: { type: 'rect', cursor: 'pointer' },
         encoding: {
@@ -112,6 +112,7 @@ ORDER BY t.dataset, t.rank, c.month`;
             type: 'quantitative',
             title: 'vs. average month',
             scale: { scheme: 'blueorange', domainMid: 1 },
+            legend: legendFor(frame),
           },
           tooltip: [
             { field: 'type', title: 'Type' },

@@ -7,7 +7,10 @@ import { fmtNum, fmtPct, numberOf } from '../format';
 import type { ReportDef } from '../types';
 
 const TOP = 10;
-/** Pixels beside the bands: neighborhood labels, slanted type labels and the legend. */
+/**
+ * Pixels beside the bands: neighborhood labels, slanted type labels and the legend (which stays
+ * beside: Vega-Lite 6 fails on a bottom legend with these independent band scales).
+ */
 const RESERVE = 340;
 
 /** The `type-mix` report (see the explanation below). */

@@ -1,5 +1,5 @@
 /** Year-over-year: monthly counts with one line per year. */
-import { MONTH_LABEL_EXPR, datasetLabelCalc, datasetRow, panelWidth, topLevel } from '../spec/common';
+import { MONTH_LABEL_EXPR, datasetLabelCalc, datasetRow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { fmtInt, fmtPct, numberOf } from '../format';
 import { coveredMonths } from '../stats/coverage';
@@ -7,8 +7,8 @@ import { DATASET_LABELS, MSG } from '../messages';
 import type { Dataset } from '../../domain/columns';
 import type { ReportDef, Row } from '../types';
 
-/** Pixels beside the plot: the y axis and the year legend. */
-const RESERVE = 130;
+/** Pixels beside the plot: the y axis, and the year legend (under the plot when narrow). */
+const RESERVE = { axes: 70, legend: 60 };
 
 function yearsOf(rows: Row[], dataset?: Dataset): number[] {
   return [...new Set(rows.filter((r) => !dataset || r.dataset === dataset).map((r) => numberOf(r.year)))].sort((a, b) => a - b);
@@ -53,13 +53,13 @@ ORDER BY dataset, year, month`;
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
       spec: {
-        width: panelWidth(frame, 520, RESERVE),
+        width: panelWidth(frame, 520, reserveBeside(frame, RESERVE)),
         height: 160,
         mark: { type: 'line', point: true },
         encoding: {
           x: { field: 'month', type: 'ordinal', title: 'Month', scale: { domain: Array.from({ length: 12 }, (_, i) => i + 1) }, axis: { labelExpr: MONTH_LABEL_EXPR, labelAngle: 0 } },
           y: { field: 'n', type: 'quantitative', title: 'Events' },
-          color: { field: 'year', type: 'ordinal', title: 'Year', scale: { scheme: 'viridis' } },
+          color: { field: 'year', type: 'ordinal', title: 'Year', scale: { scheme: 'viridis' }, legend: legendFor(frame) },
           tooltip: [
             { field: 'year', title: 'Year' },
             { field: 'month', title: 'Month' },

@@ -100,3 +100,25 @@ export function twoPanels(frame: Frame | undefined, preferred: number, reserve: 
 export function panelHeader(layout: PanelLayout): Record<string, unknown> {
   return layout.facet === 'row' ? { header: datasetRow.header } : {};
 }
+
+/** Below this frame width, legends go under the plot instead of beside it. */
+export const NARROW_FRAME_PX = 560;
+
+/** True when the frame is too narrow for a legend beside the plot. */
+export function isNarrow(frame: Frame | undefined): frame is Frame {
+  return !!frame && frame.width > 0 && frame.width < NARROW_FRAME_PX;
+}
+
+/** The pixels beside a plot: its axes, and its legend unless the legend goes under the plot. */
+export function reserveBeside(frame: Frame | undefined, reserve: { axes: number; legend: number }): number {
+  return reserve.axes + (isNarrow(frame) ? 0 : reserve.legend);
+}
+
+/**
+ * A legend's properties: `wide` where there is room beside the plot; on a narrow frame, under
+ * the plot instead, in two columns with labels cut to half the frame.
+ */
+export function legendFor(frame: Frame | undefined, wide: Record<string, unknown> = {}): Record<string, unknown> {
+  if (!isNarrow(frame)) return wide;
+  return { ...wide, orient: 'bottom', direction: 'horizontal', columns: 2, labelLimit: Math.max(60, Math.floor(frame.width / 2) - 50) };
+}

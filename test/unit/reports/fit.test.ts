@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORTS } from '../../../src/reports/registry';
 import { emptyFilters } from '../../../src/reports/filters';
 import { withDefaults, type Row } from '../../../src/reports/types';
-import { bandStep, panelWidth, twoPanels } from '../../../src/reports/spec/common';
+import { bandStep, legendFor, panelWidth, reserveBeside, twoPanels } from '../../../src/reports/spec/common';
 import { storeBoundariesSql } from '../../../src/reports/boundaries';
 import { openFixtureDb, TINY_GEOJSON } from './fixture';
 import { renderSpec, specErrors } from './spec-check';
@@ -30,6 +30,13 @@ describe('panel sizes', () => {
     expect(bandStep({ width: 420 }, 18, 24, 180)).toBe(10);
     expect(bandStep({ width: 300 }, 18, 24, 180)).toBe(10);
     expect(bandStep({ width: 2000 }, 18, 24, 180)).toBe(18);
+  });
+  it('moves legends under the plot on a narrow frame, and takes their room out of the reserve', () => {
+    expect(legendFor(undefined, { format: '.1%' })).toEqual({ format: '.1%' });
+    expect(legendFor({ width: 900 }, { format: '.1%' })).toEqual({ format: '.1%' });
+    expect(legendFor({ width: 400 }, { labelLimit: 220 })).toEqual({ labelLimit: 150, orient: 'bottom', direction: 'horizontal', columns: 2 });
+    expect(reserveBeside({ width: 900 }, { axes: 80, legend: 200 })).toBe(280);
+    expect(reserveBeside({ width: 400 }, { axes: 80, legend: 200 })).toBe(80);
   });
   it('puts two panels side by side while both fit at the minimum, else one above the other', () => {
     const reserve = { side: 300, stacked: 150 };
@@ -74,5 +81,17 @@ describe.each(REPORTS.map((r) => [r.id, r] as const))('report %s fits its frame'
     // Every chart wider than the frame when drawn as before now (about) fits: Node estimates
     // text wider than Chromium measures it; the browser test checks the exact fit.
     if (wide > 460) expect(drawn, `${id}: ${wide} → ${drawn}`).toBeLessThanOrEqual(460 * 1.06);
+  });
+
+  it('draws on a phone-sized card, with any legend under the plot', async () => {
+    const { rows, p } = await rowsOf(id);
+    const phone = def.spec(rows, p, { width: 340 });
+    expect(specErrors(phone)).toEqual([]);
+    const drawn = await drawnWidth(phone);
+    // The type-mix heat map keeps its legend beside it and scrolls sideways at this width.
+    if (id !== 'type-mix') expect(drawn, id).toBeLessThanOrEqual(340 * 1.15);
+    // Legend properties (not `resolve: { legend: { color: 'independent' } }`).
+    const legends = (JSON.stringify(phone).match(/"legend":\{[^}]*\}/g) ?? []).filter((l) => !/^"legend":\{"color":"(independent|shared)"/.test(l));
+    for (const l of legends) if (id !== 'type-mix') expect(l, id).toMatch(/"orient":"bottom"/);
   });
 });
