@@ -115,6 +115,19 @@ describe('reports in Chromium', () => {
     expect(await chartWidths(page)).toEqual(wide);
   });
 
+  it('refits the charts resized while the reports page was hidden', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.evaluate(() => (location.hash = '#/sql'));
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=report-grid]')!.getBoundingClientRect().width === 0);
+    await page.setViewportSize({ width: 600, height: 1000 });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (location.hash = '#/reports'));
+    const layout = await settledLayout(page);
+    expect(layout.ready).toBeGreaterThanOrEqual(10);
+    expect(layout.overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it('counts by neighborhood match an independent count over the base tables', async () => {
     const { rows } = await page.evaluate(() => (window as any).lens.reportData('by-neighborhood'));
     const bars = await page.locator('[data-testid="report-by-neighborhood"] [data-testid=chart] svg .mark-rect path').count();
