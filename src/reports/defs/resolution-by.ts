@@ -13,7 +13,7 @@ import { fmtHours, fmtInt, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
 
-/** Pixels beside the plot besides the group labels (cut to 200 px, or 110 px on a narrow card). */
+/** Pixels beside the plot other than the group labels (which are cut to 200 px, or 110 px on a narrow card). */
 const RESERVE = 40;
 
 type Dimension = Exclude<ClosureKey, 'none'>;

@@ -1,7 +1,7 @@
 /** Month-of-year profile of the top types: which types are seasonal. */
 import { int, num } from '../../sql/quote';
 import { COVERAGE_SHARE } from '../stats/coverage';
-import { MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
+import { MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, isNarrow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { chiSquareUpperTail } from '../stats/special';
@@ -96,7 +96,7 @@ ORDER BY t.dataset, t.rank, c.month`;
   derive: (rows) => seasonalProfile(rows),
   spec(rows, _params, frame) {
     // Narrow cards give the type labels less room before the months lose theirs.
-    const labels = frame && frame.width < 600 ? 140 : 240;
+    const labels = isNarrow(frame) ? 140 : 240;
     return topLevel(rows, {
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
