@@ -1,6 +1,8 @@
 /**
  * Pieces every spec builder shares: the top-level wrapper that inlines the rows as the named
- * dataset `table` (so the UI can swap data without recompiling), and calculated labels.
+ * dataset `table` (so the UI can swap data without recompiling), calculated labels, and the
+ * sizing that fits a chart into its card's width (`Frame`): panel widths, band steps, stacked
+ * panels and legends under the plot when the card is narrow.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Frame, Row } from '../types';
