@@ -34,7 +34,7 @@ ORDER BY dataset, dow, hour`;
   },
   spec(rows, _params, frame) {
     // Square cells, as large as the card allows up to 18 px.
-    const step = Math.floor(bandStep(frame, 18, 24, reserveBeside(frame, RESERVE)));
+    const step = bandStep(frame, 18, 24, reserveBeside(frame, RESERVE));
     return topLevel(rows, {
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },

@@ -55,7 +55,7 @@ ORDER BY g.dataset, neighborhood, g.type`;
       ],
       facet: { row: datasetRow },
       spec: {
-        width: { step: Math.floor(bandStep(frame, 22, TOP + 1, RESERVE)) },
+        width: { step: bandStep(frame, 22, TOP + 1, RESERVE) },
         height: bandHeight(rows, 'neighborhood', 10),
         mark: { type: 'rect', cursor: 'pointer', invalid: null },
         encoding: {

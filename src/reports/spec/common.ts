@@ -77,9 +77,9 @@ export function panelWidth(frame: Frame | undefined, preferred: number, reserve:
   return Math.max(min, Math.min(preferred, Math.floor((frame.width - reserve) / panels)));
 }
 
-/** The band step of a chart of `count` bands: as `panelWidth`, per band. */
+/** The band step (whole pixels) of a chart of `count` bands: as `panelWidth`, per band. */
 export function bandStep(frame: Frame | undefined, preferred: number, count: number, reserve: number, min = 10): number {
-  return panelWidth(frame, preferred * count, reserve, 1, min * count) / count;
+  return Math.floor(panelWidth(frame, preferred * count, reserve, 1, min * count) / count);
 }
 
 /** Where two facet panels go, and how wide each is. */

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORTS } from '../../../src/reports/registry';
 import { emptyFilters } from '../../../src/reports/filters';
+import { chartRows } from '../../../src/reports/run';
 import { withDefaults, type Row } from '../../../src/reports/types';
 import { bandStep, legendFor, panelWidth, reserveBeside, twoPanels } from '../../../src/reports/spec/common';
 import { storeBoundariesSql } from '../../../src/reports/boundaries';
@@ -59,7 +60,7 @@ async function rowsOf(id: string): Promise<{ rows: Row[]; p: Record<string, stri
   const def = REPORTS.find((r) => r.id === id)!;
   const p = withDefaults(def);
   const raw = await db.query(def.sql(emptyFilters(), p));
-  return { rows: def.derive ? def.derive(raw, p) : raw, p };
+  return { rows: chartRows(def, raw, p), p };
 }
 
 /** The drawn width of a spec (Vega's own layout; text widths are estimated in Node). */
