@@ -102,9 +102,10 @@ ${ranked('exact')}`;
   },
   spec(rows, p, frame) {
     const dim = RESOLUTION_DIMENSIONS[dimensionOf(p)];
-    const labels = isNarrow(frame) ? 110 : 200;
+    const narrow = isNarrow(frame);
+    const labels = narrow ? 110 : 200;
     const y = { field: 'key', type: 'nominal', title: dim.label, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: labels } };
-    const x = { type: 'quantitative', scale: { type: 'log' }, title: isNarrow(frame) ? 'Hours to close (log scale)' : 'Hours from created to closed (log scale)' };
+    const x = { type: 'quantitative', scale: { type: 'log' }, title: narrow ? 'Hours to close (log scale)' : 'Hours from created to closed (log scale)' };
     const tooltip = [
       { field: 'key', title: dim.label },
       { field: 'n', type: 'quantitative', title: 'Closed (after creation)', format: ',' },

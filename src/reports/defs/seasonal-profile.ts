@@ -96,12 +96,13 @@ ORDER BY t.dataset, t.rank, c.month`;
   derive: (rows) => seasonalProfile(rows),
   spec(rows, _params, frame) {
     // Narrow cards give the type labels less room before the months lose theirs.
-    const labels = isNarrow(frame) ? 140 : 240;
+    const narrow = isNarrow(frame);
+    const labels = narrow ? 140 : 240;
     return topLevel(rows, {
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
       spec: {
-        width: panelWidth(frame, 360, reserveBeside(frame, { axes: labels === 240 ? RESERVE.wide : RESERVE.short, legend: RESERVE.legend }), 1, 140),
+        width: panelWidth(frame, 360, reserveBeside(frame, { axes: narrow ? RESERVE.short : RESERVE.wide, legend: RESERVE.legend }), 1, 140),
         height: bandHeight(rows, 'type', 18),
         mark: { type: 'rect', cursor: 'pointer' },
         encoding: {
