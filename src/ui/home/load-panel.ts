@@ -39,12 +39,12 @@ export function loadPanel(app: App): HTMLElement {
     onStart: (req, cancel) => progress.start(req.label, cancel),
     onProgress: (_req, p) => progress.update(p),
     onDone: (_req, s) => {
-      progress.finish(summaryText(s), true);
+      progress.finish('done');
       message.dataset.kind = 'ok';
       replace(message, summaryText(s));
     },
     onError: (req, e) => {
-      progress.finish(`${req.label}: ${e.message}`, false);
+      progress.finish(e.code === 'cancelled' ? 'cancelled' : 'failed');
       showError(req, e);
     },
   });

@@ -17,8 +17,14 @@ export interface ProgressView {
   readonly el: HTMLElement;
   start(label: string, onCancel: () => void): void;
   update(p: Progress): void;
-  finish(message: string, ok: boolean): void;
+  /** Ends the load: the label says how it ended (the load message beside it gives the details). */
+  finish(end: LoadEnd): void;
 }
+
+/** How a load ended. */
+export type LoadEnd = 'done' | 'failed' | 'cancelled';
+
+const END_LABEL: Record<LoadEnd, string> = { done: 'done', failed: 'failed', cancelled: 'cancelled, nothing was written' };
 
 export function progressView(): ProgressView {
   const bar = h('progress', { max: 1, value: 0, 'data-testid': 'progress-bar', 'aria-label': 'Load progress' });
@@ -39,6 +45,7 @@ export function progressView(): ProgressView {
       el.hidden = false;
       el.dataset.state = 'running';
       cancel.disabled = false;
+      cancel.hidden = false;
       bar.removeAttribute('value');
       replace(label, `${title}: starting…`);
       replace(detail, '');
@@ -56,11 +63,13 @@ export function progressView(): ProgressView {
           (p.rejected ? ` · ${fmtInt(p.rejected)} rejected` : ''),
       );
     },
-    finish(message, ok) {
-      el.dataset.state = ok ? 'done' : 'failed';
+    finish(end) {
+      el.dataset.state = end;
       cancel.disabled = true;
-      bar.value = ok ? 1 : bar.value;
-      replace(label, message);
+      cancel.hidden = true;
+      if (end === 'done') bar.value = 1;
+      else if (!bar.hasAttribute('value')) bar.value = 0;
+      replace(label, `${title}: ${END_LABEL[end]}`);
     },
   };
 }
