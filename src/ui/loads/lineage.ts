@@ -96,12 +96,16 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
       h(
         'table',
         { class: 'grid' },
-        h('thead', {}, h('tr', {}, LOG_COLUMNS.map(header), h('th', {}, ''), SOURCE_COLUMNS.map(header))),
+        h('thead', {}, h('tr', {}, LOG_COLUMNS.map(header), h('th', {}, h('span', { class: 'visually-hidden' }, 'Rejected rows list')), SOURCE_COLUMNS.map(header))),
         h(
           'tbody',
           {},
           loads.map((l) => {
-            const show = h('button', { type: 'button', class: 'link', 'data-testid': 'show-rejects' }, 'Rejected rows');
+            const show = h(
+              'button',
+              { type: 'button', class: 'link', 'data-testid': 'show-rejects', 'aria-label': `Rejected rows of load #${Number(l.load_id)}` },
+              'Rejected rows',
+            );
             show.addEventListener('click', () => void showRejects(Number(l.load_id)));
             const cells = (cols: [string, string][]) =>
               cols.map(([key]) => h('td', { class: NUMERIC.has(key) ? 'num' : null, title: key === 'sha256' ? String(l.sha256) : null, 'data-key': key }, cellText(key, l[key])));
