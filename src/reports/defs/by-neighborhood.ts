@@ -1,6 +1,6 @@
 /** Events by neighborhood as ranked bars: raw counts, or relative to the neighborhood's share of all events. */
 import { strList } from '../../sql/quote';
-import { datasetLabelCalc, panelHeader, topLevel, twoPanels } from '../spec/common';
+import { datasetLabelCalc, isNarrow, panelHeader, topLevel, twoPanels } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { fmtInt, fmtNum, numberOf } from '../format';
 import { DATASET_LABELS } from '../messages';
@@ -9,6 +9,8 @@ import type { ReportDef } from '../types';
 
 /** Pixels beside the panels (neighborhood labels, padding): side by side, and stacked. */
 const RESERVE = { side: 360, stacked: 190 };
+/** The neighborhood labels' limit when stacked on a narrow card. */
+const NARROW_LABELS = 110;
 
 /** The `by-neighborhood` report (see the explanation below). */
 export const byNeighborhood: ReportDef = {
@@ -57,10 +59,13 @@ ORDER BY s.dataset, n DESC, s.slug`;
   spec(rows, p, frame) {
     const relative = p.mode === 'relative';
     const field = relative ? 'relative' : 'n';
+    const layout = twoPanels(frame, 200, RESERVE, 110);
+    // Stacked on a phone-sized card: the names are cut shorter to leave the bars room.
+    const labelLimit = layout.facet === 'row' && isNarrow(frame) ? NARROW_LABELS : 150;
     const bar = {
       mark: { type: 'bar', cursor: 'pointer' },
       encoding: {
-        y: { field: 'neighborhood', type: 'nominal', title: null, sort: { field, order: 'descending' }, axis: { labelLimit: 150, labelFontSize: 10 } },
+        y: { field: 'neighborhood', type: 'nominal', title: null, sort: { field, order: 'descending' }, axis: { labelLimit, labelFontSize: 10 } },
         x: relative
           ? { field: 'relative', type: 'quantitative', title: 'Share of selection ÷ share of all events' }
           : { field: 'n', type: 'quantitative', title: 'Events' },
@@ -76,7 +81,6 @@ ORDER BY s.dataset, n DESC, s.slug`;
         ],
       },
     };
-    const layout = twoPanels(frame, 200, RESERVE, 110);
     const inner = relative ? { layer: [bar, { mark: { type: 'rule', color: '#333' }, encoding: { x: { datum: 1 } } }] } : bar;
     return topLevel(rows, {
       transform: [datasetLabelCalc],

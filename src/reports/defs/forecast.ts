@@ -17,6 +17,8 @@ import type { ReportDef, Row } from '../types';
 
 /** Pixels beside the plot: the y axis and the legend. */
 const RESERVE = 70;
+/** Beside a legend label: its symbol, the gaps and the padding (measured). */
+const LEGEND_SYMBOL_PX = 70;
 
 /** Days forecast past the end of the data. */
 export const FUTURE_DAYS = 14;
@@ -125,7 +127,8 @@ ORDER BY cal.d`;
               type: 'nominal',
               title: null,
               scale: { domain: ['Actual', ...MODELS.map((m) => m.label)], range: ['#222222', '#4c78a8', '#f58518', '#e45756'] },
-              legend: { orient: 'bottom', direction: 'vertical', labelLimit: 320 },
+              // The models' labels are long: cut to the frame (less the symbol) on a narrow card.
+              legend: { orient: 'bottom', direction: 'vertical', labelLimit: Math.min(320, frame && frame.width > 0 ? frame.width - LEGEND_SYMBOL_PX : 320) },
             },
             tooltip: [
               { field: 'day', type: 'temporal', timeUnit: 'utcyearmonthdate', title: 'Day' },

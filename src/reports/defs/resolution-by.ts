@@ -103,7 +103,7 @@ ${ranked('exact')}`;
   spec(rows, p, frame) {
     const dim = RESOLUTION_DIMENSIONS[dimensionOf(p)];
     const narrow = isNarrow(frame);
-    const labels = narrow ? 110 : 200;
+    const labels = narrow ? 100 : 200;
     const y = { field: 'key', type: 'nominal', title: dim.label, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: labels } };
     const x = { type: 'quantitative', scale: { type: 'log' }, title: narrow ? 'Hours to close (log scale)' : 'Hours from created to closed (log scale)' };
     const tooltip = [
@@ -115,7 +115,7 @@ ${ranked('exact')}`;
     ];
     return topLevel(rows, {
       transform: [kindFilter('group'), { filter: 'datum.median_hours > 0' }],
-      width: panelWidth(frame, 460, labels + RESERVE),
+      width: panelWidth(frame, 460, labels + RESERVE, 1, narrow ? 120 : 140),
       height: { step: 14 },
       encoding: { y },
       layer: [

@@ -1,5 +1,5 @@
 /** Distribution of hours to close, as a histogram with logarithmic bins (4 per decade). */
-import { kindFilter, panelWidth, topLevel } from '../spec/common';
+import { isNarrow, kindFilter, panelWidth, topLevel } from '../spec/common';
 import { hoursBetween } from '../sql/common';
 import { CLOSE_BINS_PER_DECADE, CLOSURE } from '../../db/closure';
 import { int, str } from '../../sql/quote';
@@ -9,8 +9,10 @@ import { fmtHours, fmtInt, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
 
-/** Pixels beside the plot: the y axis. */
-const RESERVE = 90;
+/** Pixels beside the plot: the y axis, and the last x label past the plot's end (measured). */
+const RESERVE = 120;
+/** The narrowest plot: a phone-sized card. */
+const MIN_WIDTH = 120;
 
 /** Bins per power of ten. */
 export const BINS_PER_DECADE = 4;
@@ -64,9 +66,11 @@ ORDER BY kind, from_hours`;
     return rows.some((r) => r.kind === 'bin') ? null : MSG.noResolution;
   },
   spec(rows, _params, frame) {
-    const x = { type: 'quantitative', scale: { type: 'log' }, title: 'Hours from created to closed (log scale)' };
+    // On a narrow card the axis title is shortened: it is wider than the narrowest plot.
+    const title = isNarrow(frame) ? 'Hours to close (log scale)' : 'Hours from created to closed (log scale)';
+    const x = { type: 'quantitative', scale: { type: 'log' }, title };
     return topLevel(rows, {
-      width: panelWidth(frame, 520, RESERVE),
+      width: panelWidth(frame, 520, RESERVE, 1, MIN_WIDTH),
       height: 220,
       layer: [
         {

@@ -8,8 +8,8 @@ import { chiSquareUpperTail } from '../stats/special';
 import { fmtNum, numberOf } from '../format';
 import type { ReportDef, Row } from '../types';
 
-/** Pixels beside the plot: type labels of up to 240 px, or of up to 140 px; and the legend (under the plot when narrow). */
-const RESERVE = { wide: 290, short: 230, legend: 90 };
+/** Pixels beside the plot: type labels of up to 240 px, or of up to 120 px; and the legend (under the plot when narrow). */
+const RESERVE = { wide: 290, short: 210, legend: 90 };
 
 const TOP = 10;
 /** A type is called seasonal when its peak month is this much above its average month... */
@@ -97,12 +97,12 @@ ORDER BY t.dataset, t.rank, c.month`;
   spec(rows, _params, frame) {
     // Narrow cards give the type labels less room before the months lose theirs.
     const narrow = isNarrow(frame);
-    const labels = narrow ? 140 : 240;
+    const labels = narrow ? 120 : 240;
     return topLevel(rows, {
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
       spec: {
-        width: panelWidth(frame, 360, reserveBeside(frame, { axes: narrow ? RESERVE.short : RESERVE.wide, legend: RESERVE.legend }), 1, 140),
+        width: panelWidth(frame, 360, reserveBeside(frame, { axes: narrow ? RESERVE.short : RESERVE.wide, legend: RESERVE.legend }), 1, narrow ? 120 : 140),
         height: bandHeight(rows, 'type', 18),
         mark: { type: 'rect', cursor: 'pointer' },
         encoding: {

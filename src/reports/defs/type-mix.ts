@@ -1,6 +1,6 @@
 /** Type mix per neighborhood: a heat map of each type's share of the neighborhood's events. */
 import { int, str } from '../../sql/quote';
-import { bandHeight, bandStep, datasetLabelCalc, datasetRow, exprStr, topLevel } from '../spec/common';
+import { bandHeight, bandStep, datasetLabelCalc, datasetRow, exprStr, isNarrow, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { fmtNum, fmtPct, numberOf } from '../format';
@@ -12,6 +12,11 @@ const TOP = 10;
  * beside: Vega-Lite 6 fails on a bottom legend with these independent band scales).
  */
 const RESERVE = 340;
+/**
+ * On a narrow card (a phone): neighborhood labels cut shorter, type labels upright, the legend
+ * title on two lines, and bands down to 8 px, so the chart fits the card instead of scrolling.
+ */
+const NARROW = { reserve: 205, minStep: 8, nameLimit: 85, typeLimit: 120, typeFontSize: 8.5, legendOffset: 8, legendTitleSize: 10 } as const;
 
 /** The `type-mix` report (see the explanation below). */
 export const typeMix: ReportDef = {
@@ -45,6 +50,10 @@ ORDER BY g.dataset, neighborhood, g.type`;
   },
   spec(rows, _params, frame) {
     const other = `datum.type === ${exprStr(OTHER)}`;
+    const narrow = isNarrow(frame);
+    const step = narrow ? bandStep(frame, 22, TOP + 1, NARROW.reserve, NARROW.minStep) : bandStep(frame, 22, TOP + 1, RESERVE);
+    const xAxis = narrow ? { labelAngle: -90, labelLimit: NARROW.typeLimit, labelFontSize: NARROW.typeFontSize } : { labelAngle: -45, labelLimit: 160 };
+    const yAxis = narrow ? { labelFontSize: 9, labelLimit: NARROW.nameLimit } : { labelFontSize: 9 };
     return topLevel(rows, {
       transform: [
         datasetLabelCalc,
@@ -55,19 +64,19 @@ ORDER BY g.dataset, neighborhood, g.type`;
       ],
       facet: { row: datasetRow },
       spec: {
-        width: { step: bandStep(frame, 22, TOP + 1, RESERVE) },
+        width: { step },
         height: bandHeight(rows, 'neighborhood', 10),
         mark: { type: 'rect', cursor: 'pointer', invalid: null },
         encoding: {
-          x: { field: 'type', type: 'nominal', title: null, sort: { field: 'type_rank', op: 'min', order: 'ascending' }, axis: { labelAngle: -45, labelLimit: 160 } },
-          y: { field: 'neighborhood', type: 'nominal', title: null, axis: { labelFontSize: 9 } },
+          x: { field: 'type', type: 'nominal', title: null, sort: { field: 'type_rank', op: 'min', order: 'ascending' }, axis: xAxis },
+          y: { field: 'neighborhood', type: 'nominal', title: null, axis: yAxis },
           color: {
             condition: { test: other, value: '#d4d4d4' },
             field: 'share_named',
             type: 'quantitative',
-            title: 'Share of neighborhood',
+            title: narrow ? ['Share of', 'neighborhood'] : 'Share of neighborhood',
             scale: { scheme: 'blues' },
-            legend: { format: '.0%' },
+            legend: narrow ? { format: '.0%', offset: NARROW.legendOffset, titleFontSize: NARROW.legendTitleSize } : { format: '.0%' },
           },
           tooltip: [
             { field: 'neighborhood', title: 'Neighborhood' },
