@@ -93,9 +93,9 @@ describe('reports in Chromium', () => {
     }
   });
 
-  it('fits every chart in its card, two cards a row on a wide screen and one on a narrow one, refitting on resize', async () => {
+  it('fits every chart in its card, two cards a row on a wide screen and one on a narrow one or a phone, refitting on resize', async () => {
     const wide = await chartWidths(page);
-    for (const [width, columns] of [[1920, 2], [900, 1], [600, 1]] as const) {
+    for (const [width, columns] of [[1920, 2], [900, 1], [600, 1], [360, 1]] as const) {
       await page.setViewportSize({ width, height: 1000 });
       await page.waitForFunction(() => document.querySelector('[data-testid=report-grid]')!.getBoundingClientRect().width > 0);
       // Charts that do not fit are redrawn narrower once the resize settles.

@@ -25,6 +25,17 @@ export class ChartSlot {
     return this.handle?.view ?? null;
   }
 
+  /**
+   * The width the chart was drawn at, read from the element Vega sized (an attribute or a style,
+   * so reading it forces no layout); undefined when nothing is drawn.
+   */
+  drawnWidth(): number | undefined {
+    const el = this.el.querySelector('svg, canvas');
+    if (!el) return undefined;
+    const w = el instanceof HTMLCanvasElement ? parseFloat(el.style.width) || el.width : Number(el.getAttribute('width'));
+    return Number.isFinite(w) && w > 0 ? w : undefined;
+  }
+
   /** Draws `spec`, whose rows are in `datasets.table`. */
   show(spec: TopLevelSpec): Promise<void> {
     const next = this.queue.then(() => this.draw(spec));

@@ -21,6 +21,8 @@ import { DerivedCache, QueryCache } from './query-cache';
 const CHART_CHROME_PX = 12;
 /** Frame widths are whole multiples of this. */
 const FRAME_STEP_PX = 8;
+/** How many times a chart drawn wider than its frame is redrawn narrower. */
+const MAX_FIT_REDRAWS = 2;
 /** A resize redraws once no further resize came for this long. */
 const RESIZE_SETTLE_MS = 150;
 
@@ -38,6 +40,12 @@ interface Entry {
   gen: number;
   /** What the card shows: the chart rows (or none), the params, the empty-state message, the frame width it was fitted to. */
   shown?: { rows: Row[]; params: Params; empty: string | null; width: number | undefined };
+  /**
+   * How many pixels narrower than the frame this card's chart is specified, because drawn to the
+   * frame it came out wider (text measured wider than the spec's reserve allowed, e.g. another
+   * font): kept for that frame width, so later draws are fitted at once.
+   */
+  trim?: { width: number; px: number };
 }
 
 /** What the controller needs from the page. */
@@ -127,7 +135,7 @@ export class ReportsController {
     shown.width = frame.width;
     const gen = e.gen;
     try {
-      await e.slot.show(e.def.spec(shown.rows, shown.params, frame));
+      await this.drawFitted(e, gen, shown.rows, shown.params, frame);
     } catch (err) {
       if (gen === e.gen) e.card.setState('error', failure(err));
     }
@@ -226,7 +234,7 @@ export class ReportsController {
         e.shown = { rows, params, empty, width };
       } else {
         const tDraw = performance.now();
-        await slot.show(def.spec(rows, params, frame));
+        await this.drawFitted(e, gen, rows, params, frame);
         if (gen !== e.gen) return;
         card.el.dataset.msDraw = String(Math.round(performance.now() - tDraw));
         card.setResult(def.summarize?.(rows, params) ?? '', rows, def.table?.(rows, params) ?? null);
@@ -240,6 +248,25 @@ export class ReportsController {
       card.setState('error', failure(err));
     } finally {
       if (gen === e.gen) card.el.dataset.ms = String(Math.round(performance.now() - t0));
+    }
+  }
+
+  /**
+   * Draws the chart fitted to `frame`. The spec builders size charts from reserves measured for
+   * their labels and legends; when the chart still comes out wider than the frame, it is drawn
+   * again narrower by the excess (at most twice: some parts do not shrink with the plot, and
+   * charts at their minimum width cannot), and the card remembers the trim for this frame width.
+   * A render superseded meanwhile (`gen`) draws no more.
+   */
+  private async drawFitted(e: Entry, gen: number, rows: Row[], params: Params, frame: Frame | undefined): Promise<void> {
+    let trim = frame && e.trim?.width === frame.width ? e.trim.px : 0;
+    await e.slot.show(e.def.spec(rows, params, frame && trim ? { width: frame.width - trim } : frame));
+    for (let redraws = 0; frame && redraws < MAX_FIT_REDRAWS; redraws++) {
+      const drawn = e.slot.drawnWidth();
+      if (gen !== e.gen || drawn === undefined || drawn <= frame.width) return;
+      trim += Math.ceil(drawn - frame.width);
+      e.trim = { width: frame.width, px: trim };
+      await e.slot.show(e.def.spec(rows, params, { width: frame.width - trim }));
     }
   }
 
