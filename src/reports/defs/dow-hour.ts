@@ -12,6 +12,14 @@ const RESERVE = { axes: 80, legend: 100 };
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
+/** Below this band width, hour labels (two digits) would touch: every third hour is labelled. */
+const ALL_HOURS_MIN_STEP = 14;
+
+/** The hour axis: every hour where the bands leave room for its label, else every third. */
+function hourAxis(step: number): Record<string, unknown> {
+  return step >= ALL_HOURS_MIN_STEP ? { labelAngle: 0 } : { labelAngle: 0, values: Array.from({ length: 8 }, (_, i) => i * 3) };
+}
+
 /** The `dow-hour` report (see the explanation below). */
 export const dowHour: ReportDef = {
   id: 'dow-hour',
@@ -43,7 +51,7 @@ ORDER BY dataset, dow, hour`;
         height: { step },
         mark: 'rect',
         encoding: {
-          x: { field: 'hour', type: 'ordinal', title: 'Hour of day', scale: { domain: Array.from({ length: 24 }, (_, i) => i) }, axis: { labelAngle: 0 } },
+          x: { field: 'hour', type: 'ordinal', title: 'Hour of day', scale: { domain: Array.from({ length: 24 }, (_, i) => i) }, axis: hourAxis(step) },
           y: { field: 'dow_name', type: 'ordinal', title: null, sort: DAY_NAMES, scale: { domain: DAY_NAMES } },
           color: { field: 'share', type: 'quantitative', title: 'Share of events', scale: { scheme: 'viridis' }, legend: legendFor(frame, { format: '.1%' }) },
           tooltip: [
