@@ -1,7 +1,7 @@
 /** The open 311 backlog: requests without a close time, by age bucket and type. */
 import { int, str } from '../../sql/quote';
 import { OPEN_REQUESTS, REQUEST_EXTENT } from '../../db/open-requests';
-import { kindFilter, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
+import { isNarrow, kindFilter, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { whereSql } from '../sql/where';
 import { fmtInt, numberOf } from '../format';
@@ -74,7 +74,8 @@ ORDER BY kind, bucket, n DESC`;
       height: 240,
       mark: { type: 'bar', cursor: 'pointer' },
       encoding: {
-        x: { field: 'age', type: 'ordinal', title: 'Open for', sort: { field: 'bucket', op: 'min' }, axis: { labelAngle: 0 } },
+        x: { field: 'age', type: 'ordinal', title: 'Open for', sort: { field: 'bucket', op: 'min' }, // Slanted on a narrow card, where the age ranges would run into each other.
+        axis: { labelAngle: isNarrow(frame) ? -40 : 0 } },
         y: { field: 'n', type: 'quantitative', title: 'Open requests', stack: 'zero' },
         color: { field: 'type', type: 'nominal', title: 'Type', legend: legendFor(frame, { labelLimit: 220 }), sort: { field: 'type_rank', op: 'min' } },
         order: { field: 'type_rank', type: 'quantitative', sort: 'ascending' },

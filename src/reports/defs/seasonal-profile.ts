@@ -1,7 +1,7 @@
 /** Month-of-year profile of the top types: which types are seasonal. */
 import { int, num } from '../../sql/quote';
 import { COVERAGE_SHARE } from '../stats/coverage';
-import { MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, isNarrow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
+import { MONTH_INITIAL_EXPR, MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, isNarrow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { chiSquareUpperTail } from '../stats/special';
@@ -106,7 +106,7 @@ ORDER BY t.dataset, t.rank, c.month`;
         height: bandHeight(rows, 'type', 18),
         mark: { type: 'rect', cursor: 'pointer' },
         encoding: {
-          x: { field: 'month', type: 'ordinal', title: 'Month', axis: { labelExpr: MONTH_LABEL_EXPR, labelAngle: 0 } },
+          x: { field: 'month', type: 'ordinal', title: 'Month', axis: { labelExpr: narrow ? MONTH_INITIAL_EXPR : MONTH_LABEL_EXPR, labelAngle: 0 } },
           y: { field: 'type_label', type: 'nominal', title: null, sort: { field: 'peak_index', op: 'max', order: 'descending' }, axis: { labelLimit: labels } },
           color: {
             field: 'index',

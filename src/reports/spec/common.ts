@@ -52,6 +52,9 @@ export const datasetRow = {
 export const MONTH_LABEL_EXPR =
   "['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][datum.value]";
 
+/** The same months as initials, for bands too narrow for three letters. */
+export const MONTH_INITIAL_EXPR = "['', 'J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'][datum.value]";
+
 /**
  * A fixed height for row facets with independent y scales: `step` pixels per band of the
  * facet with the most distinct `field` values (Vega-Lite 6.4 fails on step heights there).
