@@ -74,8 +74,8 @@ ORDER BY kind, bucket, n DESC`;
       height: 240,
       mark: { type: 'bar', cursor: 'pointer' },
       encoding: {
-        x: { field: 'age', type: 'ordinal', title: 'Open for', sort: { field: 'bucket', op: 'min' }, // Slanted on a narrow card, where the age ranges would run into each other.
-        axis: { labelAngle: isNarrow(frame) ? -40 : 0 } },
+        // Slanted on a narrow card, where the age ranges would run into each other.
+        x: { field: 'age', type: 'ordinal', title: 'Open for', sort: { field: 'bucket', op: 'min' }, axis: { labelAngle: isNarrow(frame) ? -40 : 0 } },
         y: { field: 'n', type: 'quantitative', title: 'Open requests', stack: 'zero' },
         color: { field: 'type', type: 'nominal', title: 'Type', legend: legendFor(frame, { labelLimit: 220 }), sort: { field: 'type_rank', op: 'min' } },
         order: { field: 'type_rank', type: 'quantitative', sort: 'ascending' },

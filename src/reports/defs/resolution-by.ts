@@ -6,14 +6,14 @@
 import { int } from '../../sql/quote';
 import { CLOSURE } from '../../db/closure';
 import { closureCountSql, closureHistogramSql, closureKeySql, histogramQuantilesSql, type ClosureKey } from '../sql/closure';
-import { isNarrow, kindFilter, panelWidth, topLevel } from '../spec/common';
+import { hoursToCloseTitle, isNarrow, kindFilter, minPlotWidth, panelWidth, topLevel } from '../spec/common';
 import { hoursBetween } from '../sql/common';
 import { whereSql } from '../sql/where';
 import { fmtHours, fmtInt, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
 
-/** Pixels beside the plot other than the group labels (which are cut to 200 px, or 110 px on a narrow card). */
+/** Pixels beside the plot other than the group labels (which are cut to 200 px, or 100 px on a narrow card). */
 const RESERVE = 40;
 
 type Dimension = Exclude<ClosureKey, 'none'>;
@@ -102,10 +102,9 @@ ${ranked('exact')}`;
   },
   spec(rows, p, frame) {
     const dim = RESOLUTION_DIMENSIONS[dimensionOf(p)];
-    const narrow = isNarrow(frame);
-    const labels = narrow ? 100 : 200;
+    const labels = isNarrow(frame) ? 100 : 200;
     const y = { field: 'key', type: 'nominal', title: dim.label, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: labels } };
-    const x = { type: 'quantitative', scale: { type: 'log' }, title: narrow ? 'Hours to close (log scale)' : 'Hours from created to closed (log scale)' };
+    const x = { type: 'quantitative', scale: { type: 'log' }, title: hoursToCloseTitle(frame) };
     const tooltip = [
       { field: 'key', title: dim.label },
       { field: 'n', type: 'quantitative', title: 'Closed (after creation)', format: ',' },
@@ -115,7 +114,7 @@ ${ranked('exact')}`;
     ];
     return topLevel(rows, {
       transform: [kindFilter('group'), { filter: 'datum.median_hours > 0' }],
-      width: panelWidth(frame, 460, labels + RESERVE, 1, narrow ? 120 : 140),
+      width: panelWidth(frame, 460, labels + RESERVE, 1, minPlotWidth(frame)),
       height: { step: 14 },
       encoding: { y },
       layer: [

@@ -1,5 +1,5 @@
 /** Distribution of hours to close, as a histogram with logarithmic bins (4 per decade). */
-import { isNarrow, kindFilter, panelWidth, topLevel } from '../spec/common';
+import { hoursToCloseTitle, kindFilter, minPlotWidth, panelWidth, topLevel } from '../spec/common';
 import { hoursBetween } from '../sql/common';
 import { CLOSE_BINS_PER_DECADE, CLOSURE } from '../../db/closure';
 import { int, str } from '../../sql/quote';
@@ -11,8 +11,6 @@ import type { ReportDef } from '../types';
 
 /** Pixels beside the plot: the y axis, and the last x label past the plot's end (measured). */
 const RESERVE = 120;
-/** The narrowest plot: a phone-sized card. */
-const MIN_WIDTH = 120;
 
 /** Bins per power of ten. */
 export const BINS_PER_DECADE = 4;
@@ -67,10 +65,9 @@ ORDER BY kind, from_hours`;
   },
   spec(rows, _params, frame) {
     // On a narrow card the axis title is shortened: it is wider than the narrowest plot.
-    const title = isNarrow(frame) ? 'Hours to close (log scale)' : 'Hours from created to closed (log scale)';
-    const x = { type: 'quantitative', scale: { type: 'log' }, title };
+    const x = { type: 'quantitative', scale: { type: 'log' }, title: hoursToCloseTitle(frame) };
     return topLevel(rows, {
-      width: panelWidth(frame, 520, RESERVE, 1, MIN_WIDTH),
+      width: panelWidth(frame, 520, RESERVE, 1, minPlotWidth(frame)),
       height: 220,
       layer: [
         {

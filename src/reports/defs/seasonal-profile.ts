@@ -1,7 +1,7 @@
 /** Month-of-year profile of the top types: which types are seasonal. */
 import { int, num } from '../../sql/quote';
 import { COVERAGE_SHARE } from '../stats/coverage';
-import { MONTH_INITIAL_EXPR, MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, isNarrow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
+import { MONTH_INITIAL_EXPR, MONTH_LABEL_EXPR, bandHeight, datasetLabelCalc, datasetRow, isNarrow, legendFor, minPlotWidth, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
 import { chiSquareUpperTail } from '../stats/special';
@@ -102,7 +102,7 @@ ORDER BY t.dataset, t.rank, c.month`;
       transform: [datasetLabelCalc],
       facet: { row: datasetRow },
       spec: {
-        width: panelWidth(frame, 360, reserveBeside(frame, { axes: narrow ? RESERVE.short : RESERVE.wide, legend: RESERVE.legend }), 1, narrow ? 120 : 140),
+        width: panelWidth(frame, 360, reserveBeside(frame, { axes: narrow ? RESERVE.short : RESERVE.wide, legend: RESERVE.legend }), 1, minPlotWidth(frame)),
         height: bandHeight(rows, 'type', 18),
         mark: { type: 'rect', cursor: 'pointer' },
         encoding: {

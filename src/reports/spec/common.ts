@@ -114,6 +114,16 @@ export function isNarrow(frame: Frame | undefined): frame is Frame {
   return !!frame && frame.width > 0 && frame.width < NARROW_FRAME_PX;
 }
 
+/** The narrowest plot a chart with long axis labels keeps: less on a narrow (phone-sized) frame. */
+export function minPlotWidth(frame: Frame | undefined): number {
+  return isNarrow(frame) ? 120 : 140;
+}
+
+/** The x-axis title of hours to close on a log scale, shortened on a narrow frame. */
+export function hoursToCloseTitle(frame: Frame | undefined): string {
+  return isNarrow(frame) ? 'Hours to close (log scale)' : 'Hours from created to closed (log scale)';
+}
+
 /** The pixels beside a plot: its axes, and its legend unless the legend goes under the plot. */
 export function reserveBeside(frame: Frame | undefined, reserve: { axes: number; legend: number }): number {
   return reserve.axes + (isNarrow(frame) ? 0 : reserve.legend);
