@@ -16,6 +16,8 @@ export interface BatchStats {
   unknownNeighborhoodNames: Record<string, number>;
   /** Per store column: present values that could not be read and were stored as NULL. */
   invalidValues: Record<string, number>;
+  /** Records with unescaped quotes inside a quoted field, read as their writer meant them. */
+  strayQuotes: number;
 }
 
 const MAX_UNKNOWN_NAMES = 100;
@@ -31,6 +33,7 @@ export function createStats(): BatchStats {
     unknownNeighborhoods: 0,
     unknownNeighborhoodNames: {},
     invalidValues: {},
+    strayQuotes: 0,
   };
 }
 
@@ -54,6 +57,7 @@ export function mergeStats(into: BatchStats, from: BatchStats): BatchStats {
   into.statusFixed += from.statusFixed;
   into.statusUnknown += from.statusUnknown;
   into.unknownNeighborhoods += from.unknownNeighborhoods;
+  into.strayQuotes += from.strayQuotes;
   for (const [k, n] of Object.entries(from.coordFlags)) into.coordFlags[k] = (into.coordFlags[k] ?? 0) + n;
   for (const [k, n] of Object.entries(from.invalidValues)) into.invalidValues[k] = (into.invalidValues[k] ?? 0) + n;
   const names = into.unknownNeighborhoodNames;

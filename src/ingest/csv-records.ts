@@ -4,20 +4,25 @@
  * worker mode) and carries the unfinished last record over to the next chunk.
  */
 import Papa from 'papaparse';
+import { readLenientRecord } from './lenient-record';
 import { IngestError } from './protocol';
 
 /** Longest record we accept before deciding the file has an unclosed quote or is not CSV. */
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
+type PapaParser = { parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]> };
+
 export type RecordSink = (fields: string[], line: number) => void;
 
 export class CsvRecords {
   private carry = '';
-  private parser: { parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]> } | null = null;
+  private parser: PapaParser | null = null;
   private nextLine: number;
   private newline: '\n' | '\r\n' | undefined;
   /** Blank lines skipped (not records). */
   blankLines = 0;
+  /** Records with unescaped quotes inside a quoted field, read leniently (see lenient-record). */
+  lenientRecords = 0;
 
   /**
    * @param options.firstLine line number of the first line given (a piece of a file: see
@@ -45,11 +50,9 @@ export class CsvRecords {
         return;
       }
       this.newline ??= /\r\n/.test(input.slice(0, input.search(/\n/) + 1)) ? '\r\n' : '\n';
-      this.parser = new (Papa as any).Parser({ delimiter: ',', newline: this.newline, quoteChar: '"' });
+      this.parser = this.newParser();
     }
-    const result = this.parser!.parse(input, 0, true);
-    this.emit(result.data, input.slice(0, result.meta.cursor));
-    this.carry = input.slice(result.meta.cursor);
+    this.carry = input.slice(this.parseRecords(input, false));
     if (this.carry.length > MAX_RECORD_CHARS) {
       throw new IngestError(
         'record-too-long',
@@ -61,11 +64,42 @@ export class CsvRecords {
   /** Parses what is left at the end of the file. */
   end(): void {
     if (this.carry === '') return;
-    this.parser ??= new (Papa as any).Parser({ delimiter: ',', newline: this.newline ?? '\n', quoteChar: '"' });
+    this.parser ??= this.newParser();
     const rest = this.carry;
     this.carry = '';
-    const result = this.parser!.parse(rest, 0, false);
-    this.emit(result.data, rest);
+    this.parseRecords(rest, true);
+  }
+
+  private newParser(preview?: number): PapaParser {
+    return new (Papa as any).Parser({ delimiter: ',', newline: this.newline ?? '\n', quoteChar: '"', preview });
+  }
+
+  /**
+   * Emits the records of `input` (all of them when `final`, else the complete ones) and returns
+   * how much of it they took. papaparse reads a record with an unescaped quote inside a quoted
+   * field on into the records after it; such a record is read again leniently on its own, and
+   * papaparse goes on after it.
+   */
+  private parseRecords(input: string, final: boolean): number {
+    let base = 0;
+    for (;;) {
+      const text = base === 0 ? input : input.slice(base);
+      const result = this.parser!.parse(text, 0, !final);
+      const bad = result.errors.find((e) => e.code === 'InvalidQuotes');
+      if (!bad) {
+        this.emit(result.data, text.slice(0, result.meta.cursor));
+        return base + result.meta.cursor;
+      }
+      const row = bad.row ?? 0;
+      const start = row === 0 ? 0 : this.newParser(row).parse(text, 0, false).meta.cursor;
+      this.emit(result.data.slice(0, row), text.slice(0, start));
+      const record = readLenientRecord(text, start, final);
+      if (!record) return base + start;
+      this.lenientRecords++;
+      this.emit([record.fields], text.slice(start, record.end));
+      if (record.end >= text.length) return input.length;
+      base += record.end;
+    }
   }
 
   private emit(rows: string[][], consumed: string): void {

@@ -80,6 +80,7 @@ export class PieceParser {
     );
     records.push(piece.text);
     records.end();
+    builder.stats.strayQuotes += records.lenientRecords;
     const rejects = this.lines.length >= REJECTS_PER_BATCH ? [this.takeRejects()] : [];
     return { batches, rejects, rows, rejected, blankLines: records.blankLines };
   }

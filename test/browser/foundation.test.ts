@@ -101,15 +101,20 @@ describe('foundation in Chromium', () => {
       'INCIDENT_ID,OFFENSE_ID,OFFENSE_CODE,OFFENSE_CODE_EXTENSION,OFFENSE_TYPE_ID,OFFENSE_CATEGORY_ID,FIRST_OCCURRENCE_DATE,LAST_OCCURRENCE_DATE,REPORTED_DATE,INCIDENT_ADDRESS,GEO_X,GEO_Y,GEO_LON,GEO_LAT,DISTRICT_ID,PRECINCT_ID,NEIGHBORHOOD_ID,BICYCLE_IND,PEDESTRIAN_IND\n' +
       '9900000001.0,9900000001544100,5441,0,traffic-accident,traffic-accident,2026-01-05 08:10:00,,2026-01-05 08:30:00,"COLFAX AVE / N BROADWAY, DENVER",3143000.0,1694000.0,-104.9873,39.7401,6,611,civic-center,,\n' +
       '9900000002.0,9900000002544100,5441,0,traffic-accident,traffic-accident,2026-01-06 17:45:00,,2026-01-06 18:00:00,<b>bold</b> & co,3143000.0,1694000.0,-104.9400,39.7500,2,221,city-park,1,\n' +
+      // An unescaped quote inside a quoted field (as in the 2013–14 files): read as its writer meant.
+      '9900000003.0,9900000003544100,5441,0,traffic-accident,traffic-accident,2026-01-07 07:00:00,,2026-01-07 07:20:00,"E COLFAX AVE AT "THE BLUEBIRD"",3143000.0,1694000.0,-104.9500,39.7400,6,611,city-park,,\n' +
       'not,enough,fields\n';
     await dropFile(page, 'two-accidents.csv', csv);
     await page.waitForFunction(() => document.querySelector('[data-testid=load-message]')?.textContent?.includes('two-accidents.csv'));
-    expect(await page.locator('[data-testid=load-message]').textContent()).toMatch(/3 rows read, 2 new.*1 rejected/);
-    expect(await count(page, 'traffic_accidents')).toBe(before + 2);
+    expect(await page.locator('[data-testid=load-message]').textContent()).toMatch(/4 rows read, 3 new.*1 rejected/);
+    expect(await count(page, 'traffic_accidents')).toBe(before + 3);
     const log = await page.evaluate(() => (window as any).lens.query(`SELECT * FROM ingest_log ORDER BY load_id DESC LIMIT 1`));
-    expect(log[0]).toMatchObject({ file_name: 'two-accidents.csv', rows_read: 3, inserted: 2, rejected: 1, variant: 'accidents-19' });
+    expect(log[0]).toMatchObject({ file_name: 'two-accidents.csv', rows_read: 4, inserted: 3, rejected: 1, variant: 'accidents-19' });
+    expect(log[0].note).toBe('1 record has unescaped quotes inside a quoted field, read with the quotes as text');
+    const quoted = await page.evaluate(() => (window as any).lens.query(`SELECT incident_address FROM traffic_accidents WHERE incident_id = 9900000003`));
+    expect(quoted).toEqual([{ incident_address: 'E COLFAX AVE AT "THE BLUEBIRD"' }]);
     const rejects = await page.evaluate(() => (window as any).lens.query(`SELECT line, reason, raw FROM rejected_rows ORDER BY load_id DESC, line LIMIT 1`));
-    expect(rejects[0].line).toBe(4);
+    expect(rejects[0].line).toBe(5);
     expect(rejects[0].raw).toBe('not,enough,fields');
     await page.close();
   });

@@ -1,5 +1,6 @@
 /**
- * Lineage: every load with its file, size, sha-256, source, variant, counts, duration and time;
+ * Lineage: every load with its file, size, sha-256, source, variant, counts, duration, time and
+ * note (stale records not applied, extra columns kept, records with stray quotes);
  * the rejected rows of a load (line, reason, raw text) with a CSV download.
  */
 import type { App } from '../../app/app';
@@ -28,6 +29,7 @@ const SOURCE_COLUMNS: [string, string][] = [
   ['source', 'Source'],
   ['variant', 'Variant'],
   ['encoding', 'Encoding'],
+  ['note', 'Note'],
 ];
 
 /** Columns shown right-aligned, as numbers. */
@@ -35,7 +37,7 @@ const NUMERIC = new Set(['load_id', 'rows_read', 'inserted', 'updated', 'unchang
 const header = ([key, label]: [string, string]) => h('th', { class: NUMERIC.has(key) ? 'num' : null }, label);
 
 function cellText(key: string, v: unknown): string {
-  if (v === null || v === undefined) return '—';
+  if (v === null || v === undefined || v === '') return '—';
   switch (key) {
     case 'bytes':
       return fmtBytes(Number(v));

@@ -35,3 +35,45 @@ describe('ingest/csv-records', () => {
     ]);
   });
 });
+
+describe('ingest/csv-records: unescaped quotes inside a quoted field (2013–14 311 files)', () => {
+  const rows = (n: number, bad: number, value: string, quoteAll = false) =>
+    Array.from({ length: n }, (_, i) => {
+      const f = [String(i), i === bad ? value : `case ${i}`, `x${i}`];
+      return (quoteAll ? f.map((v) => (v.startsWith('"') ? v : `"${v}"`)) : f).join(',');
+    }).join('\r\n') + '\r\n';
+
+  it.each([1, 5, 64, 4096, 1 << 20])('reads the flawed record alone and every record after it (%i-char chunks)', (chunk) => {
+    const out = parse(rows(300, 100, '"Wood burning on "Red Days""'), chunk);
+    expect(out).toHaveLength(300);
+    expect(out[100]).toEqual({ fields: ['100', 'Wood burning on "Red Days"', 'x100'], line: 101 });
+    expect(out.map((r) => r.fields[0])).toEqual(Array.from({ length: 300 }, (_, i) => String(i)));
+    expect(out.every((r, i) => r.line === i + 1 && r.fields.length === 3)).toBe(true);
+  });
+
+  it('reads several flawed records, in fully quoted files too, with their line numbers', () => {
+    const text = rows(50, 10, '"He said "hi" to me"', true).replace('"case 30"', '"A "B"" and more"').replace('"case 31"', '"Ends "Red""');
+    for (const chunk of [3, 100, 100_000]) {
+      const out = parse(text, chunk);
+      expect(out).toHaveLength(50);
+      expect(out[10].fields).toEqual(['10', 'He said "hi" to me', 'x10']);
+      expect(out[30].fields).toEqual(['30', 'A "B" and more', 'x30']);
+      expect(out[31].fields).toEqual(['31', 'Ends "Red"', 'x31']);
+      expect(out[49]).toEqual({ fields: ['49', 'case 49', 'x49'], line: 50 });
+    }
+  });
+
+  it('counts the records read leniently, and keeps a multi-line flawed record on its lines', () => {
+    const out: { fields: string[]; line: number }[] = [];
+    const r = new CsvRecords((fields, line) => out.push({ fields: [...fields], line }));
+    r.push('h,v\n1,"two\nlines "quoted""\n2,"ok"\n3,"last "one""');
+    r.end();
+    expect(out).toEqual([
+      { fields: ['h', 'v'], line: 1 },
+      { fields: ['1', 'two\nlines "quoted"'], line: 2 },
+      { fields: ['2', 'ok'], line: 4 },
+      { fields: ['3', 'last "one"'], line: 5 },
+    ]);
+    expect(r.lenientRecords).toBe(2);
+  });
+});
