@@ -1,16 +1,13 @@
 /**
  * A ResultSet as CSV (RFC 4180: CRLF line ends, fields with `"`, `,`, CR or LF quoted, quotes
  * doubled) or JSON (an array of objects). Rows go out in `order` when given (the grid's sort).
- * Timestamps are written as the grid shows them; NULL is an empty CSV field and JSON null.
+ * Timestamps are written as the grid shows them; NULL is an empty CSV field and JSON null. CSV
+ * text that a spreadsheet would run as a formula gets a leading `'` (domain/csv-field).
  */
 import type { ResultSet } from '../db/types';
+import { csvField } from '../domain/csv-field';
 import { columnKind, type ColumnKind } from './column-kind';
 import { formatValue } from './format';
-
-/** One CSV field. */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** The rows' indices in output order. */
 function* rowOrder(rs: ResultSet, order?: ArrayLike<number>): Iterable<number> {
@@ -24,7 +21,7 @@ export function toCsv(rs: ResultSet, order?: ArrayLike<number>): string {
   const lines = [rs.columns.map((c) => csvField(c.name)).join(',')];
   for (const r of rowOrder(rs, order)) {
     const fields: string[] = [];
-    for (let c = 0; c < kinds.length; c++) fields.push(csvField(formatValue(rs.cell(r, c), kinds[c]) ?? ''));
+    for (let c = 0; c < kinds.length; c++) fields.push(csvField(formatValue(rs.cell(r, c), kinds[c]) ?? '', kinds[c] === 'text' || kinds[c] === 'other'));
     lines.push(fields.join(','));
   }
   return lines.join('\r\n') + '\r\n';

@@ -1,4 +1,5 @@
 /** Rows as CSV (RFC 4180) for "Download CSV"; nested objects (GeoJSON geometry) are left out. */
+import { csvField } from '../domain/csv-field';
 import type { Row } from './types';
 
 /** Columns of `rows` in first-seen order, without object-valued ones. */
@@ -16,8 +17,7 @@ export function csvColumns(rows: readonly Row[]): string[] {
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' && !Number.isFinite(v) ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvField(typeof v === 'number' && !Number.isFinite(v) ? '' : String(v));
 }
 
 /** CSV text with a header line; lines end with CRLF. */

@@ -6,6 +6,7 @@
 import type { App } from '../../app/app';
 import { exportBackup, importBackup, resetStore } from '../../app/backup';
 import { exportPartitioned } from '../../app/partitioned-export';
+import { formulaSafeSql } from '../../domain/csv-field';
 import { int } from '../../sql/quote';
 import { download, fmtBytes, fmtInt, h, replace } from '../dom';
 
@@ -52,8 +53,8 @@ function cellText(key: string, v: unknown): string {
   }
 }
 
-const rejectsSql = (loadId: number) =>
-  `SELECT line, reason, raw FROM rejected_rows WHERE load_id = ${int(loadId)} ORDER BY line`;
+const rejectsSql = (loadId: number, raw = 'raw') =>
+  `SELECT line, reason, ${raw} AS raw FROM rejected_rows WHERE load_id = ${int(loadId)} ORDER BY line`;
 
 export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<void> } {
   const table = h('div', { class: 'table-scroll', 'data-testid': 'lineage' });
@@ -69,7 +70,7 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
     const rows = await app.db.query(`${rejectsSql(loadId)} LIMIT 1000`);
     const dl = h('button', { type: 'button', class: 'secondary', 'data-testid': 'download-rejects' }, 'Download all as CSV');
     dl.addEventListener('click', async () => {
-      const bytes = await app.db.copyTo(rejectsSql(loadId), 'csv');
+      const bytes = await app.db.copyTo(rejectsSql(loadId, formulaSafeSql('raw')), 'csv');
       download(`load-${loadId}-rejected.csv`, bytes, 'text/csv');
     });
     replace(

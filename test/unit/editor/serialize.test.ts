@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvField, rowAsTsv, toCsv, toJson } from '../../../src/editor/serialize';
+import { csvField } from '../../../src/domain/csv-field';
+import { rowAsTsv, toCsv, toJson } from '../../../src/editor/serialize';
 import { formatLocal, formatValue } from '../../../src/editor/format';
 import { resultOf } from './fixtures';
 
