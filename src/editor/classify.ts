@@ -8,7 +8,7 @@ import { isSignificant, keyword, tokenize, type Token } from './tokenize';
 /**
  * - `read`: a query or a catalog read.
  * - `temp`: creates or drops a temporary object (connection-local, never in the store).
- * - `session`: changes a setting of this connection (SET, RESET, setting PRAGMAs).
+ * - `session`: changes a harmless setting of this connection (SET, RESET, PRAGMAs; see SAFE_SETTINGS).
  * - `write`: may change the store or the app's state.
  * - `unknown`: the editor cannot tell; treated like a write.
  */
@@ -38,11 +38,23 @@ const READ_PRAGMAS = new Set([
   'table_info', 'show', 'show_tables', 'show_tables_expanded', 'show_databases', 'database_list', 'database_size',
   'storage_info', 'version', 'platform', 'functions', 'collations', 'user_agent', 'metadata_info',
 ]);
-const SESSION_PRAGMAS = new Set([
-  'enable_profiling', 'disable_profiling', 'enable_profile', 'disable_profile', 'threads', 'memory_limit',
-  'enable_progress_bar', 'disable_progress_bar', 'enable_optimizer', 'disable_optimizer', 'explain_output',
-  'default_null_order', 'default_order', 'enable_object_cache', 'disable_object_cache',
+/**
+ * Settings the editor may change with writes off. The connection is the app's own (the reports
+ * run on it), so only settings that cannot change what the app's queries return, where they
+ * read, or what DuckDB may fetch: not search_path, schema, memory_limit, default_order,
+ * integer_division, profiling_output, extension or HTTP settings.
+ */
+const SAFE_SETTINGS = new Set([
+  'threads', 'worker_threads', 'explain_output', 'enable_profiling', 'enable_profile', 'profiling_mode', 'enable_progress_bar',
+  'enable_progress_bar_print', 'progress_bar_time', 'enable_optimizer', 'enable_object_cache', 'max_expression_depth',
+  'pivot_limit', 'pivot_filter_threshold', 'variable',
 ]);
+const SESSION_PRAGMAS = new Set([
+  'enable_profiling', 'disable_profiling', 'enable_profile', 'disable_profile', 'threads',
+  'enable_progress_bar', 'disable_progress_bar', 'enable_optimizer', 'disable_optimizer', 'explain_output',
+  'enable_object_cache', 'disable_object_cache',
+]);
+const SETTING_SCOPES = new Set(['session', 'local', 'global']);
 
 /** Classifies one statement (no semicolons between statements) by its tokens. */
 export function classifyTokens(sql: string): TokenClass {
@@ -68,7 +80,13 @@ function classifyFrom(sql: string, toks: Token[], at: number): TokenClass {
     const hidden = modifyingInside(sql, toks, at);
     return hidden ? { verdict: 'write', keyword: hidden, probe: null } : { verdict: 'read', keyword: first, probe: null };
   }
-  if (SESSION.has(first)) return { verdict: 'session', keyword: first, probe: null };
+  if (SESSION.has(first)) {
+    let i = at + 1;
+    if (SETTING_SCOPES.has(kw(i) ?? '')) i++;
+    const name = kw(i) ?? '';
+    if (SAFE_SETTINGS.has(name)) return { verdict: 'session', keyword: first, probe: null };
+    return { verdict: 'write', keyword: first, probe: null };
+  }
   if (first === 'create') return classifyCreate(sql, toks, at);
   if (first === 'drop' && isTempDrop(sql, toks, at)) return { verdict: 'temp', keyword: first, probe: null };
   const afterTemp = first === 'insert' || first === 'update' || first === 'delete' ? tempTarget(sql, toks, at) : -1;

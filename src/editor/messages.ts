@@ -33,6 +33,8 @@ const WRITE_REASONS: Record<string, string> = {
   comment: 'COMMENT ON changes the stored catalog',
   call: 'CALL runs a procedure that may change the store',
   pragma: 'this PRAGMA may change the store',
+  set: 'this setting changes how the app’s own queries run or what DuckDB may fetch (display and profiling settings are allowed)',
+  reset: 'this setting changes how the app’s own queries run or what DuckDB may fetch (display and profiling settings are allowed)',
   grant: 'GRANT changes permissions',
   revoke: 'REVOKE changes permissions',
   into: 'SELECT … INTO creates a table',

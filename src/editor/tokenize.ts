@@ -49,8 +49,10 @@ export function tokenize(sql: string): Token[] {
       while (j < n && /\s/.test(sql[j])) j++;
       push('space', j);
     } else if (ch === '-' && next === '-') {
-      const nl = sql.indexOf('\n', i);
-      push('comment', nl < 0 ? n : nl);
+      // DuckDB ends a line comment at LF or CR.
+      let j = i + 2;
+      while (j < n && sql[j] !== '\n' && sql[j] !== '\r') j++;
+      push('comment', j);
     } else if (ch === '/' && next === '*') {
       push('comment', blockCommentEnd(sql, i));
     } else if (ch === "'") {

@@ -17,6 +17,8 @@ describe('editor/split', () => {
     ['SELECT $tag$ $$ ; $tag$; SELECT 2', ['SELECT $tag$ $$ ; $tag$', 'SELECT 2']],
     ['SELECT $1, $name; SELECT 2', ['SELECT $1, $name', 'SELECT 2']],
     ['SELECT 1 -- no; split\n; SELECT 2', ['SELECT 1 -- no; split', 'SELECT 2']],
+    // DuckDB ends a line comment at CR too, so the statement after it is seen (and guarded).
+    ['SELECT 1 --\r; DROP TABLE service_requests', ['SELECT 1 --', 'DROP TABLE service_requests']],
     ['SELECT /* a; /* nested; */ still; */ 1; SELECT 2', ['SELECT /* a; /* nested; */ still; */ 1', 'SELECT 2']],
     ['-- only a comment\n;\n/* and another */', []],
     ['-- leading\nSELECT 1', ['-- leading\nSELECT 1']],
