@@ -18,6 +18,7 @@ import { needsCompaction, scanFraction, type ScanFraction } from '../db/layout';
 import { withSession } from '../db/store';
 import { stagingColumnsDdl } from '../db/staging-ddl';
 import type { Dataset } from '../domain/columns';
+import { noteFor } from '../ingest/load-note';
 import { IngestError, isLargeSource, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
 import { int, str } from '../sql/quote';
 
@@ -318,7 +319,7 @@ UNION ALL SELECT ${L}, ${D}, ${file}, line, reason, NULL FROM ${ws.ref('s_key_cl
     await session.exec(`INSERT INTO ingest_log VALUES (${L}, ${D}, ${file}, ${str(ctx.source)}, ${int(done.bytes)}, ${str(done.sha256)},
  ${str(info.variant)}, ${str(info.encoding)}, ${int(done.rowsRead)}, ${int(num(cls.inserted))}, ${int(num(cls.updated))},
  ${int(num(cls.unchanged))}, ${int(num(fig.duplicates))}, ${int(rejected)}, ${tsLiteral(fig.data_min_at)}, ${tsLiteral(fig.data_max_at)},
- epoch_ms(${int(ctx.started)}), epoch_ms(${int(Date.now())}), ${ms().toFixed(1)}, ${str(noteFor(num(cls.stale), info, Number(done.stats.strayQuotes ?? 0)))}, ${int(num(cls.stale))})`);
+ epoch_ms(${int(ctx.started)}), epoch_ms(${int(Date.now())}), ${ms().toFixed(1)}, ${str(noteFor(num(cls.stale), info, done.stats))}, ${int(num(cls.stale))})`);
     await session.exec('COMMIT');
   } catch (e) {
     await session.exec('ROLLBACK').catch(() => undefined);
@@ -348,17 +349,6 @@ UNION ALL SELECT ${L}, ${D}, ${file}, line, reason, NULL FROM ${ws.ref('s_key_cl
 
 function tsLiteral(v: unknown): string {
   return v === null || v === undefined ? 'NULL' : `epoch_ms(${int(num(v))})`;
-}
-
-function noteFor(stale: number, info: HeaderInfo, strayQuotes: number): string {
-  const parts: string[] = [];
-  if (stale) parts.push(`${stale} records in this file are older than the stored versions and were not applied`);
-  if (strayQuotes) {
-    const one = strayQuotes === 1;
-    parts.push(`${strayQuotes} record${one ? ' has' : 's have'} unescaped quotes inside a quoted field, read with the quotes as text`);
-  }
-  if (info.extra.length) parts.push(`extra columns kept in "extra": ${info.extra.join(', ')}`);
-  return parts.join('; ');
 }
 
 function storageError(e: unknown): Error {

@@ -20,10 +20,11 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  *
  * The choice is made at the first non-ASCII byte (everything before it reads the same in
  * both encodings): a well-formed UTF-8 sequence keeps UTF-8, anything else selects
- * Windows-1252 for the whole stream. If an invalid byte only shows up after real UTF-8 text
- * (a "late" switch), the text before it stays UTF-8 and the rest is read as Windows-1252;
- * `switchedAt` then holds the byte offset, so the caller can warn. A UTF-8 sequence split
- * across chunks is held back until its remaining bytes arrive.
+ * Windows-1252 for the whole stream. Once UTF-8 is established, a byte that is not part of a
+ * well-formed sequence is read alone as Windows-1252 and UTF-8 goes on after it, so one bad
+ * byte garbles one character, not the rest of the file; `invalidBytes` and `firstInvalidAt`
+ * say how many and where, for the load's note. A UTF-8 sequence split across chunks is held
+ * back until its remaining bytes arrive.
  */
 export class StreamDecoder {
   private readonly fatal = new TextDecoder('utf-8', { fatal: true });
@@ -33,23 +34,18 @@ export class StreamDecoder {
   private pending: Uint8Array = EMPTY;
   private nonAsciiSeen = false;
   private consumed = 0;
-  private lateSwitch: number | null = null;
+  /** Bytes of a UTF-8 stream that were not UTF-8 and were read as Windows-1252. */
+  invalidBytes = 0;
+  /** Byte offset in the file of the first of them, or null. */
+  firstInvalidAt: number | null = null;
 
   // The contract asks for a no-argument constructor; state lives in the fields above.
   constructor() {}
 
-  /** Encoding in use: `utf-8-bom` when the stream began with a BOM, `windows-1252` once switched. */
+  /** Encoding in use: `utf-8-bom` when the stream began with a BOM, `windows-1252` once chosen. */
   get encoding(): TextEncodingName {
     if (this.mode === 'windows-1252') return 'windows-1252';
     return this.bom ? 'utf-8-bom' : 'utf-8';
-  }
-
-  /**
-   * Byte offset (after any BOM) where a stream that had already produced non-ASCII UTF-8 text
-   * switched to Windows-1252, or null when no late switch happened.
-   */
-  get switchedAt(): number | null {
-    return this.lateSwitch;
   }
 
   /** Decodes the next chunk; may return '' while bytes are held back. */
@@ -90,19 +86,37 @@ export class StreamDecoder {
       this.consumed += body.length;
       return text;
     } catch {
-      return this.switchAt(data, firstInvalidUtf8(body));
+      return this.decodeInvalid(body, data);
     }
   }
 
-  /** Decodes data[0, bad) as UTF-8 and everything after (including held-back bytes) as 1252. */
-  private switchAt(data: Uint8Array, bad: number): string {
-    const prefix = bad > 0 ? this.fatal.decode(data.subarray(0, bad)) : '';
-    if (prefix.length !== bad) this.nonAsciiSeen = true;
-    if (this.nonAsciiSeen) this.lateSwitch = this.consumed + bad;
-    this.mode = 'windows-1252';
-    this.pending = EMPTY;
-    this.consumed += data.length;
-    return prefix + decodeWindows1252(data.subarray(bad));
+  /**
+   * `body` (the part of `data` before any held-back tail) holds a byte that is not UTF-8. Before
+   * any non-ASCII UTF-8 was seen, the stream is Windows-1252 from here on (the text before is
+   * ASCII, the same in both); after, each bad byte is read alone as Windows-1252.
+   */
+  private decodeInvalid(body: Uint8Array, data: Uint8Array): string {
+    let out = '';
+    let from = 0;
+    for (;;) {
+      const bad = from + firstInvalidUtf8(body.subarray(from));
+      const prefix = this.fatal.decode(body.subarray(from, bad));
+      if (prefix.length !== bad - from) this.nonAsciiSeen = true;
+      out += prefix;
+      if (!this.nonAsciiSeen) {
+        this.mode = 'windows-1252';
+        this.pending = EMPTY;
+        this.consumed += data.length;
+        return out + decodeWindows1252(data.subarray(bad));
+      }
+      this.firstInvalidAt ??= this.consumed + bad + (this.bom ? 3 : 0);
+      this.invalidBytes++;
+      out += decodeWindows1252(body.subarray(bad, bad + 1));
+      from = bad + 1;
+      if (firstInvalidUtf8(body.subarray(from)) === body.length - from) break;
+    }
+    this.consumed += body.length;
+    return out + this.fatal.decode(body.subarray(from));
   }
 }
 

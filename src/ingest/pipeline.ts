@@ -288,7 +288,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
         rowsRead: rowsRead(),
         rejected: rejected(),
         blankLines: headerBlankLines + pool!.totals.blankLines,
-        stats: { ...stats, encoding: decoder.encoding },
+        stats: { ...stats, encoding: decoder.encoding, invalidUtf8Bytes: decoder.invalidBytes, firstInvalidUtf8At: decoder.firstInvalidAt },
       },
     });
   } finally {

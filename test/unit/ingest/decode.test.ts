@@ -27,7 +27,8 @@ describe('ingest/decode StreamDecoder', () => {
     const { text, d } = decodeChunked(utf8(sample), size);
     expect(text).toBe(sample);
     expect(d.encoding).toBe('utf-8');
-    expect(d.switchedAt).toBeNull();
+    expect(d.invalidBytes).toBe(0);
+    expect(d.firstInvalidAt).toBeNull();
   });
 
   it.each([1, 2, 4, 100])('strips a BOM (%i-byte chunks)', (size) => {
@@ -43,16 +44,17 @@ describe('ingest/decode StreamDecoder', () => {
       const { text, d } = decodeChunked(cp, size);
       expect(text).toBe('a,b\n“Red Days”,é€\n');
       expect(d.encoding).toBe('windows-1252');
-      expect(d.switchedAt).toBeNull();
+      expect(d.invalidBytes).toBe(0);
     }
   });
 
-  it('switches late (never throws) when an invalid byte follows real UTF-8 text', () => {
-    const data = bytes('é,x\n', 'y\n', [0xe9], 'z\n');
-    const { text, d } = decodeChunked(data, 3);
-    expect(text).toBe('é,x\ny\néz\n');
-    expect(d.encoding).toBe('windows-1252');
-    expect(d.switchedAt).toBe(7); // é is 2 bytes: "é,x\n" + "y\n" = 7
+  it.each([1, 2, 3, 5, 100])('reads a bad byte after real UTF-8 text alone as Windows-1252 and stays UTF-8 (%i-byte chunks)', (size) => {
+    const data = bytes('é,x\n', 'y\n', [0xe9], 'z\n', 'Café', [0x92], 'Peña ☕', [0xe2, 0x82], '€\n');
+    const { text, d } = decodeChunked(data, size);
+    expect(text).toBe('é,x\ny\néz\nCafé’Peña ☕â‚€\n');
+    expect(d.encoding).toBe('utf-8');
+    expect(d.invalidBytes).toBe(4);
+    expect(d.firstInvalidAt).toBe(7); // é is 2 bytes: "é,x\n" + "y\n" = 7
   });
 
   it('treats a truncated sequence at the end as Windows-1252', () => {
