@@ -13,6 +13,8 @@ describe('ingest/batch-stats', () => {
     b.invalidValues = { longitude: 5 };
     a.statusFixed = 1;
     b.statusUnknown = 2;
+    a.strayQuotes = 1;
+    b.strayQuotes = 2;
     countUnknownNeighborhood(a, 'Atlantis');
     countUnknownNeighborhood(b, 'Atlantis');
     countUnknownNeighborhood(b, 'Gotham');
@@ -25,6 +27,7 @@ describe('ingest/batch-stats', () => {
       unknownNeighborhoods: 3,
       unknownNeighborhoodNames: { Atlantis: 2, Gotham: 1 },
       invalidValues: { longitude: 5 },
+      strayQuotes: 3,
     });
   });
 
