@@ -29,12 +29,16 @@ function convert(value: unknown, type: BasicType): unknown {
   }
 }
 
-/** The result set as Parquet bytes (one row group per 100k rows, snappy-compressed). */
-export function resultToParquet(rs: ResultSet): Uint8Array {
+/**
+ * The result set as Parquet bytes (one row group per 100k rows, snappy-compressed); its rows in
+ * `order` when given (the editor grid's sort).
+ */
+export function resultToParquet(rs: ResultSet, order?: ArrayLike<number>): Uint8Array {
+  const n = order ? order.length : rs.rowCount;
   const columnData: ColumnSource[] = rs.columns.map((col, c) => {
     const type = parquetType(col.type);
-    const data = new Array<unknown>(rs.rowCount);
-    for (let r = 0; r < rs.rowCount; r++) data[r] = convert(rs.cell(r, c), type);
+    const data = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) data[i] = convert(rs.cell(order ? order[i] : i, c), type);
     return { name: col.name, data, type, nullable: true };
   });
   return new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 100_000 }));

@@ -65,10 +65,7 @@ export const MSG = {
   copied: 'Copied.',
   linkCopied: 'Link copied to the clipboard.',
   copyFailed: 'Could not copy to the clipboard.',
-  parquetNeedsRead: 'Parquet export re-runs the last statement, which must be a read-only query.',
   exportFailed: 'Export failed',
-  parquetUnavailable:
-    'Parquet export failed: this build of DuckDB has no parquet extension loaded (it is not built into DuckDB-WASM and is not downloaded). Use CSV or JSON.',
   schemaFailed: 'Could not read the schema',
   saveNeedsName: 'Give the query a name to save it.',
   rollupsUpdating: 'The script wrote to a dataset table: recomputing the reports’ rollups…',

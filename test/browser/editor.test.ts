@@ -107,18 +107,24 @@ describe('SQL editor in Chromium', () => {
     expect(await grid.locator('img').count()).toBe(0);
   });
 
-  it('exports CSV and Parquet that read back', async () => {
+  it('exports CSV and Parquet that read back, Parquet in the grid\'s order without running the query again', async () => {
     await typeSql(page, `SELECT range AS id, 'row, "' || range || '"' AS label FROM range(500)`);
     await runAndWait(page);
     const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     const csv = readFileSync((await csvDl.path())!, 'utf8');
     expect(csv.split(/\r?\n/)[0]).toBe('id,label');
     expect(csv).toContain('"row, ""499"""');
+    // Parquet writes the result shown, in the grid's order: sorted by id, descending.
+    const idHeader = page.locator('[data-testid=results] [role=columnheader][data-col="0"]');
+    await idHeader.click();
+    if ((await idHeader.getAttribute('aria-sort')) !== 'descending') await idHeader.click();
+    expect(await idHeader.getAttribute('aria-sort')).toBe('descending');
     const [pqDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-parquet]')]);
     const bytes = readFileSync((await pqDl.path())!);
     const rows = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })) as any[];
     expect(rows.length).toBe(500);
-    expect(rows[499].label).toBe('row, "499"');
+    expect(rows[0]).toMatchObject({ id: 499n, label: 'row, "499"' });
+    expect(rows[499]).toMatchObject({ id: 0n, label: 'row, "0"' });
   });
 
   it('keeps history across a reload', async () => {

@@ -1,9 +1,10 @@
 /**
- * Export of the current result: CSV and JSON serialized from the result in its displayed order,
- * Parquet written by DuckDB (`COPY (statement) TO … (FORMAT parquet)` through Connector.copyTo),
- * each downloaded through a Blob and an object URL.
+ * Export of the current result: CSV, JSON and Parquet, each written from the result shown, in its
+ * displayed order (nothing is run again, so `random()`, `now()` or an unordered LIMIT export what
+ * the grid shows), downloaded through a Blob and an object URL.
  */
-import type { Connector, ResultSet } from '../../db/types';
+import { resultToParquet } from '../../db/parquet';
+import type { ResultSet } from '../../db/types';
 import { toCsv, toJson } from '../../editor/serialize';
 import { download } from '../dom';
 
@@ -14,8 +15,6 @@ export type ExportFormat = 'csv' | 'json' | 'parquet';
 export interface ExportSource {
   readonly rs: ResultSet;
   readonly order: ArrayLike<number> | null;
-  /** The read-only statement that produced rs (Parquet re-runs it inside DuckDB); null if not re-runnable. */
-  readonly sql: string | null;
 }
 
 /** `denver-lens-query-20240102-030405.csv` */
@@ -26,15 +25,13 @@ export function exportName(format: ExportFormat, now = new Date()): string {
 }
 
 /** Builds the file and starts the download. */
-export async function exportResult(format: ExportFormat, source: ExportSource, db: Connector): Promise<void> {
+export function exportResult(format: ExportFormat, source: ExportSource): void {
   const order = source.order ?? undefined;
   if (format === 'csv') {
     download(exportName('csv'), toCsv(source.rs, order), 'text/csv;charset=utf-8');
   } else if (format === 'json') {
     download(exportName('json'), toJson(source.rs, order), 'application/json');
   } else {
-    if (!source.sql) throw new Error('no re-runnable query');
-    const bytes = await db.copyTo(source.sql, 'parquet');
-    download(exportName('parquet'), bytes, 'application/vnd.apache.parquet');
+    download(exportName('parquet'), resultToParquet(source.rs, order), 'application/vnd.apache.parquet');
   }
 }

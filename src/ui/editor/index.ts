@@ -5,7 +5,7 @@
  */
 import './editor.css';
 import type { Connector, ResultSet } from '../../db/types';
-import { classifyTokens, type Verdict } from '../../editor/classify';
+import type { Verdict } from '../../editor/classify';
 import { mayChangeDatasets } from '../../editor/data-writes';
 import { rowsLabel } from '../../editor/format';
 import { QueryHistory } from '../../editor/history';
@@ -93,7 +93,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   container.replaceChildren(ui.root);
 
   let running: AbortController | null = null;
-  let last: { rs: ResultSet; sql: string | null } | null = null;
+  let last: ResultSet | null = null;
 
   function showError(message: string | null, kind = 'error'): void {
     ui.error.textContent = message ?? '';
@@ -109,8 +109,8 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     grid.el.setAttribute('aria-busy', String(busy));
   }
 
-  function showResult(rs: ResultSet | null, sql: string | null): void {
-    last = rs ? { rs, sql } : null;
+  function showResult(rs: ResultSet | null): void {
+    last = rs;
     grid.show(rs);
     chart.show(rs);
     if (rs) {
@@ -120,9 +120,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
       ui.rowCount.textContent = '';
       delete ui.rowCount.dataset.count;
     }
-    for (const b of [ui.exportCsv, ui.exportJson, ui.copyCell, ui.copyRow]) b.disabled = !rs;
-    ui.exportParquet.disabled = !rs || !sql;
-    ui.exportParquet.title = sql || !rs ? 'Download the result as Parquet (DuckDB re-runs the query)' : MSG.parquetNeedsRead;
+    for (const b of [ui.exportCsv, ui.exportJson, ui.exportParquet, ui.copyCell, ui.copyRow]) b.disabled = !rs;
   }
 
   /** A statement that is not in the editor (schema browser actions). */
@@ -159,11 +157,9 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     });
     historyUi.refresh();
     if (outcome.kind === 'ok') {
-      const lastSql = outcome.statement.text;
-      const rerunnable = outcome.verdicts[outcome.verdicts.length - 1] === 'read' && classifyTokens(lastSql).probe !== null;
-      showResult(outcome.result, rerunnable ? lastSql : null);
+      showResult(outcome.result);
     } else {
-      showResult(null, null);
+      showResult(null);
       showError(outcome.message, outcome.kind);
       if (inDoc && outcome.range) code.markError(outcome.range, outcome.message);
     }
@@ -199,13 +195,12 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     return execute(splitStatements(code.getDoc()), true);
   }
 
-  async function doExport(format: ExportFormat): Promise<void> {
+  function doExport(format: ExportFormat): void {
     if (!last) return;
     try {
-      await exportResult(format, { rs: last.rs, order: grid.order(), sql: last.sql ? `${last.sql}\n` : null }, ctx.db);
+      exportResult(format, { rs: last, order: grid.order() });
     } catch (e) {
-      const message = (e as Error)?.message ?? String(e);
-      showError(/parquet extension/i.test(message) ? MSG.parquetUnavailable : `${MSG.exportFailed}: ${message}`);
+      showError(`${MSG.exportFailed}: ${(e as Error)?.message ?? String(e)}`);
     }
   }
 
@@ -236,9 +231,9 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   ui.allowWrites.addEventListener('change', () => ui.root.classList.toggle('writes-allowed', ui.allowWrites.checked));
   ui.resultsTab.addEventListener('click', () => selectTab(false));
   ui.chartTab.addEventListener('click', () => selectTab(true));
-  ui.exportCsv.addEventListener('click', () => void doExport('csv'));
-  ui.exportJson.addEventListener('click', () => void doExport('json'));
-  ui.exportParquet.addEventListener('click', () => void doExport('parquet'));
+  ui.exportCsv.addEventListener('click', () => doExport('csv'));
+  ui.exportJson.addEventListener('click', () => doExport('json'));
+  ui.exportParquet.addEventListener('click', () => doExport('parquet'));
   ui.copyCell.addEventListener('click', () => void grid.copyCell());
   ui.copyRow.addEventListener('click', () => void grid.copyRow());
   ui.share.addEventListener('click', async () => {
@@ -247,7 +242,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     notify((await copyText(url)) ? MSG.linkCopied : url);
   });
 
-  showResult(null, null);
+  showResult(null);
   void refreshSchema();
   void loadFunctions(ctx.db)
     .then((fns) => code.setFunctions(fns))

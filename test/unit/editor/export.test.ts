@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parquetReadObjects } from 'hyparquet';
+import { resultToParquet } from '../../../src/db/parquet';
 import { openTestDb, type TestDb } from '../helpers/duckdb';
 
 let db: TestDb;
@@ -26,5 +27,16 @@ describe('editor/export via Connector.copyTo', () => {
     expect(rows.length).toBe(1000);
     expect(rows[999]).toMatchObject({ id: 999n, label: 'row 999', nothing: null });
     expect((rows[0].at as Date).toISOString()).toBe('2025-01-02T03:04:05.000Z');
+  });
+
+  it('writes a result in a given row order (the grid sort) without running anything', async () => {
+    const rs = await db.run(`SELECT range AS id, 'row ' || range AS label FROM range(5)`);
+    const bytes = resultToParquet(rs, [4, 2, 0]);
+    const rows = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      { id: 4n, label: 'row 4' },
+      { id: 2n, label: 'row 2' },
+      { id: 0n, label: 'row 0' },
+    ]);
   });
 });
