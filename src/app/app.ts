@@ -8,6 +8,7 @@ import type { Dataset } from '../domain/columns';
 import { rebuildDerived, storeStatus, withSession, type StoreStatus } from '../db/store';
 import { IngestError, type IngestSource, type Progress } from '../ingest/protocol';
 import { ingest, type IngestSummary } from './ingest-runner';
+import { placeStoredRows } from './place';
 
 export interface LoadRequest {
   readonly source: IngestSource;
@@ -67,6 +68,20 @@ export class App {
       } finally {
         this.changed();
       }
+    });
+  }
+
+  /**
+   * After neighborhood boundaries were stored: places the stored records that have coordinates
+   * but no neighborhood (queued like a load), and tells the listeners when any were placed.
+   * Resolves with how many.
+   */
+  placeByBoundaries(): Promise<number> {
+    return this.enqueue(async () => {
+      if (!this.writable) return 0;
+      const placed = await placeStoredRows(this.db);
+      if (placed) this.changed();
+      return placed;
     });
   }
 

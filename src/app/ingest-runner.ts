@@ -19,6 +19,7 @@ import { withSession } from '../db/store';
 import { stagingColumnsDdl } from '../db/staging-ddl';
 import type { Dataset } from '../domain/columns';
 import { noteFor } from '../ingest/load-note';
+import { placeRows, storedLocator } from './place';
 import { IngestError, isLargeSource, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
 import { int, str } from '../sql/quote';
 
@@ -299,6 +300,9 @@ async function merge(
   const dataset = info.dataset;
   const [{ next }] = await session.query(`SELECT coalesce(max(load_id), 0) + 1 AS next FROM ingest_log`);
   const loadId = num(next);
+  // Rows without a neighborhood but with coordinates take it from the stored boundaries, if any.
+  const locator = await storedLocator(session);
+  const placed = locator ? await placeRows(session, ws.stage, locator) : 0;
   for (const sql of stagedRowsSql(dataset, ws).split(';\n')) await session.exec(sql);
   const [fig] = await session.query(loadFiguresSql(ws));
   const { prepare, apply } = mergeStatements({ dataset, loadId, ws });
@@ -319,7 +323,7 @@ UNION ALL SELECT ${L}, ${D}, ${file}, line, reason, NULL FROM ${ws.ref('s_key_cl
     await session.exec(`INSERT INTO ingest_log VALUES (${L}, ${D}, ${file}, ${str(ctx.source)}, ${int(done.bytes)}, ${str(done.sha256)},
  ${str(info.variant)}, ${str(info.encoding)}, ${int(done.rowsRead)}, ${int(num(cls.inserted))}, ${int(num(cls.updated))},
  ${int(num(cls.unchanged))}, ${int(num(fig.duplicates))}, ${int(rejected)}, ${tsLiteral(fig.data_min_at)}, ${tsLiteral(fig.data_max_at)},
- epoch_ms(${int(ctx.started)}), epoch_ms(${int(Date.now())}), ${ms().toFixed(1)}, ${str(noteFor(num(cls.stale), info, done.stats))}, ${int(num(cls.stale))})`);
+ epoch_ms(${int(ctx.started)}), epoch_ms(${int(Date.now())}), ${ms().toFixed(1)}, ${str(noteFor(num(cls.stale), info, { ...done.stats, placedByCoordinates: placed }))}, ${int(num(cls.stale))})`);
     await session.exec('COMMIT');
   } catch (e) {
     await session.exec('ROLLBACK').catch(() => undefined);

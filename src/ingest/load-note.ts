@@ -18,6 +18,10 @@ export function noteFor(stale: number, info: Pick<HeaderInfo, 'extra'>, stats: R
     const at = Number(stats.firstInvalidUtf8At);
     parts.push(`${invalidBytes} byte${invalidBytes === 1 ? ' is' : 's are'} not UTF-8 (the first at byte ${at}) and ${invalidBytes === 1 ? 'was' : 'were'} read as Windows-1252`);
   }
+  const placed = Number(stats.placedByCoordinates ?? 0);
+  if (placed) {
+    parts.push(`${placed} record${placed === 1 ? '' : 's'} without a neighborhood placed in one by ${placed === 1 ? 'its' : 'their'} coordinates and the stored boundaries`);
+  }
   if (info.extra.length) parts.push(`extra columns kept in "extra": ${info.extra.join(', ')}`);
   return parts.join('; ');
 }

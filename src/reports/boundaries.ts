@@ -3,6 +3,7 @@
  * NBHD_NAME (or NBHD_ID) to the 78 neighborhoods through the name/slug/alias crosswalk, and the
  * SQL that stores it in `boundaries`. Pure.
  */
+import type { Area } from '../domain/locate';
 import { NEIGHBORHOODS, resolveNeighborhood, type NeighborhoodInfo } from '../domain/neighborhoods';
 import { literal, str } from '../sql/quote';
 
@@ -53,6 +54,16 @@ export function checkBoundaries(text: string): BoundariesCheck {
   const matched = features.length - unmatched.length;
   if (!matched) return { ok: false, error: 'none of its features is named after a Denver statistical neighborhood (NBHD_NAME)' };
   return { ok: true, features, matched, unmatched };
+}
+
+/** The features that match a neighborhood, as areas to locate points in (domain/locate). */
+export function boundaryAreas(features: readonly GeoFeature[]): Area[] {
+  const areas: Area[] = [];
+  for (const f of features) {
+    const n = featureNeighborhood(f);
+    if (n) areas.push({ place: { name: n.name, slug: n.slug }, geometry: f.geometry });
+  }
+  return areas;
 }
 
 /** Stores `text` as the current boundaries and drops older ones. */

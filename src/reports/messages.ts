@@ -16,6 +16,9 @@ export const MSG = {
   storedBoundaries: (name: string, matched: number, total: number, unmatched: readonly string[]) =>
     `Stored ${name}: ${matched} of ${total} features matched a neighborhood` +
     (unmatched.length ? ` (not matched: ${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', …' : ''}).` : '.'),
+  placedByBoundaries: (n: number) =>
+    `${n.toLocaleString('en-US')} stored record${n === 1 ? '' : 's'} without a neighborhood now have one, from ${n === 1 ? 'its' : 'their'} coordinates.`,
+  placingFailed: (why: string) => `Placing records without a neighborhood by their coordinates failed (nothing was changed): ${why}.`,
   badGeoJson: (why: string) => `That file is not a usable neighborhoods GeoJSON: ${why}.`,
   yoyNeedsTwoYears: (span: string) =>
     `Year-over-year needs the same month of the year in at least two years of data; the current selection covers only ${span}.`,

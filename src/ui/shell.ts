@@ -62,6 +62,7 @@ export function mountShell(root: HTMLElement, app: App): Shell {
     (reportsHandle ??= import('./reports/index').then((m) =>
       m.mountReports(pages.reports, {
         db: app.db,
+        onBoundaries: () => app.placeByBoundaries(),
         openInEditor: (sql) => {
           location.hash = '#/sql';
           void editor().then((e) => e.setSql(sql));

@@ -8,6 +8,8 @@ import { CLOSE_BINS_PER_DECADE } from '../../src/db/closure';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { Locator } from '../../src/domain/locate';
+import { boundaryAreas, checkBoundaries } from '../../src/reports/boundaries';
 import { SHARED_REAL, openApp, useBrowser } from './harness';
 
 const q = (page: Page, sql: string) => page.evaluate((s) => (window as any).lens.query(s), sql) as Promise<any[]>;
@@ -198,18 +200,61 @@ describe('reports in Chromium', () => {
   });
 
   const geojson = join(SHARED_REAL, 'denver_statistical_neighborhoods_ssciolist.geojson');
-  it.skipIf(!existsSync(geojson))('draws the choropleth from the real neighborhoods GeoJSON', async () => {
+  it.skipIf(!existsSync(geojson))('draws the choropleth from the real neighborhoods GeoJSON, and places the stored records without a neighborhood', async () => {
+    const areas = checkBoundaries(readFileSync(geojson, 'utf8'));
+    if (!areas.ok) throw new Error(areas.error);
+    const locator = new Locator(boundaryAreas(areas.features));
+    const unplaced = (await page.evaluate(() =>
+      (window as any).lens.query(`SELECT longitude AS lon, latitude AS lat FROM service_requests WHERE neighborhood IS NULL AND neighborhood_slug IS NULL AND longitude IS NOT NULL
+        UNION ALL SELECT longitude, latitude FROM traffic_accidents WHERE neighborhood IS NULL AND neighborhood_slug IS NULL AND longitude IS NOT NULL`),
+    )) as { lon: number; lat: number }[];
+    const placeable = unplaced.filter((p) => locator.locate(p.lon, p.lat)).length;
+    // The sample leaves some accidents' neighborhood blank (a flaw of the real files).
+    expect(placeable).toBeGreaterThan(0);
     await page.setInputFiles('[data-testid=geojson-input]', { name: 'neighborhoods.geojson', mimeType: 'application/geo+json', buffer: readFileSync(geojson) });
     await page.waitForFunction(() => document.querySelector('[data-testid="report-choropleth"]')?.getAttribute('data-state') === 'ready', undefined, { timeout: 60_000 });
     const shapes = await page.locator('[data-testid="report-choropleth"] [data-testid=chart] svg .mark-shape path').count();
     // One shape per neighborhood, in each dataset's facet.
     expect(shapes).toBeGreaterThanOrEqual(78);
     expect(shapes % 78).toBe(0);
+    expect(await page.locator('[data-testid="report-choropleth"] [data-testid=notice]').textContent()).toContain(
+      `${placeable.toLocaleString('en-US')} stored records without a neighborhood now have one`,
+    );
     // The map, too, fits a narrow card.
     await page.setViewportSize({ width: 600, height: 1000 });
     const layout = await settledLayout(page);
     expect(layout.overflowing).toEqual([]);
     expect(await page.locator('[data-testid="report-choropleth"] [data-testid=chart] svg .mark-shape path').count()).toBe(shapes);
     await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  it.skipIf(!existsSync(geojson))('places records without a neighborhood by their coordinates: the stored ones when boundaries come, and each load after', async () => {
+    const areas = checkBoundaries(readFileSync(geojson, 'utf8'));
+    if (!areas.ok) throw new Error(areas.error);
+    const locator = new Locator(boundaryAreas(areas.features));
+    const q = (sql: string) => page.evaluate((s) => (window as any).lens.query(s), sql) as Promise<any[]>;
+    const unplaced = `SELECT longitude AS lon, latitude AS lat FROM traffic_accidents
+      WHERE neighborhood IS NULL AND neighborhood_slug IS NULL AND longitude IS NOT NULL`;
+    // The boundaries dropped in the test above placed every stored record whose point they hold.
+    for (const p of await q(unplaced)) expect(locator.locate(p.lon, p.lat)).toBeNull();
+    const rollup = `SELECT coalesce(neighborhood_slug, '?') AS slug, sum(n) AS n FROM daily_counts WHERE dataset = 'traffic_accidents' GROUP BY 1 ORDER BY 1`;
+    const table = `SELECT coalesce(neighborhood_slug, '?') AS slug, count(*) AS n FROM traffic_accidents GROUP BY 1 ORDER BY 1`;
+    expect(await q(rollup)).toEqual(await q(table));
+
+    // A load after the boundaries: its record without a neighborhood is placed before the merge.
+    const [lon, lat] = [-104.9781, 39.7555];
+    const expected = locator.locate(lon, lat);
+    expect(expected).not.toBeNull();
+    const csv =
+      'INCIDENT_ID,OFFENSE_ID,OFFENSE_CODE,OFFENSE_CODE_EXTENSION,OFFENSE_TYPE_ID,OFFENSE_CATEGORY_ID,FIRST_OCCURRENCE_DATE,LAST_OCCURRENCE_DATE,REPORTED_DATE,INCIDENT_ADDRESS,GEO_X,GEO_Y,GEO_LON,GEO_LAT,DISTRICT_ID,PRECINCT_ID,NEIGHBORHOOD_ID,BICYCLE_IND,PEDESTRIAN_IND\n' +
+      `9900000042.0,9900000042544100,5441,0,traffic-accident,traffic-accident,2026-01-08 09:00:00,,2026-01-08 09:10:00,WELTON ST / 27TH ST,3143000.0,1694000.0,${lon},${lat},6,611,,,\n`;
+    const summary = await page.evaluate((text) => (window as any).lens.ingestFile(new File([text], 'unplaced.csv', { type: 'text/csv' })), csv);
+    expect(summary.inserted).toBe(1);
+    expect(await q(`SELECT neighborhood, neighborhood_slug FROM traffic_accidents WHERE incident_id = 9900000042`)).toEqual([
+      { neighborhood: expected!.name, neighborhood_slug: expected!.slug },
+    ]);
+    const [log] = await q(`SELECT note FROM ingest_log ORDER BY load_id DESC LIMIT 1`);
+    expect(log.note).toContain('1 record without a neighborhood placed in one by its coordinates');
+    expect(await q(rollup)).toEqual(await q(table));
   });
 });

@@ -52,6 +52,8 @@ interface Entry {
 export interface ControllerOptions {
   db: Connector;
   openInEditor(sql: string): void;
+  /** After boundaries were stored: places records without a neighborhood; resolves with how many. */
+  onBoundaries?(): Promise<number>;
   /** Called after the filters changed (URL, filter bar). */
   onFilters(f: Filters): void;
 }
@@ -311,7 +313,14 @@ export class ReportsController {
       e.card.setNotice(`Could not store the boundaries: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    e.card.setNotice(MSG.storedBoundaries(file.name, check.matched, check.features.length, check.unmatched));
+    let placed = '';
+    try {
+      const n = (await this.opts.onBoundaries?.()) ?? 0;
+      if (n) placed = ` ${MSG.placedByBoundaries(n)}`;
+    } catch (err) {
+      placed = ` ${MSG.placingFailed(err instanceof Error ? err.message : String(err))}`;
+    }
+    e.card.setNotice(MSG.storedBoundaries(file.name, check.matched, check.features.length, check.unmatched) + placed);
     this.queries.clear();
     this.derived.clear();
     await this.renderEntry(e);

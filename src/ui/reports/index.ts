@@ -18,6 +18,8 @@ export type { Filters };
 export interface ReportsContext {
   db: Connector;
   openInEditor(sql: string): void;
+  /** After boundaries were stored: places records without a neighborhood; resolves with how many. */
+  onBoundaries?(): Promise<number>;
 }
 
 /** The reports page as the shell and window.lens use it. */
@@ -51,6 +53,7 @@ export function mountReports(container: HTMLElement, ctx: ReportsContext): Repor
     {
       db: ctx.db,
       openInEditor: ctx.openInEditor,
+      onBoundaries: ctx.onBoundaries,
       onFilters(f) {
         bar.render(f);
         if (onReportsRoute()) {

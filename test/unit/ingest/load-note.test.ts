@@ -12,10 +12,11 @@ describe('ingest/load-note', () => {
         '1 record has unescaped quotes inside a quoted field, read with the quotes as text; ' +
         '1 byte is not UTF-8 (the first at byte 7) and was read as Windows-1252',
     );
-    expect(noteFor(3, { extra: ['shape', 'x'] }, { strayQuotes: 2, invalidUtf8Bytes: 5, firstInvalidUtf8At: 1200 })).toBe(
+    expect(noteFor(3, { extra: ['shape', 'x'] }, { strayQuotes: 2, invalidUtf8Bytes: 5, firstInvalidUtf8At: 1200, placedByCoordinates: 40 })).toBe(
       '3 records in this file are older than the stored versions and were not applied; ' +
         '2 records have unescaped quotes inside a quoted field, read with the quotes as text; ' +
         '5 bytes are not UTF-8 (the first at byte 1200) and were read as Windows-1252; ' +
+        '40 records without a neighborhood placed in one by their coordinates and the stored boundaries; ' +
         'extra columns kept in "extra": shape, x',
     );
   });
