@@ -5,7 +5,10 @@
  * `mergeStatements` prepares TEMP tables, then applies the changes inside ONE transaction:
  *  1. `s_keys`: the staged rows' keys, exact duplicates (same key and content)
  *     collapsed; a natural key (`n:`) seen again with other content gets `#2`, `#3`... in line
- *     order; an id key (`o:`, `oid:`, `i:`) seen again with other content is rejected.
+ *     order; an id key (`o:`, `i:`) seen again with other content is rejected. Stores made
+ *     before 311 rows were keyed by their natural key in every variant hold `oid:<OBJECTID>`
+ *     keys: `s_legacy` maps them to the natural keys of the staged rows with that OBJECTID, the
+ *     classification reads the stored row through it, and the merge renames it first.
  *  2. Records whose key exists with other content are *changed* when this file's newest event
  *     is not older than that of the file which wrote the stored version (older files never roll
  *     a record back; they count as `stale`). The old version goes to `<dataset>_history`.
@@ -19,7 +22,7 @@ import { columnsOf, eventTimeColumn, SYSTEM_COLUMNS, type ColumnSpec, type Datas
 import { ident, int } from '../sql/quote';
 import { historyTable } from './schema';
 import { REFRESH_WORK_TABLES, refreshRollupsSql } from './rollups';
-import { refreshOpenRequestsSql } from './open-requests';
+import { OPEN_REQUESTS, refreshOpenRequestsSql } from './open-requests';
 
 /** Converts a staged column (DOUBLE / VARCHAR) to its store type. */
 export function convertExpr(col: ColumnSpec, source = ident(col.name)): string {
@@ -150,8 +153,10 @@ export function mergeStatements({ dataset, loadId, ws = SMALL }: MergeParams): {
   const colList = ['row_key', ...cols.map((c) => c.name)].map(ident).join(', ');
   const converted = cols.map((c) => convertExpr(c, `g.${ident(c.name)}`)).join(', ');
   const delta = { table: dataset, history: historyTable(dataset) };
+  const legacy = dataset === 'service_requests';
   const prepare = [
     `CREATE OR REPLACE ${ws.create('s_file')} AS SELECT max(event_at) AS max_at FROM ${r('s_keys')}`,
+    ...(legacy ? [legacyKeysSql(ws)] : []),
     `CREATE OR REPLACE ${ws.create('s_class')} AS
 SELECT s.row_key, s.source_line, s.event_at,
   CASE WHEN t.row_key IS NULL THEN 'new'
@@ -159,11 +164,14 @@ SELECT s.row_key, s.source_line, s.event_at,
        WHEN coalesce((SELECT max_at FROM ${r('s_file')}) >= v.data_max_at, TRUE) THEN 'changed'
        ELSE 'stale' END AS class,
   t.first_seen AS old_first_seen
-FROM ${r('s_keys')} s
-LEFT JOIN ${T} t ON t.row_key = s.row_key
+FROM ${r('s_keys')} s${legacy ? `\nLEFT JOIN ${r('s_legacy')} m ON m.row_key = s.row_key` : ''}
+LEFT JOIN ${T} t ON t.row_key = ${legacy ? 'coalesce(m.old_key, s.row_key)' : 's.row_key'}
 LEFT JOIN ingest_log v ON v.load_id = t.version_load`,
   ];
+  const rename = (table: string) =>
+    `UPDATE ${table} SET row_key = m.row_key FROM ${r('s_legacy')} m WHERE ${table}.row_key = m.old_key`;
   const apply = [
+    ...(legacy ? [rename(T), rename(ident(historyTable(dataset))), rename(OPEN_REQUESTS)] : []),
     `INSERT INTO ${ident(historyTable(dataset))}
 SELECT t.*, ${L} FROM ${T} t WHERE t.row_key IN (SELECT row_key FROM ${r('s_class')} WHERE class = 'changed')`,
     `DELETE FROM ${T} WHERE row_key IN (SELECT row_key FROM ${r('s_class')} WHERE class = 'changed')`,
@@ -179,6 +187,22 @@ WHERE c.class IN ('new', 'changed')${ws.large ? '' : '\nORDER BY c.event_at'}`,
   return { prepare, apply };
 }
 
+/**
+ * The stored `oid:<OBJECTID>` keys (311 rows stored before every variant was keyed by its
+ * natural key) of the staged rows' OBJECTIDs, with the natural key each takes: only where the
+ * store has no row under the natural key already, one per old key.
+ */
+function legacyKeysSql(ws: Workspace): string {
+  const r = ws.ref;
+  return `CREATE OR REPLACE ${ws.create('s_legacy')} AS
+SELECT k.row_key, 'oid:' || g.object_id AS old_key
+FROM ${r('s_keys')} k JOIN ${ws.stage} g ON g.source_line = k.source_line
+WHERE g.object_id IS NOT NULL
+  AND 'oid:' || g.object_id IN (SELECT row_key FROM service_requests WHERE starts_with(row_key, 'oid:'))
+  AND k.row_key NOT IN (SELECT row_key FROM service_requests WHERE starts_with(row_key, 'n:'))
+QUALIFY row_number() OVER (PARTITION BY old_key ORDER BY k.source_line) = 1`;
+}
+
 /** Counts of the classification, for the ingest log. */
 export const classCountsSql = (ws: Workspace = SMALL): string => `SELECT
   count(*) FILTER (WHERE class = 'new') AS inserted,
@@ -189,6 +213,6 @@ FROM ${ws.ref('s_class')}`;
 
 /** Drops the tables a load created. */
 export function dropStagingSql(ws: Workspace = SMALL): string[] {
-  const work = ['s_distinct', 's_ranked', 's_keys', 's_key_clash', 's_file', 's_class', ...REFRESH_WORK_TABLES];
+  const work = ['s_distinct', 's_ranked', 's_keys', 's_key_clash', 's_file', 's_legacy', 's_class', ...REFRESH_WORK_TABLES];
   return [ws.stage, ws.rejects, ...work.map((n) => (ws.large ? ws.ref(n) : `temp.${ident(n)}`))].map((t) => `DROP TABLE IF EXISTS ${t}`);
 }

@@ -156,7 +156,6 @@ export class BatchBuilder {
 
     const h = this.content.reset();
     const keyText = this.keyText;
-    let objectId: string | null = null;
     let lon: number | null = null;
     let lat: number | null = null;
     let statusRaw: string | null = null;
@@ -205,8 +204,9 @@ export class BatchBuilder {
             if (this.badField >= 0) this.invalid(col.name);
           }
           col.str!.push(v);
-          h.text(v);
-          if (c === plan.objectIdColumn) objectId = v;
+          // A 311 OBJECTID numbers the rows of one ArcGIS layer; it is not content. Hashed as
+          // absent (as in the classic files), a record reads the same from either variant.
+          h.text(c === plan.objectIdColumn && plan.offenseColumn < 0 ? null : v);
           break;
         }
         case STATUS: {
@@ -244,9 +244,11 @@ export class BatchBuilder {
     const extra = this.extra.of(fields);
     h.text(extra);
 
+    // 311 records are keyed by their natural key in every variant: an OBJECTID is not stable
+    // across republished layers, and the classic files have none (db/merge-sql maps the `oid:`
+    // keys stores made before to these).
     let rowKey: string;
     if (plan.offenseColumn >= 0) rowKey = offense !== null ? `o:${offense}` : `i:${incident}`;
-    else if (objectId !== null) rowKey = `oid:${objectId}`;
     else {
       const idh = this.identity.reset();
       idh.num(event);

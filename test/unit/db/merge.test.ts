@@ -120,3 +120,89 @@ describe('db/merge-sql', () => {
     expect((await db.query(`SELECT content_hash FROM traffic_accidents WHERE row_key = 'o:2'`))[0].content_hash).toBe('new');
   });
 });
+
+interface SR {
+  key: string;
+  hash: string;
+  day: number;
+  oid?: number;
+  closedDay?: number;
+  line: number;
+}
+
+/** Stages 311 rows (the columns the merge and the open requests look at) and merges them as one load. */
+async function load311(db: TestDb, loadId: number, rows: SR[], ws: Workspace = workspace(false)): Promise<Record<string, number>> {
+  db.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
+  db.exec(dropStagingSql(ws).join(';'));
+  db.exec(`CREATE TABLE ${ws.stage} (${stagingColumnsDdl('service_requests')})`);
+  db.exec(`CREATE TABLE ${ws.rejects} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
+  for (const r of rows) {
+    db.exec(`INSERT INTO ${ws.stage} (row_key, content_hash, created_at, closed_at, object_id, type, neighborhood_slug, source_line)
+      VALUES (${str(r.key)}, ${str(r.hash)}, ${T0 + r.day * DAY}, ${r.closedDay === undefined ? 'NULL' : T0 + r.closedDay * DAY},
+        ${r.oid === undefined ? 'NULL' : str(String(r.oid))}, 'Pothole', 'cbd', ${r.line})`);
+  }
+  db.exec(stagedRowsSql('service_requests', ws));
+  const [fig] = await db.query(loadFiguresSql(ws));
+  const { prepare, apply } = mergeStatements({ dataset: 'service_requests', loadId, ws });
+  for (const s of prepare) db.exec(s);
+  const [cls] = await db.query(classCountsSql(ws));
+  db.exec('BEGIN');
+  for (const s of apply) db.exec(s);
+  db.exec(`INSERT INTO ingest_log (load_id, dataset, data_max_at) VALUES (${loadId}, 'service_requests', epoch_ms(${fig.data_max_at}))`);
+  db.exec('COMMIT');
+  db.exec(dropStagingSql(ws).join(';'));
+  return cls as Record<string, number>;
+}
+
+describe('db/merge-sql: 311 stores keyed by OBJECTID before natural keys', () => {
+  let db: TestDb;
+  beforeEach(async () => {
+    db = await openTestDb();
+    for (const s of migrationSql(0)) db.exec(s);
+  });
+
+  it.each([false, true])('renames the stored oid: keys an ArcGIS file matches, then merges by natural key (large: %s)', async (large) => {
+    const ws = workspace(large);
+    // As an earlier build stored an ArcGIS file: keyed by OBJECTID.
+    await load311(db, 1, [
+      { key: 'oid:101', hash: 'a', day: 0, oid: 101, closedDay: 1, line: 2 },
+      { key: 'oid:102', hash: 'b', day: 1, oid: 102, line: 3 },
+      { key: 'oid:104', hash: 'd', day: 2, oid: 104, line: 4 },
+    ], ws);
+    expect(await db.query(`SELECT row_key FROM open_requests ORDER BY 1`)).toEqual([{ row_key: 'oid:102' }, { row_key: 'oid:104' }]);
+    // The same layer now, keyed by natural key: 101 unchanged, 102 closed since, 103 new, 104 absent.
+    const c = await load311(db, 2, [
+      { key: 'n:x', hash: 'a', day: 0, oid: 101, closedDay: 1, line: 2 },
+      { key: 'n:y', hash: 'b2', day: 1, oid: 102, closedDay: 3, line: 3 },
+      { key: 'n:z', hash: 'c', day: 3, oid: 103, line: 4 },
+    ], ws);
+    expect(c).toMatchObject({ inserted: 1, updated: 1, unchanged: 1, stale: 0 });
+    const stored = await db.query(`SELECT row_key, content_hash, first_seen, last_seen FROM service_requests ORDER BY 1`);
+    expect(stored).toEqual([
+      { row_key: 'n:x', content_hash: 'a', first_seen: 1, last_seen: 2 },
+      { row_key: 'n:y', content_hash: 'b2', first_seen: 1, last_seen: 2 },
+      { row_key: 'n:z', content_hash: 'c', first_seen: 2, last_seen: 2 },
+      { row_key: 'oid:104', content_hash: 'd', first_seen: 1, last_seen: 1 },
+    ]);
+    expect(await db.query(`SELECT row_key, content_hash FROM service_requests_history`)).toEqual([{ row_key: 'n:y', content_hash: 'b' }]);
+    expect(await db.query(`SELECT row_key FROM open_requests ORDER BY 1`)).toEqual([{ row_key: 'n:z' }, { row_key: 'oid:104' }]);
+    // The classic file of the same records (no OBJECTID) changes nothing.
+    const again = await load311(db, 3, [
+      { key: 'n:x', hash: 'a', day: 0, closedDay: 1, line: 2 },
+      { key: 'n:y', hash: 'b2', day: 1, closedDay: 3, line: 3 },
+      { key: 'n:z', hash: 'c', day: 3, line: 4 },
+    ], ws);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await db.query(`SELECT count(*) AS n FROM service_requests`)).toEqual([{ n: 4 }]);
+  });
+
+  it('leaves a stored oid: row alone when the natural key is stored already', async () => {
+    await load311(db, 1, [
+      { key: 'n:x', hash: 'a', day: 0, line: 2 },
+      { key: 'oid:101', hash: 'a', day: 0, oid: 101, line: 3 },
+    ]);
+    const c = await load311(db, 2, [{ key: 'n:x', hash: 'a', day: 0, oid: 101, line: 2 }]);
+    expect(c).toMatchObject({ inserted: 0, unchanged: 1 });
+    expect(await db.query(`SELECT row_key FROM service_requests ORDER BY 1`)).toEqual([{ row_key: 'n:x' }, { row_key: 'oid:101' }]);
+  });
+});

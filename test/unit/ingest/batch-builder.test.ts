@@ -132,12 +132,12 @@ describe('ingest/batch-builder', () => {
     expect(r[0].row_key).toBe(r[1].row_key);
   });
 
-  it('keys ArcGIS 311 rows by OBJECTID', () => {
-    const { t } = build(SR_ARCGIS, [srArcgisRecord('12345'), srArcgisRecord('')]);
-    const r = rows(t);
-    expect(r[0].row_key).toBe('oid:12345');
-    expect(r[0].object_id).toBe('12345');
-    expect(r[1].row_key).toMatch(/^n:/);
+  it('keys ArcGIS 311 rows by their natural key and hashes them without the OBJECTID, so a record reads the same from either variant', () => {
+    const arcgis = rows(build(SR_ARCGIS, [srArcgisRecord('12345'), srArcgisRecord('12346'), srArcgisRecord('')]).t);
+    const classic = rows(build(SR_CLASSIC, [srRecord()]).t);
+    expect(arcgis[0].object_id).toBe('12345');
+    expect(arcgis[0].row_key).toMatch(/^n:/);
+    for (const r of arcgis) expect([r.row_key, r.content_hash]).toEqual([classic[0].row_key, classic[0].content_hash]);
   });
 
   it('nulls and flags bad coordinates, repairs swapped ones', () => {
