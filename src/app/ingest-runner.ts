@@ -305,7 +305,7 @@ async function merge(
   const placed = locator ? await placeRows(session, ws.stage, locator) : 0;
   for (const sql of stagedRowsSql(dataset, ws).split(';\n')) await session.exec(sql);
   const [fig] = await session.query(loadFiguresSql(ws));
-  const { prepare, apply } = mergeStatements({ dataset, loadId, ws });
+  const { prepare, apply } = mergeStatements({ dataset, loadId, ws, objectIds: info.variant === '311-arcgis' });
   for (const sql of prepare) await session.exec(sql);
   const [cls] = await session.query(classCountsSql(ws));
   const tPrepared = performance.now();

@@ -138,6 +138,8 @@ export interface MergeParams {
   readonly dataset: Dataset;
   readonly loadId: number;
   readonly ws?: Workspace;
+  /** The file has OBJECTIDs (an ArcGIS 311 export): map stored `oid:` keys (see legacyKeysSql). */
+  readonly objectIds?: boolean;
 }
 
 /**
@@ -145,7 +147,7 @@ export interface MergeParams {
  * classifies each key into TEMP table `s_class` (row_key, class: new / changed / unchanged /
  * stale); `apply` runs inside the load's one transaction.
  */
-export function mergeStatements({ dataset, loadId, ws = SMALL }: MergeParams): { prepare: string[]; apply: string[] } {
+export function mergeStatements({ dataset, loadId, ws = SMALL, objectIds = false }: MergeParams): { prepare: string[]; apply: string[] } {
   const r = ws.ref;
   const T = ident(dataset);
   const L = int(loadId);
@@ -153,7 +155,7 @@ export function mergeStatements({ dataset, loadId, ws = SMALL }: MergeParams): {
   const colList = ['row_key', ...cols.map((c) => c.name)].map(ident).join(', ');
   const converted = cols.map((c) => convertExpr(c, `g.${ident(c.name)}`)).join(', ');
   const delta = { table: dataset, history: historyTable(dataset) };
-  const legacy = dataset === 'service_requests';
+  const legacy = objectIds && dataset === 'service_requests';
   const prepare = [
     `CREATE OR REPLACE ${ws.create('s_file')} AS SELECT max(event_at) AS max_at FROM ${r('s_keys')}`,
     ...(legacy ? [legacyKeysSql(ws)] : []),
@@ -195,12 +197,11 @@ WHERE c.class IN ('new', 'changed')${ws.large ? '' : '\nORDER BY c.event_at'}`,
 function legacyKeysSql(ws: Workspace): string {
   const r = ws.ref;
   return `CREATE OR REPLACE ${ws.create('s_legacy')} AS
-SELECT k.row_key, 'oid:' || g.object_id AS old_key
+SELECT k.row_key, o.row_key AS old_key
 FROM ${r('s_keys')} k JOIN ${ws.stage} g ON g.source_line = k.source_line
-WHERE g.object_id IS NOT NULL
-  AND 'oid:' || g.object_id IN (SELECT row_key FROM service_requests WHERE starts_with(row_key, 'oid:'))
-  AND k.row_key NOT IN (SELECT row_key FROM service_requests WHERE starts_with(row_key, 'n:'))
-QUALIFY row_number() OVER (PARTITION BY old_key ORDER BY k.source_line) = 1`;
+JOIN service_requests o ON o.row_key = 'oid:' || g.object_id
+WHERE g.object_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM service_requests t WHERE t.row_key = k.row_key)
+QUALIFY row_number() OVER (PARTITION BY o.row_key ORDER BY k.source_line) = 1`;
 }
 
 /** Counts of the classification, for the ingest log. */

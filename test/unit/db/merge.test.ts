@@ -143,7 +143,7 @@ async function load311(db: TestDb, loadId: number, rows: SR[], ws: Workspace = w
   }
   db.exec(stagedRowsSql('service_requests', ws));
   const [fig] = await db.query(loadFiguresSql(ws));
-  const { prepare, apply } = mergeStatements({ dataset: 'service_requests', loadId, ws });
+  const { prepare, apply } = mergeStatements({ dataset: 'service_requests', loadId, ws, objectIds: rows.some((r) => r.oid !== undefined) });
   for (const s of prepare) db.exec(s);
   const [cls] = await db.query(classCountsSql(ws));
   db.exec('BEGIN');
