@@ -1,11 +1,13 @@
 /**
  * The foundation in a real browser: first visit loads the bundled sample; every record is
- * accounted for; a reload keeps the data (OPFS); a dropped CSV is ingested; an unknown header is
- * refused without touching the store; a second tab gets the lock message and a read-only view.
+ * accounted for; a reload keeps the data (OPFS); a dropped CSV is ingested; the classic and
+ * ArcGIS variants of one period store their cases once; an unknown header is refused without touching the store; a second tab gets the lock message and a read-only view.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SR_ARCGIS, SR_CLASSIC } from '../unit/ingest/fixtures/headers';
+import { srArcgisRecord, srRecord } from '../unit/ingest/fixtures/rows';
 import { DIST, SHARED_REAL, count, openApp, storeChecksum, useBrowser } from './harness';
 
 interface ManifestFile {
@@ -116,6 +118,21 @@ describe('foundation in Chromium', () => {
     const rejects = await page.evaluate(() => (window as any).lens.query(`SELECT line, reason, raw FROM rejected_rows ORDER BY load_id DESC, line LIMIT 1`));
     expect(rejects[0].line).toBe(5);
     expect(rejects[0].raw).toBe('not,enough,fields');
+    await page.close();
+  });
+
+  it('stores the cases of a classic 311 file and of the ArcGIS export of the same period once', async () => {
+    const { page } = await openApp(env.browser.context, env.server);
+    const cases = [0, 1, 2].map((i) => ({ 'Case Summary': `Variant twin ${i} ${Date.now()}`, 'Incident Address 1': `${100 + i} Lens St` }));
+    const csv = (header: string[], rows: string[][]) => [header, ...rows].map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
+    const classic = csv(SR_CLASSIC, cases.map((c) => srRecord(c)));
+    const arcgis = csv(SR_ARCGIS, cases.map((c, i) => srArcgisRecord(String(900 + i), c)));
+    const ingest = (name: string, text: string) =>
+      page.evaluate(({ name, text }) => (window as any).lens.ingestFile(new File([text], name, { type: 'text/csv' })), { name, text });
+    const before = await count(page, 'service_requests');
+    expect(await ingest('classic.csv', classic)).toMatchObject({ inserted: 3 });
+    expect(await ingest('arcgis.csv', arcgis)).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await count(page, 'service_requests')).toBe(before + 3);
     await page.close();
   });
 
