@@ -8,6 +8,7 @@ import type { Dataset } from '../domain/columns';
 import { rebuildDerived, storeStatus, withSession, type StoreStatus } from '../db/store';
 import { IngestError, type IngestSource, type Progress } from '../ingest/protocol';
 import { ingest, type IngestSummary } from './ingest-runner';
+import { importBackup, resetStore } from './backup';
 import { placeStoredRows } from './place';
 
 export interface LoadRequest {
@@ -68,6 +69,27 @@ export class App {
       } finally {
         this.changed();
       }
+    });
+  }
+
+  /** Replaces the store with a backup zip, queued like a load (never during one); resolves with the rows per table. */
+  restore(bytes: Uint8Array): Promise<Record<string, number>> {
+    return this.enqueue(async () => {
+      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      try {
+        return await importBackup(this.db, bytes);
+      } finally {
+        this.changed();
+      }
+    });
+  }
+
+  /** Empties the store, queued like a load. */
+  reset(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      await resetStore(this.db);
+      this.changed();
     });
   }
 

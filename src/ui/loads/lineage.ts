@@ -4,7 +4,7 @@
  * the rejected rows of a load (line, reason, raw text) with a CSV download.
  */
 import type { App } from '../../app/app';
-import { exportBackup, importBackup, resetStore } from '../../app/backup';
+import { exportBackup } from '../../app/backup';
 import { exportPartitioned } from '../../app/partitioned-export';
 import { formulaSafeSql } from '../../domain/csv-field';
 import { int } from '../../sql/quote';
@@ -143,9 +143,8 @@ function backupPanel(app: App): HTMLElement {
     if (!confirm(`Replace everything in the store with the backup ${file.name}?`)) return;
     say('Restoring…');
     try {
-      const counts = await importBackup(app.db, new Uint8Array(await file.arrayBuffer()));
+      const counts = await app.restore(new Uint8Array(await file.arrayBuffer()));
       say(`Restored: ${Object.entries(counts).map(([t, n]) => `${t} ${fmtInt(n)}`).join(', ')}.`);
-      app.changed();
     } catch (e) {
       say((e as Error).message);
     }
@@ -154,9 +153,12 @@ function backupPanel(app: App): HTMLElement {
   const resetBtn = h('button', { type: 'button', class: 'secondary', 'data-testid': 'reset-store' }, 'Reset store…');
   resetBtn.addEventListener('click', async () => {
     if (!confirm('Delete every record, load and rejected row from the store? This cannot be undone (export a backup first).')) return;
-    await resetStore(app.db);
-    say('The store is empty.');
-    app.changed();
+    try {
+      await app.reset();
+      say('The store is empty.');
+    } catch (e) {
+      say(`The reset failed: ${(e as Error).message}`);
+    }
   });
   for (const b of [exportBtn, importInput, resetBtn]) b.disabled = !app.writable;
   const partBtn = h('button', { type: 'button', class: 'secondary', 'data-testid': 'export-partitioned' }, 'Export partitioned Parquet (Hive layout)');
