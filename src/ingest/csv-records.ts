@@ -10,6 +10,12 @@ import { IngestError } from './protocol';
 /** Longest record we accept before deciding the file has an unclosed quote or is not CSV. */
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
+/**
+ * Rows papaparse reads at once after a record with an unescaped quote; each window read without
+ * one doubles the next (see parseRecords).
+ */
+const FIRST_WINDOW_ROWS = 32;
+
 type PapaParser = { parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]> };
 
 export type RecordSink = (fields: string[], line: number) => void;
@@ -70,25 +76,37 @@ export class CsvRecords {
     this.parseRecords(rest, true);
   }
 
+  /**
+   * papaparse's synchronous parser; `preview` stops it after that many rows. Its fast mode (taken
+   * for text without quotes) reports a wrong cursor with a preview, so a previewing parser is
+   * never in fast mode.
+   */
   private newParser(preview?: number): PapaParser {
-    return new (Papa as any).Parser({ delimiter: ',', newline: this.newline ?? '\n', quoteChar: '"', preview });
+    const config = { delimiter: ',', newline: this.newline ?? '\n', quoteChar: '"' };
+    return new (Papa as any).Parser(preview ? { ...config, preview, fastMode: false } : config);
   }
 
   /**
    * Emits the records of `input` (all of them when `final`, else the complete ones) and returns
    * how much of it they took. papaparse reads a record with an unescaped quote inside a quoted
    * field on into the records after it; such a record is read again leniently on its own, and
-   * papaparse goes on after it.
+   * papaparse goes on after it, from then on a growing window of rows at a time, so that a text
+   * with many such records is not parsed again to its end after each one.
    */
   private parseRecords(input: string, final: boolean): number {
     let base = 0;
+    let window = 0;
     for (;;) {
       const text = base === 0 ? input : input.slice(base);
-      const result = this.parser!.parse(text, 0, !final);
+      const result = (window ? this.newParser(window) : this.parser!).parse(text, 0, !final);
       const bad = result.errors.find((e) => e.code === 'InvalidQuotes');
       if (!bad) {
-        this.emit(result.data, text.slice(0, result.meta.cursor));
-        return base + result.meta.cursor;
+        const cursor = result.meta.cursor;
+        this.emit(result.data, text.slice(0, cursor));
+        if (!window || result.data.length < window || cursor >= text.length) return base + cursor;
+        base += cursor;
+        window *= 2;
+        continue;
       }
       const row = bad.row ?? 0;
       const start = row === 0 ? 0 : this.newParser(row).parse(text, 0, false).meta.cursor;
@@ -99,6 +117,7 @@ export class CsvRecords {
       this.emit([record.fields], text.slice(start, record.end));
       if (record.end >= text.length) return input.length;
       base += record.end;
+      window = FIRST_WINDOW_ROWS;
     }
   }
 

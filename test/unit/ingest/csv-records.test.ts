@@ -63,6 +63,15 @@ describe('ingest/csv-records: unescaped quotes inside a quoted field (2013–14 
     }
   });
 
+  it('reads a file with many flawed records (papaparse then goes on a window of rows at a time)', () => {
+    const text = Array.from({ length: 2000 }, (_, i) => `${i},${i % 7 === 3 ? `"stray "q${i}""` : `plain ${i}`},z`).join('\n') + '\n';
+    for (const chunk of [97, 4096, 1 << 20]) {
+      const out = parse(text, chunk);
+      expect(out).toHaveLength(2000);
+      expect(out.every((r, i) => r.line === i + 1 && r.fields[0] === String(i) && r.fields[1] === (i % 7 === 3 ? `stray "q${i}"` : `plain ${i}`))).toBe(true);
+    }
+  });
+
   it('counts the records read leniently, and keeps a multi-line flawed record on its lines', () => {
     const out: { fields: string[]; line: number }[] = [];
     const r = new CsvRecords((fields, line) => out.push({ fields: [...fields], line }));
