@@ -19,9 +19,9 @@ import { withSession } from '../db/store';
 import { stagingColumnsDdl } from '../db/staging-ddl';
 import type { Dataset } from '../domain/columns';
 import { noteFor } from '../ingest/load-note';
-import { placeRows, storedLocator } from './place';
 import { IngestError, isLargeSource, type FromWorker, type HeaderInfo, type IngestSource, type Progress, type ToWorker } from '../ingest/protocol';
 import { int, str } from '../sql/quote';
+import { placeRows, storedLocator } from './place';
 
 export interface IngestSummary {
   readonly loadId: number | null;
