@@ -3,7 +3,7 @@
  * `window.lens`.
  */
 import './ui/styles.css';
-import { App, DEFAULT_FILES, DEFAULT_SOURCE_LABEL } from './app/app';
+import { App, DEFAULT_FILES, DEFAULT_SOURCE_LABEL, sampleState } from './app/app';
 import type { Lens } from './app/lens';
 import { openDatabase, type Database } from './db/duckdb';
 import { migrate, openStore } from './db/store';
@@ -44,8 +44,8 @@ async function boot(): Promise<{ app: App; shell: Shell }> {
     }
   }
   const after = await app.status();
-  shell.setSyntheticBanner(after.loads.some((l) => l.source === DEFAULT_SOURCE_LABEL));
-  app.onChange(() => void app.status().then((s) => shell.setSyntheticBanner(s.loads.some((l) => l.source === DEFAULT_SOURCE_LABEL))));
+  shell.setSampleState(sampleState(after.loads));
+  app.onChange(() => void app.status().then((s) => shell.setSampleState(sampleState(s.loads))));
   return { app, shell };
 }
 

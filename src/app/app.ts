@@ -4,11 +4,15 @@
  */
 import { compactIfNeeded, type Compaction } from '../db/compact';
 import type { Database } from '../db/duckdb';
-import type { Dataset } from '../domain/columns';
+import { removeLoadsSql } from '../db/remove-loads-sql';
 import { rebuildDerived, storeStatus, withSession, type StoreStatus } from '../db/store';
+import { execInTransaction, quietly, type Executor } from '../db/transaction';
+import { DATASETS, type Dataset } from '../domain/columns';
 import { IngestError, type IngestSource, type Progress } from '../ingest/protocol';
-import { ingest, type IngestSummary } from './ingest-runner';
+import { storeBoundariesSql } from '../reports/boundaries';
+import { ident, str } from '../sql/quote';
 import { importBackup, resetStore } from './backup';
+import { ingest, type IngestSummary } from './ingest-runner';
 import { placeStoredRows } from './place';
 
 export interface LoadRequest {
@@ -94,14 +98,37 @@ export class App {
   }
 
   /**
-   * After neighborhood boundaries were stored: places the stored records that have coordinates
-   * but no neighborhood (queued like a load), and tells the listeners when any were placed.
-   * Resolves with how many.
+   * Takes the bundled synthetic sample's loads back out (its records, versions, log entries and
+   * rejected rows; records a later file also holds stay), queued like a load, in one transaction
+   * with the rollups. Resolves with the records removed.
    */
-  placeByBoundaries(): Promise<number> {
+  removeSample(): Promise<number> {
     return this.enqueue(async () => {
-      if (!this.writable) return 0;
+      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      const removed = await withSession(this.db, async (session) => {
+        const loads = await session.query(`SELECT load_id FROM ingest_log WHERE source = ${str(DEFAULT_SOURCE_LABEL)}`);
+        const before = await countRecords(session);
+        await execInTransaction(session, removeLoadsSql(loads.map((l) => Number(l.load_id))));
+        // Written through to the store file, as a load is (a reload must not bring the sample back).
+        await quietly(session, 'CHECKPOINT');
+        return before - (await countRecords(session));
+      });
+      this.changed();
+      return removed;
+    });
+  }
+
+  /**
+   * Stores a checked neighborhoods GeoJSON as the current boundaries, then places the stored
+   * records that have coordinates but no neighborhood, queued like a load, and writes both through
+   * to the store file. Tells the listeners when records were placed; resolves with how many.
+   */
+  storeBoundaries(name: string, geojson: string): Promise<number> {
+    return this.enqueue(async () => {
+      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      await withSession(this.db, (session) => execInTransaction(session, storeBoundariesSql(name, geojson, new Date()).split(';\n')));
       const placed = await placeStoredRows(this.db);
+      await withSession(this.db, (session) => quietly(session, 'CHECKPOINT'));
       if (placed) this.changed();
       return placed;
     });
@@ -149,3 +176,17 @@ export class App {
 /** URLs of the bundled synthetic sample, relative to the page. */
 export const DEFAULT_FILES = ['data/311_service_requests.csv.zip', 'data/traffic_accidents.csv.zip'];
 export const DEFAULT_SOURCE_LABEL = 'bundled synthetic sample';
+
+async function countRecords(db: Executor): Promise<number> {
+  const [{ n }] = await db.query(`SELECT ${DATASETS.map((d) => `(SELECT count(*) FROM ${ident(d)})`).join(' + ')} AS n`);
+  return Number(n);
+}
+
+/** What the store holds: nothing, only the bundled sample, only other loads, or both. */
+export type SampleState = 'empty' | 'sample' | 'real' | 'mixed';
+
+export function sampleState(loads: readonly Record<string, unknown>[]): SampleState {
+  const sample = loads.some((l) => l.source === DEFAULT_SOURCE_LABEL);
+  const real = loads.some((l) => l.source !== DEFAULT_SOURCE_LABEL);
+  return sample ? (real ? 'mixed' : 'sample') : real ? 'real' : 'empty';
+}

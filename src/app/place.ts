@@ -59,7 +59,7 @@ export async function placeRows(db: Executor, table: string, locator: Locator): 
 
 /**
  * Places the stored rows of both datasets under the stored boundaries, and recomputes the
- * rollups, in one transaction; returns how many rows were placed.
+ * rollups, in one transaction; returns how many rows were placed (the caller checkpoints).
  */
 export async function placeStoredRows(db: Database): Promise<number> {
   return withSession(db, async (session) => {

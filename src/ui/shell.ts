@@ -2,10 +2,10 @@
  * The page shell: header, notices, navigation and the hash router. Reports and the editor are
  * loaded on first use, so the first page load fetches neither vega nor CodeMirror.
  */
-import type { App } from '../app/app';
+import type { App, SampleState } from '../app/app';
 import type { EditorHandle } from './editor/index';
 import type { ReportsHandle } from './reports/index';
-import { h, replace } from './dom';
+import { fmtInt, h, replace } from './dom';
 import { loadPanel } from './home/load-panel';
 import { statusPanel } from './home/status-panel';
 import { lineagePage } from './loads/lineage';
@@ -25,7 +25,8 @@ export interface Shell {
   readonly refreshPanels: () => Promise<void>;
   reports(): Promise<ReportsHandle>;
   editor(): Promise<EditorHandle>;
-  setSyntheticBanner(show: boolean): void;
+  /** Shows what the store holds: the synthetic sample alone, or mixed with loaded files (with a way out). */
+  setSampleState(state: SampleState): void;
 }
 
 export function mountShell(root: HTMLElement, app: App): Shell {
@@ -40,11 +41,30 @@ export function mountShell(root: HTMLElement, app: App): Shell {
   const links = (['overview', 'reports', 'sql', 'loads'] as Route[]).map((r) =>
     h('a', { href: r === 'overview' ? '#/' : `#/${r}`, 'data-route': r, 'data-testid': `nav-${r}` }, { overview: 'Overview', reports: 'Reports', sql: 'SQL', loads: 'Loads' }[r]),
   );
-  const synthetic = h(
-    'div',
-    { class: 'banner synthetic', role: 'note', hidden: true, 'data-testid': 'synthetic-banner' },
-    'You are looking at a synthetic sample generated to resemble Denver’s files, not real city data. Load the real files (see README) for real answers.',
-  );
+  const synthetic = h('div', { class: 'banner synthetic', role: 'note', hidden: true, 'data-testid': 'synthetic-banner' });
+  const removeSample = h('button', { type: 'button', class: 'secondary', 'data-testid': 'remove-sample' }, 'Remove the synthetic sample');
+  removeSample.disabled = !app.writable;
+  removeSample.addEventListener('click', async () => {
+    if (!confirm('Remove the synthetic sample’s records from the store? The files you loaded stay.')) return;
+    removeSample.disabled = true;
+    try {
+      const n = await app.removeSample();
+      replace(synthetic, `Removed the synthetic sample (${fmtInt(n)} records). The store now holds only the files you loaded.`);
+    } catch (e) {
+      synthetic.append(` Removing it failed: ${(e as Error).message}`);
+    } finally {
+      removeSample.disabled = !app.writable;
+    }
+  });
+  const setSampleState = (state: SampleState) => {
+    if (state === 'sample') {
+      replace(synthetic, 'You are looking at a synthetic sample generated to resemble Denver’s files, not real city data. Load the real files (see the project’s README) for real answers.');
+    } else if (state === 'mixed') {
+      replace(synthetic, 'This store holds the synthetic sample and files you loaded, and the reports blend the two. ', removeSample);
+    }
+    synthetic.hidden = state !== 'sample' && state !== 'mixed';
+    synthetic.dataset.state = state;
+  };
   const notice = h('div', { class: 'banner notice', role: 'alert', hidden: !app.notice, 'data-testid': 'store-notice' }, app.notice ?? '');
   replace(
     root,
@@ -62,7 +82,7 @@ export function mountShell(root: HTMLElement, app: App): Shell {
     (reportsHandle ??= import('./reports/index').then((m) =>
       m.mountReports(pages.reports, {
         db: app.db,
-        onBoundaries: () => app.placeByBoundaries(),
+        storeBoundaries: (name, geojson) => app.storeBoundaries(name, geojson),
         openInEditor: (sql) => {
           location.hash = '#/sql';
           void editor().then((e) => e.setSql(sql));
@@ -100,6 +120,6 @@ export function mountShell(root: HTMLElement, app: App): Shell {
     refreshPanels,
     reports,
     editor,
-    setSyntheticBanner: (on) => (synthetic.hidden = !on),
+    setSampleState,
   };
 }

@@ -19,6 +19,10 @@ interface ManifestFile {
 const manifest = JSON.parse(readFileSync(join(DIST, 'data/manifest.json'), 'utf8')) as { files: ManifestFile[] };
 const file = (d: string) => manifest.files.find((f) => f.dataset === d)!;
 
+/** CSV text (every field quoted, CRLF) of a header and records. */
+const csvOf = (header: string[], rows: string[][]) =>
+  [header, ...rows].map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
+
 /** Drops files on the drop zone through a DataTransfer, as a user's drag and drop would. */
 async function dropFile(page: import('playwright-core').Page, name: string, text: string, type = 'text/csv'): Promise<void> {
   const handle = await page.evaluateHandle(
@@ -124,9 +128,8 @@ describe('foundation in Chromium', () => {
   it('stores the cases of a classic 311 file and of the ArcGIS export of the same period once', async () => {
     const { page } = await openApp(env.browser.context, env.server);
     const cases = [0, 1, 2].map((i) => ({ 'Case Summary': `Variant twin ${i} ${Date.now()}`, 'Incident Address 1': `${100 + i} Lens St` }));
-    const csv = (header: string[], rows: string[][]) => [header, ...rows].map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
-    const classic = csv(SR_CLASSIC, cases.map((c) => srRecord(c)));
-    const arcgis = csv(SR_ARCGIS, cases.map((c, i) => srArcgisRecord(String(900 + i), c)));
+    const classic = csvOf(SR_CLASSIC, cases.map((c) => srRecord(c)));
+    const arcgis = csvOf(SR_ARCGIS, cases.map((c, i) => srArcgisRecord(String(900 + i), c)));
     const ingest = (name: string, text: string) =>
       page.evaluate(({ name, text }) => (window as any).lens.ingestFile(new File([text], name, { type: 'text/csv' })), { name, text });
     const before = await count(page, 'service_requests');
@@ -192,5 +195,34 @@ describe('foundation in Chromium', () => {
     expect(err).toMatch(/read-only/);
     await second.page.close();
     await first.page.close();
+  });
+
+  it('says when the store mixes the synthetic sample with loaded files, and takes the sample back out on request', async () => {
+    const { page } = await openApp(env.browser.context, env.server);
+    const banner = page.locator('[data-testid=synthetic-banner]');
+    const csv = csvOf(SR_CLASSIC, [srRecord({ 'Case Summary': `Real beside the sample ${Date.now()}` })]);
+    await page.evaluate((text) => (window as any).lens.ingestFile(new File([text], 'real.csv', { type: 'text/csv' })), csv);
+    await page.waitForFunction(() => document.querySelector('[data-testid=synthetic-banner]')?.getAttribute('data-state') === 'mixed');
+    expect(await banner.textContent()).toMatch(/synthetic sample and files you loaded/);
+    const q = (sql: string) => page.evaluate((s) => (window as any).lens.query(s), sql) as Promise<any[]>;
+    const [{ n: kept }] = await q(`SELECT count(*) AS n FROM service_requests WHERE NOT (first_seen IN (SELECT load_id FROM ingest_log WHERE source = 'bundled synthetic sample') AND last_seen IN (SELECT load_id FROM ingest_log WHERE source = 'bundled synthetic sample'))`);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('[data-testid=remove-sample]');
+    await page.waitForFunction(() => /Removed the synthetic sample/.test(document.querySelector('[data-testid=synthetic-banner]')?.textContent ?? ''));
+    expect(await q(`SELECT count(*) AS n FROM ingest_log WHERE source = 'bundled synthetic sample'`)).toEqual([{ n: 0 }]);
+    expect(await count(page, 'service_requests')).toBe(kept);
+    // The rollups are recomputed with the sample gone.
+    for (const d of ['service_requests', 'traffic_accidents']) {
+      const [{ rolled }] = await q(`SELECT coalesce(sum(n), 0) AS rolled FROM daily_counts WHERE dataset = '${d}'`);
+      const [{ n }] = await q(`SELECT count(*) AS n FROM ${d} WHERE ${d === 'service_requests' ? 'created_at' : 'first_occurrence_at'} IS NOT NULL`);
+      expect(Number(rolled)).toBe(Number(n));
+    }
+    // Reloaded, the banner is gone: only loaded files remain.
+    await page.reload();
+    await page.waitForFunction(() => (window as any).lens !== undefined);
+    await page.evaluate(() => (window as any).lens.ready);
+    await page.waitForFunction(() => document.querySelector('[data-testid=synthetic-banner]')?.getAttribute('data-state') === 'real');
+    expect(await banner.isVisible()).toBe(false);
+    await page.close();
   });
 });

@@ -256,5 +256,11 @@ describe('reports in Chromium', () => {
     const [log] = await q(`SELECT note FROM ingest_log ORDER BY load_id DESC LIMIT 1`);
     expect(log.note).toContain('1 record without a neighborhood placed in one by its coordinates');
     expect(await q(rollup)).toEqual(await q(table));
+    // Boundaries and placements are in the store file: a reload keeps them.
+    await page.reload();
+    await page.waitForFunction(() => (window as any).lens !== undefined);
+    await page.evaluate(() => (window as any).lens.ready);
+    expect(await q(`SELECT count(*) AS n FROM boundaries`)).toEqual([{ n: 1 }]);
+    for (const p of await q(unplaced)) expect(locator.locate(p.lon, p.lat)).toBeNull();
   });
 });

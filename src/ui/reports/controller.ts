@@ -9,7 +9,7 @@ import { REPORTS, getReport } from '../../reports/registry';
 import { mergeFilters, sameFilters, type FilterInput, type Filters } from '../../reports/filters';
 import { chartRows, datasetExclusion, emptyMessage, reportSql } from '../../reports/run';
 import { withDefaults, type Frame, type Params, type ReportDef } from '../../reports/types';
-import { checkBoundaries, storeBoundariesSql } from '../../reports/boundaries';
+import { checkBoundaries } from '../../reports/boundaries';
 import { rowsToCsv } from '../../reports/csv';
 import { download } from '../dom';
 import { exportImage } from '../vega';
@@ -52,8 +52,8 @@ interface Entry {
 export interface ControllerOptions {
   db: Connector;
   openInEditor(sql: string): void;
-  /** After boundaries were stored: places records without a neighborhood; resolves with how many. */
-  onBoundaries?(): Promise<number>;
+  /** Stores dropped boundaries and places the records without a neighborhood; resolves with how many. */
+  storeBoundaries(name: string, geojson: string): Promise<number>;
   /** Called after the filters changed (URL, filter bar). */
   onFilters(f: Filters): void;
 }
@@ -307,20 +307,14 @@ export class ReportsController {
       e.card.setNotice(MSG.badGeoJson(check.error));
       return;
     }
+    let placed: number;
     try {
-      await this.opts.db.query(storeBoundariesSql(file.name, text, new Date()));
+      placed = await this.opts.storeBoundaries(file.name, text);
     } catch (err) {
       e.card.setNotice(`Could not store the boundaries: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    let placed = '';
-    try {
-      const n = (await this.opts.onBoundaries?.()) ?? 0;
-      if (n) placed = ` ${MSG.placedByBoundaries(n)}`;
-    } catch (err) {
-      placed = ` ${MSG.placingFailed(err instanceof Error ? err.message : String(err))}`;
-    }
-    e.card.setNotice(MSG.storedBoundaries(file.name, check.matched, check.features.length, check.unmatched) + placed);
+    e.card.setNotice(MSG.storedBoundaries(file.name, check.matched, check.features.length, check.unmatched) + (placed ? ` ${MSG.placedByBoundaries(placed)}` : ''));
     this.queries.clear();
     this.derived.clear();
     await this.renderEntry(e);

@@ -18,8 +18,8 @@ export type { Filters };
 export interface ReportsContext {
   db: Connector;
   openInEditor(sql: string): void;
-  /** After boundaries were stored: places records without a neighborhood; resolves with how many. */
-  onBoundaries?(): Promise<number>;
+  /** Stores dropped boundaries and places the records without a neighborhood; resolves with how many. */
+  storeBoundaries(name: string, geojson: string): Promise<number>;
 }
 
 /** The reports page as the shell and window.lens use it. */
@@ -53,7 +53,7 @@ export function mountReports(container: HTMLElement, ctx: ReportsContext): Repor
     {
       db: ctx.db,
       openInEditor: ctx.openInEditor,
-      onBoundaries: ctx.onBoundaries,
+      storeBoundaries: ctx.storeBoundaries,
       onFilters(f) {
         bar.render(f);
         if (onReportsRoute()) {
