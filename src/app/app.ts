@@ -70,6 +70,8 @@ export class App {
     return this.enqueue(async () => {
       try {
         if (datasets && this.writable) await rebuildDerived(this.db);
+        // Whatever the editor wrote goes through to the store file, so a reload keeps it.
+        if (this.writable) await withSession(this.db, (session) => quietly(session, 'CHECKPOINT'));
       } finally {
         this.changed();
       }

@@ -190,4 +190,19 @@ describe('SQL editor in Chromium', () => {
     expect(totals.c).toBe(totals.t);
     await expect.poll(reportCount, { timeout: 30_000 }).toBe(0);
   });
+
+  it('keeps what the editor wrote across a reload, a table of its own as well as a dataset change', async () => {
+    await page.check('[data-testid=allow-writes]');
+    await typeSql(page, `CREATE OR REPLACE TABLE analyst_notes AS SELECT 42 AS answer`);
+    await runAndWait(page);
+    await page.uncheck('[data-testid=allow-writes]');
+    // The schema browser re-reads the store once the write went through to the store file.
+    await page.waitForFunction(() => /analyst_notes/.test(document.querySelector('[data-testid=schema-browser]')?.textContent ?? ''));
+    const before = await count(page, 'traffic_accidents');
+    await page.reload();
+    await page.waitForFunction(() => (window as any).lens !== undefined);
+    await page.evaluate(() => (window as any).lens.ready);
+    expect(await page.evaluate(() => (window as any).lens.query('SELECT answer FROM analyst_notes'))).toEqual([{ answer: 42 }]);
+    expect(await count(page, 'traffic_accidents')).toBe(before);
+  });
 });
