@@ -5,6 +5,11 @@ export function fmtInt(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
 }
 
+/** A count and its noun, singular for exactly one: `1 day`, `0 days`, `6,026 days`. */
+export function fmtCount(n: number, one: string, many = `${one}s`): string {
+  return `${fmtInt(n)} ${Math.abs(n) === 1 ? one : many}`;
+}
+
 /** A number with `digits` decimals. */
 export function fmtNum(n: number, digits = 2): string {
   return Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';

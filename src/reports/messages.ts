@@ -1,5 +1,6 @@
 /** User-facing messages of the reports, in one place. */
 import type { Dataset } from '../domain/columns';
+import { fmtInt } from './format';
 
 /** Display names of the datasets. */
 export const DATASET_LABELS: Record<Dataset, string> = {
@@ -14,18 +15,17 @@ export const MSG = {
   noBoundaries:
     'No neighborhood boundaries stored yet. Drop a neighborhoods GeoJSON (properties NBHD_ID / NBHD_NAME) on this card, or choose one with the button.',
   storedBoundaries: (name: string, matched: number, total: number, unmatched: readonly string[]) =>
-    `Stored ${name}: ${matched} of ${total} features matched a neighborhood` +
+    `Stored ${name}: ${fmtInt(matched)} of ${fmtInt(total)} features matched a neighborhood` +
     (unmatched.length ? ` (not matched: ${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', …' : ''}).` : '.'),
   placedByBoundaries: (n: number) =>
-    `${n.toLocaleString('en-US')} stored record${n === 1 ? '' : 's'} without a neighborhood now have one, from ${n === 1 ? 'its' : 'their'} coordinates.`,
-  placingFailed: (why: string) => `Placing records without a neighborhood by their coordinates failed (nothing was changed): ${why}.`,
+    `${fmtInt(n)} stored record${n === 1 ? '' : 's'} without a neighborhood now have one, from ${n === 1 ? 'its' : 'their'} coordinates.`,
   badGeoJson: (why: string) => `That file is not a usable neighborhoods GeoJSON: ${why}.`,
   yoyNeedsTwoYears: (span: string) =>
     `Year-over-year needs the same month of the year in at least two years of data; the current selection covers only ${span}.`,
-  tooFewNeighborhoods: (n: number) => `A correlation across neighborhoods needs at least 4 neighborhoods with data; the selection has ${n}.`,
+  tooFewNeighborhoods: (n: number) => `A correlation across neighborhoods needs at least 4 neighborhoods with data; the selection has ${fmtInt(n)}.`,
   sideEmpty: (what: string) => `There are no ${what} in the selection (none are stored, or the filters exclude them), so there is nothing to correlate.`,
-  tooFewDays: (n: number, need: number) => `This needs at least ${need} days where both datasets have data; the selection has ${n}.`,
-  forecastTooShort: (n: number, need: number) => `A backtested forecast needs at least ${need} days of accidents; the selection has ${n}.`,
+  tooFewDays: (n: number, need: number) => `This needs at least ${fmtInt(need)} days where both datasets have data; the selection has ${fmtInt(n)}.`,
+  forecastTooShort: (n: number, need: number) => `A backtested forecast needs at least ${fmtInt(need)} days of accidents; the selection has ${fmtInt(n)}.`,
   noResolution: 'No closed 311 requests match the current filters.',
   noBacklog: 'No open 311 requests (without a close timestamp) match the current filters.',
   noCoordinates: 'None of the matching events has valid coordinates.',

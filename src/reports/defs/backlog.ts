@@ -2,7 +2,9 @@
 import { int, str } from '../../sql/quote';
 import { OPEN_REQUESTS, REQUEST_EXTENT } from '../../db/open-requests';
 import { isNarrow, kindFilter, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
+import { OTHER_COLOR, typeColors } from '../spec/type-colors';
 import { OTHER, orNone } from '../sql/common';
+import { typeOrderSql } from '../sql/type-order';
 import { whereSql } from '../sql/where';
 import { fmtInt, numberOf } from '../format';
 import { MSG } from '../messages';
@@ -51,16 +53,19 @@ export const backlog: ReportDef = {
   WHERE ${whereSql(f, 'service_requests')}
 ), top AS (
   SELECT type, row_number() OVER (ORDER BY count(*) DESC, type) AS rank FROM open GROUP BY type
+), colors AS (
+  ${typeOrderSql('service_requests')}
 )
 SELECT 'bucket' AS kind, CAST(${bucketCase('age_days')} AS INTEGER) AS bucket, ${labels}[bucket] AS age,
   CASE WHEN top.rank <= ${int(TOP)} THEN open.type ELSE ${str(OTHER)} END AS type,
   CAST(least(top.rank, ${int(TOP + 1)}) AS INTEGER) AS type_rank, CAST(count(*) AS BIGINT) AS n,
-  CAST(NULL AS DOUBLE) AS median_age_days, CAST(NULL AS VARCHAR) AS as_of
-FROM open JOIN top USING (type)
+  CAST(NULL AS DOUBLE) AS median_age_days, CAST(NULL AS VARCHAR) AS as_of,
+  CAST(min(CASE WHEN top.rank <= ${int(TOP)} THEN colors.color_rank END) AS INTEGER) AS color_rank
+FROM open JOIN top USING (type) LEFT JOIN colors USING (type)
 GROUP BY ALL
 UNION ALL
 SELECT 'total', NULL, NULL, NULL, NULL, CAST(count(*) AS BIGINT), quantile_cont(age_days, 0.5),
-  (SELECT strftime(ref_at, '%Y-%m-%d %H:%M') FROM ref)
+  (SELECT strftime(ref_at, '%Y-%m-%d %H:%M') FROM ref), NULL
 FROM open
 ORDER BY kind, bucket, n DESC`;
   },
@@ -68,6 +73,10 @@ ORDER BY kind, bucket, n DESC`;
     return rows.some((r) => r.kind === 'bucket') ? null : MSG.noBacklog;
   },
   spec(rows, _params, frame) {
+    // The legend in rank order, each type in its own color whatever the filters (spec/type-colors.ts).
+    const buckets = rows.filter((r) => r.kind === 'bucket');
+    const types = [...new Set([...buckets].sort((a, b) => numberOf(a.type_rank) - numberOf(b.type_rank)).map((r) => String(r.type)))];
+    const colors = typeColors(buckets);
     return topLevel(rows, {
       transform: [kindFilter('bucket')],
       width: panelWidth(frame, 520, reserveBeside(frame, RESERVE)),
@@ -77,7 +86,13 @@ ORDER BY kind, bucket, n DESC`;
         // Slanted on a narrow card, where the age ranges would run into each other.
         x: { field: 'age', type: 'ordinal', title: 'Open for', sort: { field: 'bucket', op: 'min' }, axis: { labelAngle: isNarrow(frame) ? -40 : 0 } },
         y: { field: 'n', type: 'quantitative', title: 'Open requests', stack: 'zero' },
-        color: { field: 'type', type: 'nominal', title: 'Type', legend: legendFor(frame, { labelLimit: 220 }), sort: { field: 'type_rank', op: 'min' } },
+        color: {
+          field: 'type',
+          type: 'nominal',
+          title: 'Type',
+          scale: { domain: types, range: types.map((t) => colors.get(t) ?? OTHER_COLOR) },
+          legend: legendFor(frame, { labelLimit: 220 }),
+        },
         order: { field: 'type_rank', type: 'quantitative', sort: 'ascending' },
         tooltip: [
           { field: 'age', title: 'Open for' },

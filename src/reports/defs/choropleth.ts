@@ -98,8 +98,8 @@ GROUP BY neighborhood_slug`;
     const unmatched = rows.length - matched.length;
     const top = matched.filter((r) => r.value !== null).sort((a, b) => numberOf(b.value) - numberOf(a.value))[0];
     return (
-      `${matched.length} of ${rows.length} boundary features matched a neighborhood` +
-      (unmatched ? ` (${unmatched} unmatched, shown grey)` : '') +
+      `${fmtInt(matched.length)} of ${fmtInt(rows.length)} boundary features matched a neighborhood` +
+      (unmatched ? ` (${fmtInt(unmatched)} unmatched, shown grey)` : '') +
       (top ? `; the highest count is ${top.neighborhood} (${fmtInt(numberOf(top.value))}).` : '.')
     );
   },

@@ -1,6 +1,7 @@
 /**
- * City-wide daily 311 counts vs daily accidents at lags −7…+7 days, after removing each
- * series' weekday × month means, so a shared calendar pattern does not pass for a link.
+ * Daily 311 counts vs daily accidents (both under the current filters) at lags −7…+7 days,
+ * after removing each series' weekday × month means, so a shared calendar pattern does not
+ * pass for a link.
  */
 import { panelWidth, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
@@ -8,7 +9,7 @@ import { dayRange } from '../stats/calendar';
 import { coveredMonths, lastCoveredRun } from '../stats/coverage';
 import { crossCorrelation, deseasonalize } from '../stats/crosscorr';
 import { pearson } from '../stats/correlation';
-import { fmtInt, fmtNum, numberOf } from '../format';
+import { fmtCount, fmtNum, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef, Row } from '../types';
 
@@ -21,7 +22,10 @@ export const MAX_LAG = 7;
 export const MIN_DAYS = 28;
 const Y_TITLE = 'Correlation (deseasonalized)';
 
-/** The overlapping span of both series, zero-filled, deseasonalized, cross-correlated. */
+/**
+ * The last stretch of months both series cover, zero-filled, deseasonalized, cross-correlated;
+ * `first_day` and `last_day` are the first and last of the days used.
+ */
 export function crossCorrelationRows(rows: Row[]): Row[] {
   const req = new Map<string, number>();
   const acc = new Map<string, number>();
@@ -50,7 +54,7 @@ export function crossCorrelationRows(rows: Row[]): Row[] {
   const num = (v: number) => (Number.isFinite(v) ? v : null);
   return crossCorrelation(xr, yr, MAX_LAG).map((c, i) => ({
     lag: c.lag, r: num(c.r), ci_low: num(c.ciLow), ci_high: num(c.ciHigh), p: num(c.p), n: c.n,
-    r_raw: num(raw[i].r), band, days: days.length, first_day: first, last_day: last,
+    r_raw: num(raw[i].r), band, days: days.length, first_day: days[0], last_day: days.at(-1),
     same_day_raw: num(pearson(x, y)),
   }));
 }
@@ -60,7 +64,7 @@ export const crossCorrelationReport: ReportDef = {
   id: 'cross-correlation',
   title: 'Daily 311 vs accidents: cross-correlation by lag',
   explanation:
-    'Correlation, over the last stretch of months both datasets cover, between city-wide daily 311 counts and daily accidents shifted by −7 to +7 days (positive lag: accidents counted that many days after the requests), after subtracting each series\' weekday × month averages; bars outside the grey band (±1.96/√n) are unlikely under no relation, but a correlation here can still come from shared causes such as weather or holidays, and it says nothing about individual events.',
+    'Correlation, over the last stretch of months both datasets cover, between daily 311 counts and daily accidents (both under the current filters) shifted by −7 to +7 days (positive lag: accidents counted that many days after the requests), after subtracting each series\' weekday × month averages; bars outside the grey band (±1.96/√n) are unlikely under no relation, but a correlation here can still come from shared causes such as weather or holidays, and it says nothing about individual events.',
   datasets: ['service_requests', 'traffic_accidents'],
   needsAll: true,
   sql(f) {
@@ -111,10 +115,10 @@ ORDER BY day`;
     const significant = Math.abs(numberOf(best.r)) > numberOf(best.band);
     const outside = rows.filter((r) => Math.abs(numberOf(r.r)) > numberOf(r.band)).length;
     return (
-      `Over ${fmtInt(numberOf(best.days))} days (${best.first_day} to ${best.last_day}), the same-day correlation is ${fmtNum(numberOf(zero?.r_raw))} on raw counts and ${fmtNum(numberOf(zero?.r))} after removing weekday × month patterns. ` +
-      `The strongest deseasonalized correlation is r = ${fmtNum(numberOf(best.r))} at lag ${best.lag} day(s)` +
+      `Over ${fmtCount(numberOf(best.days), 'day')} (${best.first_day} to ${best.last_day}), the same-day correlation is ${fmtNum(numberOf(zero?.r_raw))} on raw counts and ${fmtNum(numberOf(zero?.r))} after removing weekday × month patterns. ` +
+      `The strongest deseasonalized correlation is r = ${fmtNum(numberOf(best.r))} at lag ${fmtCount(numberOf(best.lag), 'day')}` +
       (significant
-        ? `; ${outside} of ${rows.length} lags fall outside the ±1.96/√n band, where about 1 would by chance alone.`
+        ? `; ${outside} of ${rows.length} lags ${outside === 1 ? 'falls' : 'fall'} outside the ±1.96/√n band, where about 1 would by chance alone.`
         : ', inside the ±1.96/√n band: no clear relation.')
     );
   },

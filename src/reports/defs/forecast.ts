@@ -11,7 +11,7 @@ import { DEFAULT_BACKTEST, rollingOrigin, trainingWindow } from '../stats/backte
 import { INTERVAL_LEVEL, MODELS, type DailySeries } from '../stats/models';
 import { verdict } from '../stats/verdict';
 import { coveredMonths, lastCoveredRun } from '../stats/coverage';
-import { fmtNum, fmtPct, numberOf } from '../format';
+import { fmtCount, fmtNum, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef, Row } from '../types';
 
@@ -145,7 +145,7 @@ ORDER BY cal.d`;
   summarize(rows) {
     const meta = rows.find((r) => r.kind === 'meta');
     const skipped = numberOf(meta?.skipped_days);
-    return `${meta?.neighborhood ?? ''}, ${meta?.first_day} to ${meta?.last_day}: ${meta?.verdict ?? ''}` + (skipped > 0 ? ` (${skipped} earlier days outside the data's last continuous stretch were left out.)` : '');
+    return `${meta?.neighborhood ?? ''}, ${meta?.first_day} to ${meta?.last_day}: ${meta?.verdict ?? ''}` + (skipped > 0 ? ` (${fmtCount(skipped, 'earlier day')} outside the data's last continuous stretch ${skipped === 1 ? 'was' : 'were'} left out.)` : '');
   },
   table(rows) {
     const metrics = rows.filter((r) => r.kind === 'metric');

@@ -1,9 +1,11 @@
 /** Monthly counts by type for each dataset: the top N types, the rest grouped as "Other". */
 import { str, int } from '../../sql/quote';
 import { datasetLabelCalc, datasetRow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
+import { withTypeColors } from '../spec/type-colors';
 import { OTHER, orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
-import { fmtInt, numberOf } from '../format';
+import { typeOrderSql } from '../sql/type-order';
+import { fmtCount, fmtInt, numberOf } from '../format';
 import { DATASET_LABELS } from '../messages';
 import type { Dataset } from '../../domain/columns';
 import type { ReportDef } from '../types';
@@ -32,15 +34,19 @@ export const monthlyByType: ReportDef = {
 ), ranked AS (
   SELECT dataset, type, row_number() OVER (PARTITION BY dataset ORDER BY sum(n) DESC, type) AS rank
   FROM base GROUP BY dataset, type
+), colors AS (
+  ${typeOrderSql()}
 )
 SELECT b.dataset, strftime(b.month, '%Y-%m') AS month, CASE WHEN r.rank <= ${top} THEN b.type ELSE ${str(OTHER)} END AS type,
-  CAST(sum(b.n) AS BIGINT) AS n
-FROM base b JOIN ranked r USING (dataset, type)
+  CAST(sum(b.n) AS BIGINT) AS n, CAST(min(CASE WHEN r.rank <= ${top} THEN c.color_rank END) AS INTEGER) AS color_rank
+FROM base b JOIN ranked r USING (dataset, type) LEFT JOIN colors c USING (dataset, type)
 GROUP BY b.dataset, b.month, 3
 ORDER BY b.dataset, month, n DESC, type`;
   },
   spec(rows, _params, frame) {
-    return topLevel(rows, {
+    // Each type's color travels with its rows (spec/type-colors.ts), so a filter that changes
+    // which types are shown does not recolor the others.
+    return topLevel(withTypeColors(rows), {
       transform: [datasetLabelCalc, { calculate: "toDate(datum.month + '-01')", as: 'month_start' }],
       facet: { row: datasetRow },
       spec: {
@@ -50,7 +56,7 @@ ORDER BY b.dataset, month, n DESC, type`;
         encoding: {
           x: { field: 'month_start', type: 'temporal', timeUnit: 'utcyearmonth', title: 'Month' },
           y: { field: 'n', type: 'quantitative', title: 'Events', stack: 'zero' },
-          color: { field: 'type', type: 'nominal', title: 'Type', legend: legendFor(frame, { labelLimit: 220 }) },
+          color: { field: 'type', type: 'nominal', title: 'Type', scale: { range: { field: 'type_color' } }, legend: legendFor(frame, { labelLimit: 220 }) },
           order: { field: 'n', type: 'quantitative', sort: 'descending' },
           tooltip: [
             { field: 'month', title: 'Month' },
@@ -76,7 +82,7 @@ ORDER BY b.dataset, month, n DESC, type`;
       const total = mine.reduce((s, r) => s + numberOf(r.n), 0);
       const [topType, topN] = [...byType.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['–', 0];
       parts.push(
-        `${DATASET_LABELS[d]}: ${fmtInt(total)} events over ${months.size} months; the most frequent type is "${topType}" (${fmtInt(topN)}).`,
+        `${DATASET_LABELS[d]}: ${fmtCount(total, 'event')} over ${fmtCount(months.size, 'month')}; the most frequent type is "${topType}" (${fmtInt(topN)}).`,
       );
     }
     return parts.join(' ');

@@ -1,7 +1,11 @@
-/** Year-over-year: monthly counts with one line per year. */
+/**
+ * Year-over-year: monthly counts with one line per year. Within the months a year has data for,
+ * a month without data comes back with a NULL count, and the line breaks there instead of
+ * bridging the gap.
+ */
 import { MONTH_LABEL_EXPR, datasetLabelCalc, datasetRow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
-import { fmtInt, fmtPct, numberOf } from '../format';
+import { fmtCount, fmtInt, fmtPct, numberOf } from '../format';
 import { coveredMonths } from '../stats/coverage';
 import { DATASET_LABELS, MSG } from '../messages';
 import type { Dataset } from '../../domain/columns';
@@ -18,9 +22,14 @@ function monthKey(r: Row): string {
   return `${r.year}-${String(r.month).padStart(2, '0')}-01`;
 }
 
+/** The rows of `dataset` that have a count (not the NULL rows of months without data). */
+function counted(rows: Row[], dataset: Dataset): Row[] {
+  return rows.filter((r) => r.dataset === dataset && Number.isFinite(numberOf(r.n)));
+}
+
 /** Months of the year (1–12) that the data covers in at least two different years. */
 function repeatedMonths(rows: Row[], dataset: Dataset): Set<number> {
-  const mine = rows.filter((r) => r.dataset === dataset);
+  const mine = counted(rows, dataset);
   const covered = coveredMonths(mine.map(monthKey), mine.map((r) => numberOf(r.n)));
   const years = new Map<number, number>();
   for (const m of covered) years.set(+m.slice(5, 7), (years.get(+m.slice(5, 7)) ?? 0) + 1);
@@ -32,13 +41,21 @@ export const yoy: ReportDef = {
   id: 'yoy',
   title: 'Year over year',
   explanation:
-    'Monthly counts with one line per calendar year, so the same month can be compared across years (the sentence compares only months the data covers in both years); the first and last months of the data may be partial, and a change in volume may come from how the city recorded events rather than from the events themselves.',
+    'Monthly counts with one line per calendar year, so the same month can be compared across years (the sentence compares only months the data covers in both years; a month without data is a gap in its year\'s line); the first and last months of the data may be partial, and a change in volume may come from how the city recorded events rather than from the events themselves.',
   datasets: ['service_requests', 'traffic_accidents'],
   sql(f) {
-    return `SELECT dataset, CAST(year(day) AS INTEGER) AS year, CAST(month(day) AS INTEGER) AS month,
-  CAST(sum(n) AS BIGINT) AS n, CAST(count(DISTINCT day) AS INTEGER) AS days_with_data
-FROM (${countsSql(f, [], { day: true })})
-GROUP BY ALL
+    return `WITH m AS (
+  SELECT dataset, CAST(year(day) AS INTEGER) AS year, CAST(month(day) AS INTEGER) AS month,
+    CAST(sum(n) AS BIGINT) AS n, CAST(count(DISTINCT day) AS INTEGER) AS days_with_data
+  FROM (${countsSql(f, [], { day: true })})
+  GROUP BY ALL
+), span AS (
+  SELECT dataset, year, min(month) AS m0, max(month) AS m1 FROM m GROUP BY ALL
+), cal AS (
+  SELECT dataset, year, CAST(unnest(generate_series(m0, m1)) AS INTEGER) AS month FROM span
+)
+SELECT dataset, year, month, m.n, coalesce(m.days_with_data, 0) AS days_with_data
+FROM cal LEFT JOIN m USING (dataset, year, month)
 ORDER BY dataset, year, month`;
   },
   empty(rows) {
@@ -55,7 +72,8 @@ ORDER BY dataset, year, month`;
       spec: {
         width: panelWidth(frame, 520, reserveBeside(frame, RESERVE)),
         height: 160,
-        mark: { type: 'line', point: true },
+        // A NULL count (a month without data) breaks the line; the y domain leaves it out.
+        mark: { type: 'line', point: true, invalid: 'break-paths-filter-domains' },
         encoding: {
           x: { field: 'month', type: 'ordinal', title: 'Month', scale: { domain: Array.from({ length: 12 }, (_, i) => i + 1) }, axis: { labelExpr: MONTH_LABEL_EXPR, labelAngle: 0 } },
           y: { field: 'n', type: 'quantitative', title: 'Events' },
@@ -73,7 +91,7 @@ ORDER BY dataset, year, month`;
   summarize(rows) {
     const parts: string[] = [];
     for (const d of ['service_requests', 'traffic_accidents'] as Dataset[]) {
-      const mine = rows.filter((r) => r.dataset === d);
+      const mine = counted(rows, d);
       const years = yearsOf(mine);
       if (years.length < 2) continue;
       const [prev, last] = years.slice(-2);
@@ -90,7 +108,7 @@ ORDER BY dataset, year, month`;
       const a = sum(prev);
       const b = sum(last);
       parts.push(
-        `${DATASET_LABELS[d]}: ${fmtInt(b)} in ${last} vs ${fmtInt(a)} in the same ${months.length} month(s) of ${prev}` +
+        `${DATASET_LABELS[d]}: ${fmtInt(b)} in ${last} vs ${fmtInt(a)} in the same ${fmtCount(months.length, 'month')} of ${prev}` +
           (a > 0 ? ` (${b >= a ? '+' : ''}${fmtPct((b - a) / a, 1)}).` : '.'),
       );
     }

@@ -33,6 +33,9 @@ describe('yoy needs the same month in two years', () => {
   it('one shared month is enough, stray rows are not', () => {
     expect(yoy.empty!([row(2024, 1), row(2025, 1)], {})).toBeNull();
     expect(yoy.empty!([row(2024, 1), row(2024, 2), row(2024, 3), row(2025, 1, 1)], {})).not.toBeNull();
-    expect(yoy.summarize!([row(2024, 1), row(2025, 1, 150)], {})).toBe('Traffic accidents: 150 in 2025 vs 100 in the same 1 month(s) of 2024 (+50.0%).');
+    expect(yoy.summarize!([row(2024, 1), row(2025, 1, 150)], {})).toBe('Traffic accidents: 150 in 2025 vs 100 in the same 1 month of 2024 (+50.0%).');
+    expect(yoy.summarize!([row(2024, 1), row(2024, 2, 1900), row(2025, 1, 150), row(2025, 2)], {})).toBe(
+      'Traffic accidents: 250 in 2025 vs 2,000 in the same 2 months of 2024 (-87.5%).',
+    );
   });
 });

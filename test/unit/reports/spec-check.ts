@@ -64,3 +64,41 @@ export async function renderSpec(spec: TopLevelSpec, expr: unknown = expressionI
   view.finalize();
   return { svg, marks, warnings };
 }
+
+interface ColoredNode extends SceneNode {
+  fill?: string;
+  stroke?: string;
+  datum?: Record<string, unknown>;
+}
+
+/** Colors drawn for each value of `field`: in the data marks, and in the legends' symbols. */
+export interface Colors {
+  marks: Map<string, Set<string>>;
+  legend: Map<string, Set<string>>;
+}
+
+function collectColors(node: ColoredNode, field: string, out: Colors, role?: string): void {
+  // `role` is that of the mark holding this item; a mark's items take the mark's own role.
+  const color = node.fill ?? node.stroke;
+  if (node.datum && color) {
+    if (role === 'mark' && field in node.datum) {
+      const key = String(node.datum[field]);
+      out.marks.set(key, (out.marks.get(key) ?? new Set()).add(color));
+    } else if (role === 'legend-symbol' && 'value' in node.datum) {
+      const key = String(node.datum.value);
+      out.legend.set(key, (out.legend.get(key) ?? new Set()).add(color));
+    }
+  }
+  for (const child of node.items ?? []) collectColors(child as ColoredNode, field, out, node.marktype ? node.role : role);
+}
+
+/** Renders a spec headlessly and returns the colors it drew for each value of `field`. */
+export async function renderColors(spec: TopLevelSpec, field: string): Promise<Colors> {
+  const vg = compile(spec).spec;
+  const view = new vega.View(vega.parse(vg, {}, { ast: true }), { renderer: 'none', expr: expressionInterpreter as never });
+  await view.runAsync();
+  const out: Colors = { marks: new Map(), legend: new Map() };
+  collectColors((view.scenegraph() as unknown as { root: ColoredNode }).root, field, out);
+  view.finalize();
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * Year over year: a month without data inside a year's months is a gap in its line, not a
+ * segment bridging it (regression: a year with data in Jan and Dec only was one line Jan→Dec).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getReport } from '../../../src/reports/registry';
+import { emptyFilters } from '../../../src/reports/filters';
+import type { Row } from '../../../src/reports/types';
+import { ROLLUPS_SQL, openEmptyDb } from './fixture';
+import { renderSpec, specErrors } from './spec-check';
+import type { TestDb } from '../helpers/duckdb';
+
+const yoy = getReport('yoy')!;
+/** Accidents per day: 2023 has Jan, Feb, Nov and Dec; 2024 has Jan and Mar. */
+const DAYS: readonly [string, number][] = [
+  ['2023-01-10', 3], ['2023-01-20', 2], ['2023-02-14', 4], ['2023-11-05', 6], ['2023-12-24', 1],
+  ['2024-01-10', 7], ['2024-03-03', 2],
+];
+
+let db: TestDb;
+let rows: Row[];
+beforeAll(async () => {
+  db = await openEmptyDb();
+  const values = DAYS.flatMap(([day, k], i) =>
+    Array.from({ length: k }, (_, j) => `('acc-${i}-${j}', 'traffic-accident', TIMESTAMP '${day} 12:00:00', NULL, NULL, 'CBD', 'cbd')`),
+  );
+  db.exec(`INSERT INTO traffic_accidents (row_key, offense_type_id, first_occurrence_at, longitude, latitude, neighborhood, neighborhood_slug) VALUES ${values.join(', ')}`);
+  db.exec(ROLLUPS_SQL);
+  rows = await db.query(yoy.sql(emptyFilters(), {}));
+});
+afterAll(() => db.close());
+
+describe('report yoy', () => {
+  it('returns every month between a year\'s first and last month with data, NULL where there is none', () => {
+    const mine = rows.filter((r) => r.dataset === 'traffic_accidents');
+    expect(mine.map((r) => [r.year, r.month, r.n, r.days_with_data])).toEqual([
+      [2023, 1, 5, 2], [2023, 2, 4, 1],
+      ...[3, 4, 5, 6, 7, 8, 9, 10].map((m) => [2023, m, null, 0]),
+      [2023, 11, 6, 1], [2023, 12, 1, 1],
+      [2024, 1, 7, 1], [2024, 2, null, 0], [2024, 3, 2, 1],
+    ]);
+  });
+
+  it('breaks each line at the missing months and draws a point per month with data', async () => {
+    const spec = yoy.spec(rows, {});
+    expect(specErrors(spec)).toEqual([]);
+    const r = await renderSpec(spec);
+    expect(r.warnings).toEqual([]);
+    expect(r.marks.symbol).toBe(6);
+    // One path per year; each run of months with data is a subpath of its own ("M").
+    const paths = [...r.svg.matchAll(/aria-roledescription="line mark" d="([^"]*)"/g)].map((m) => m[1]);
+    expect(paths.map((d) => d.replace(/[^ML]/g, ''))).toEqual(['MLML', 'MM']);
+  });
+
+  it('compares only the months with data, in words that fit the count', () => {
+    expect(yoy.empty!(rows, {})).toBeNull();
+    expect(yoy.summarize!(rows, {})).toBe('Traffic accidents: 7 in 2024 vs 5 in the same 1 month of 2023 (+40.0%).');
+  });
+});
