@@ -54,6 +54,13 @@ export function fmtWallClock(ms: number | null | undefined, withTime = true): st
   return withTime ? iso.slice(0, 16).replace('T', ' ') : iso.slice(0, 10);
 }
 
+/** Formats an instant (epoch ms) in the browser's time zone as `YYYY-MM-DD HH:MM`, like fmtWallClock. */
+export function fmtLocalTime(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** Starts a download of bytes or text. */
 export function download(name: string, data: Uint8Array | string, type: string): void {
   const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));

@@ -102,4 +102,16 @@ describe('accessibility in Chromium', () => {
     await page.waitForSelector('#page-loads', { state: 'visible', timeout: 5000 });
     expect(await page.isVisible('#page-loads')).toBe(true);
   });
+
+  it('lets no page scroll sideways on a 390 px phone (wide tables scroll inside their panel)', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const hash of ['#/', '#/reports', '#/sql', '#/loads']) {
+        await show(page, hash);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), hash).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
 });

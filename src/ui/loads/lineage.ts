@@ -8,9 +8,9 @@ import { exportBackup } from '../../app/backup';
 import { exportPartitioned } from '../../app/partitioned-export';
 import { formulaSafeSql } from '../../domain/csv-field';
 import { int } from '../../sql/quote';
-import { download, fmtBytes, fmtInt, h, replace } from '../dom';
+import { download, fmtBytes, fmtInt, fmtLocalTime, h, replace } from '../dom';
 
-/** The log's columns: what a load did first (with the rejected rows' button after them), then where the file came from. */
+/** The log's columns: what a load did first, with its note (the rejected rows' button after them), then where the file came from. */
 const LOG_COLUMNS: [string, string][] = [
   ['load_id', '#'],
   ['dataset', 'Dataset'],
@@ -21,6 +21,7 @@ const LOG_COLUMNS: [string, string][] = [
   ['unchanged', 'Unchanged'],
   ['duplicates', 'Duplicates'],
   ['rejected', 'Rejected'],
+  ['note', 'Note'],
 ];
 const SOURCE_COLUMNS: [string, string][] = [
   ['ms', 'Duration'],
@@ -30,7 +31,6 @@ const SOURCE_COLUMNS: [string, string][] = [
   ['source', 'Source'],
   ['variant', 'Variant'],
   ['encoding', 'Encoding'],
-  ['note', 'Note'],
 ];
 
 /** Columns shown right-aligned, as numbers. */
@@ -45,7 +45,7 @@ function cellText(key: string, v: unknown): string {
     case 'ms':
       return `${(Number(v) / 1000).toFixed(1)} s`;
     case 'finished_at':
-      return new Date(Number(v)).toLocaleString();
+      return fmtLocalTime(Number(v));
     case 'sha256':
       return String(v).slice(0, 12) + '…';
     default:
@@ -123,31 +123,47 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
 
 /** Backup (Parquet files in a zip), restore from such a zip, and reset, with a confirmation. */
 function backupPanel(app: App): HTMLElement {
-  const message = h('p', { 'data-testid': 'backup-message', role: 'status', 'aria-live': 'polite' });
+  const message = h('p', { class: 'backup-message', 'data-testid': 'backup-message', role: 'status', 'aria-live': 'polite' });
   const say = (text: string) => replace(message, text);
-  const exportBtn = h('button', { type: 'button', 'data-testid': 'backup-export' }, 'Export backup (Parquet zip)');
-  exportBtn.addEventListener('click', async () => {
-    say('Writing the backup…');
+  /** Runs one of the panel's long tasks with its buttons disabled, so it is not started twice. */
+  const busy = async (task: () => Promise<void>) => {
+    const controls = [exportBtn, importInput, resetBtn, partBtn];
+    for (const c of controls) c.disabled = true;
+    message.setAttribute('aria-busy', 'true');
     try {
-      const bytes = await exportBackup(app.db);
-      download(`denver-lens-backup-${new Date().toISOString().slice(0, 10)}.zip`, bytes, 'application/zip');
-      say(`Backup written (${fmtBytes(bytes.length)}).`);
-    } catch (e) {
-      say(`The backup failed: ${(e as Error).message}`);
+      await task();
+    } finally {
+      message.removeAttribute('aria-busy');
+      for (const c of controls) c.disabled = c === partBtn ? false : !app.writable;
     }
-  });
+  };
+  const exportBtn = h('button', { type: 'button', 'data-testid': 'backup-export' }, 'Export backup (Parquet zip)');
+  exportBtn.addEventListener('click', () =>
+    busy(async () => {
+      say('Writing the backup… (every table as Parquet; several seconds for a year of data)');
+      try {
+        const bytes = await exportBackup(app.db);
+        download(`denver-lens-backup-${new Date().toISOString().slice(0, 10)}.zip`, bytes, 'application/zip');
+        say(`Backup written (${fmtBytes(bytes.length)}).`);
+      } catch (e) {
+        say(`The backup failed: ${(e as Error).message}`);
+      }
+    }),
+  );
   const importInput = h('input', { type: 'file', accept: '.zip', 'data-testid': 'backup-import', 'aria-label': 'Import a backup zip' });
   importInput.addEventListener('change', async () => {
     const file = importInput.files?.[0];
     if (!file) return;
     if (!confirm(`Replace everything in the store with the backup ${file.name}?`)) return;
-    say('Restoring…');
-    try {
-      const counts = await app.restore(new Uint8Array(await file.arrayBuffer()));
-      say(`Restored: ${Object.entries(counts).map(([t, n]) => `${t} ${fmtInt(n)}`).join(', ')}.`);
-    } catch (e) {
-      say((e as Error).message);
-    }
+    await busy(async () => {
+      say(`Restoring ${file.name}… (the rollups are recomputed after the tables)`);
+      try {
+        const counts = await app.restore(new Uint8Array(await file.arrayBuffer()));
+        say(`Restored: ${Object.entries(counts).map(([t, n]) => `${t} ${fmtInt(n)}`).join(', ')}.`);
+      } catch (e) {
+        say((e as Error).message);
+      }
+    });
     importInput.value = '';
   });
   const resetBtn = h('button', { type: 'button', class: 'secondary', 'data-testid': 'reset-store' }, 'Reset store…');
@@ -162,21 +178,30 @@ function backupPanel(app: App): HTMLElement {
   });
   for (const b of [exportBtn, importInput, resetBtn]) b.disabled = !app.writable;
   const partBtn = h('button', { type: 'button', class: 'secondary', 'data-testid': 'export-partitioned' }, 'Export partitioned Parquet (Hive layout)');
-  partBtn.addEventListener('click', async () => {
-    say('Writing partitions…');
-    try {
-      let n = 0;
-      const bytes = await exportPartitioned(app.db, () => say(`Writing partitions… ${++n}`));
-      download('denver-lens-partitioned.zip', bytes, 'application/zip');
-      say(`Wrote ${n} partition files (${fmtBytes(bytes.length)}). Unzip them on any static host and attach the folder below.`);
-    } catch (e) {
-      say(`The export failed: ${(e as Error).message}`);
-    }
-  });
-  const base = h('input', { type: 'url', placeholder: 'https://…/denver-lens-partitioned/', 'aria-label': 'Base URL of a partitioned data set', 'data-testid': 'remote-url' });
-  const from = h('input', { type: 'month', 'aria-label': 'First month', 'data-testid': 'remote-from' });
-  const to = h('input', { type: 'month', 'aria-label': 'Last month', 'data-testid': 'remote-to' });
-  const attach = h('form', { class: 'url-form' }, base, from, to, h('button', { type: 'submit', 'data-testid': 'remote-attach' }, 'Attach read-only'));
+  partBtn.addEventListener('click', () =>
+    busy(async () => {
+      say('Writing partitions…');
+      try {
+        let n = 0;
+        const bytes = await exportPartitioned(app.db, () => say(`Writing partitions… ${++n}`));
+        download('denver-lens-partitioned.zip', bytes, 'application/zip');
+        say(`Wrote ${n} partition files (${fmtBytes(bytes.length)}). Unzip them on any static host and attach the folder below.`);
+      } catch (e) {
+        say(`The export failed: ${(e as Error).message}`);
+      }
+    }),
+  );
+  const base = h('input', { type: 'url', placeholder: 'https://…/denver-lens-partitioned/', 'data-testid': 'remote-url' });
+  const from = h('input', { type: 'month', 'data-testid': 'remote-from' });
+  const to = h('input', { type: 'month', 'data-testid': 'remote-to' });
+  const attach = h(
+    'form',
+    { class: 'remote-form' },
+    h('label', { class: 'remote-url' }, 'Base URL of the data set', base),
+    h('label', {}, 'First month (optional)', from),
+    h('label', {}, 'Last month (optional)', to),
+    h('button', { type: 'submit', 'data-testid': 'remote-attach' }, 'Attach read-only'),
+  );
   attach.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const q = new URLSearchParams({ remote: base.value.trim() });
@@ -190,9 +215,10 @@ function backupPanel(app: App): HTMLElement {
     h('h2', { id: 'backup-title' }, 'Backup, restore and export'),
     h('div', { class: 'load-row' }, exportBtn, h('label', {}, 'Import a backup: ', importInput), resetBtn),
     h('div', { class: 'load-row' }, partBtn),
+    // Said next to the buttons that started it, not under the remote data set.
+    message,
     h('h3', {}, 'A remote data set'),
     h('p', {}, 'Attach a partitioned layout on any static host by its base URL, read-only; only the months you choose are fetched, with HTTP range requests.'),
     attach,
-    message,
   );
 }

@@ -33,11 +33,16 @@ export function rowsTable(rows: readonly Row[], title: string): HTMLElement {
 
 /** A report's own table (backtest scores, test statistics). */
 export function reportTable(t: ReportTable): HTMLElement {
+  // Wider than a phone's card (the backtest's five columns): it scrolls inside the card.
   return h(
-    'table',
-    { class: 'lens-table lens-report-table', 'data-testid': 'report-table' },
-    h('caption', {}, t.caption),
-    h('thead', {}, h('tr', {}, t.columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, t.rows.map((r) => h('tr', {}, r.map((v) => h('td', {}, text(v)))))),
+    'div',
+    { class: 'lens-report-table-wrap' },
+    h(
+      'table',
+      { class: 'lens-table lens-report-table', 'data-testid': 'report-table' },
+      h('caption', {}, t.caption),
+      h('thead', {}, h('tr', {}, t.columns.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, t.rows.map((r) => h('tr', {}, r.map((v) => h('td', {}, text(v)))))),
+    ),
   );
 }
