@@ -107,6 +107,15 @@ describe('SQL editor in Chromium', () => {
     expect(await grid.locator('img').count()).toBe(0);
   });
 
+  it('sizes each column to show its widest sampled value whole', async () => {
+    await typeSql(page, `SELECT * FROM (VALUES (120845, 'Central Park', 3.25), (7, 'CBD', 1234567.125), (98765432, 'Five Points', -0.5)) t(n, neighborhood, x)`);
+    await runAndWait(page);
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid=results] [role=gridcell]')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+    );
+    expect(cut).toEqual([]);
+  });
+
   it('exports CSV and Parquet that read back, Parquet in the grid\'s order without running the query again', async () => {
     await typeSql(page, `SELECT range AS id, 'row, "' || range || '"' AS label FROM range(500)`);
     await runAndWait(page);

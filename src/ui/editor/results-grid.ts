@@ -31,6 +31,14 @@ export interface ResultsGrid {
 }
 
 /** Creates the grid; `notify` shows short messages (copied, copy failed). */
+/** Width in px of a text in `font`, measured on a canvas (or estimated where there is none). */
+function textMeasurer(font: string): (text: string) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return (t) => t.length * 8.7;
+  ctx.font = font;
+  return (t) => ctx.measureText(t).width;
+}
+
 export function resultsGrid(notify: (message: string) => void): ResultsGrid {
   // The header gets role=row only once it has cells (an empty row is an a11y error).
   const head = h('div', { class: 'sql-grid-head' });
@@ -59,11 +67,17 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     const n = r.rowCount;
     const sample = new Set<number>();
     for (let k = 0; k < Math.min(n, 100); k++) sample.add(k).add(n - 1 - k).add(Math.floor((k * n) / 100));
+    // Text is measured in the grid's own font (a guess per character cut the widest numbers).
+    const measure = textMeasurer(getComputedStyle(el).font);
     const widths = r.columns.map((c, i) => {
-      let chars = 0;
-      for (const row of sample) chars = Math.max(chars, (formatValue(r.cell(row, i), kinds[i]) ?? 'NULL').length);
-      const px = Math.max(chars * 7.6 + 22, c.name.length * 9.4 + 26, c.type.length * 7 + 26);
-      return Math.round(Math.min(360, Math.max(64, px)));
+      let text = 0;
+      for (const row of sample) {
+        const v = formatValue(r.cell(row, i), kinds[i]) ?? 'NULL';
+        text = Math.max(text, measure(v.length > 60 ? v.slice(0, 60) : v));
+      }
+      // Cells: 0.5rem padding each side and a border; the header holds name and type.
+      const px = Math.max(text + 20, measure(c.name) * 1.1 + 26, measure(c.type) * 0.9 + 26);
+      return Math.ceil(Math.min(360, Math.max(64, px)));
     });
     const gutter = Math.max(48, String(r.rowCount).length * 8 + 20);
     el.style.setProperty('--sql-grid-cols', [gutter, ...widths].map((w) => `${w}px`).join(' '));
@@ -113,7 +127,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
         const cls = `sql-grid-cell${text === null ? ' null' : ''}${kinds[c] === 'number' ? ' num' : ''}${selected ? ' selected' : ''}`;
         const cell = h('div', { class: cls, role: 'gridcell', 'data-col': c, 'aria-selected': selected ? 'true' : null });
         cell.textContent = text ?? 'NULL';
-        if (text && text.length > 12) cell.title = text.slice(0, 2000);
+        if (text && text.length > 6) cell.title = text.slice(0, 2000);
         row.append(cell);
       }
       frag.append(row);
