@@ -18,7 +18,10 @@ export class ChartSlot {
     readonly el: HTMLElement,
     private readonly renderer: 'svg' | 'canvas',
     private readonly onClick?: (datum: Record<string, unknown>) => void,
-  ) {}
+  ) {
+    // Marks that filter on a click show a pointer (reports.css).
+    if (onClick) el.classList.add('lens-clickable');
+  }
 
   /** The live view, when a chart is drawn. */
   get view(): View | null {
