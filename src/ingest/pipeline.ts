@@ -204,8 +204,10 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   const rowsRead = () => pool?.totals.rows ?? 0;
   const rejected = () => pool?.totals.rejected ?? 0;
 
+  /** Bytes taken off the read queue into the unzip/parse pipeline: the bar follows these, since the reader runs ahead of parsing. */
+  let bytesProcessed = 0;
   const progress = () =>
-    o.post({ type: 'progress', progress: { stage, bytesRead, bytesTotal: opened.size, rows: rowsRead(), rejected: rejected() } });
+    o.post({ type: 'progress', progress: { stage, bytesRead: bytesProcessed, bytesTotal: opened.size, rows: rowsRead(), rejected: rejected() } });
 
   // Reader: runs ahead of parsing (bounded), hashing as it goes. The main thread checks the
   // hash against earlier loads as soon as it is known and cancels the load when it matches.
@@ -256,6 +258,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
       // Natively inflated bytes are parsed as they come out (see startInflating).
       if (inflating) await (inflating as Inflating).ready();
       else await drain();
+      bytesProcessed += chunk.length;
       const now = performance.now();
       if (now - lastProgress > 100) {
         lastProgress = now;

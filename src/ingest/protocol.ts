@@ -50,6 +50,7 @@ export interface HeaderInfo {
 
 export interface Progress {
   readonly stage: Stage;
+  /** Bytes of the file the pipeline has taken in (unzipped and split); the reader may be ahead. */
   readonly bytesRead: number;
   readonly bytesTotal: number | null;
   readonly rows: number;
