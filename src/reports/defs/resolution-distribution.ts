@@ -72,11 +72,14 @@ ORDER BY kind, from_hours`;
       layer: [
         {
           transform: [kindFilter('bin')],
-          mark: { type: 'bar', stroke: '#fff', strokeWidth: 0.5 },
+          // A rect from 0 to n over [from, to): a bar ranged on x would be read as horizontal and
+          // drawn as a dash at the height of n.
+          mark: { type: 'rect', stroke: '#fff', strokeWidth: 0.5 },
           encoding: {
             x: { field: 'from_hours', ...x },
             x2: { field: 'to_hours' },
             y: { field: 'n', type: 'quantitative', title: 'Closed requests' },
+            y2: { datum: 0 },
             tooltip: [
               { field: 'from_hours', type: 'quantitative', title: 'From (hours)', format: ',.3~r' },
               { field: 'to_hours', type: 'quantitative', title: 'To (hours)', format: ',.3~r' },
