@@ -54,6 +54,10 @@ export class App {
     return storeStatus(this.db);
   }
 
+  private assertWritable(): void {
+    if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+  }
+
   /** Runs `task` after every load or update queued before it (never two at once). */
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const result = this.queue.then(task, task);
@@ -81,7 +85,7 @@ export class App {
   /** Replaces the store with a backup zip, queued like a load (never during one); resolves with the rows per table. */
   restore(bytes: Uint8Array): Promise<Record<string, number>> {
     return this.enqueue(async () => {
-      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      this.assertWritable();
       try {
         return await importBackup(this.db, bytes);
       } finally {
@@ -93,7 +97,7 @@ export class App {
   /** Empties the store, queued like a load. */
   reset(): Promise<void> {
     return this.enqueue(async () => {
-      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      this.assertWritable();
       await resetStore(this.db);
       this.changed();
     });
@@ -106,7 +110,7 @@ export class App {
    */
   removeSample(): Promise<number> {
     return this.enqueue(async () => {
-      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      this.assertWritable();
       const removed = await withSession(this.db, async (session) => {
         const loads = await session.query(`SELECT load_id FROM ingest_log WHERE source = ${str(DEFAULT_SOURCE_LABEL)}`);
         const before = await countRecords(session);
@@ -127,7 +131,7 @@ export class App {
    */
   storeBoundaries(name: string, geojson: string): Promise<number> {
     return this.enqueue(async () => {
-      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      this.assertWritable();
       await withSession(this.db, (session) => execInTransaction(session, storeBoundariesSql(name, geojson, new Date()).split(';\n')));
       const placed = await placeStoredRows(this.db);
       await withSession(this.db, (session) => quietly(session, 'CHECKPOINT'));
@@ -142,7 +146,7 @@ export class App {
    */
   compact(dataset: Dataset, force = false): Promise<Compaction | null> {
     return this.enqueue(async () => {
-      if (!this.writable) throw new Error('This tab is read-only: the store is open in another tab.');
+      this.assertWritable();
       return withSession(this.db, (session) => compactIfNeeded(session, dataset, { force }));
     });
   }

@@ -5,7 +5,7 @@
  */
 import { STORE_FILE, openDatabase, type Database } from './duckdb';
 import { WORK_PREFIX } from './merge-sql';
-import { execInTransaction, quietly } from './transaction';
+import { execInTransaction } from './transaction';
 import { SCHEMA_VERSION, migrationSql } from './schema';
 import { rebuildDerivedSql } from './rollups';
 import { DATASETS } from '../domain/columns';
@@ -199,10 +199,7 @@ export async function storeStatus(db: Database): Promise<StoreStatus> {
  * after writes made outside a load, which keeps them itself.
  */
 export async function rebuildDerived(db: Database): Promise<void> {
-  await withSession(db, async (session) => {
-    await execInTransaction(session, rebuildDerivedSql());
-    await quietly(session, 'CHECKPOINT');
-  });
+  await withSession(db, (session) => execInTransaction(session, rebuildDerivedSql()));
 }
 
 /** Runs `fn` on a connection of its own (its own transactions and TEMP tables), closed after. */

@@ -24,27 +24,43 @@ interface R {
   line: number;
 }
 
-/** Stages accident rows (only the columns the merge looks at) and merges them as one load. */
-async function load(db: TestDb, loadId: number, rows: R[], ws: Workspace = workspace(false)): Promise<Record<string, number>> {
+/**
+ * Stages rows with `stageRows` (INSERT statements into the staged table) and merges them as one
+ * load of `dataset`, as the ingest runner does; returns the classification counts and figures.
+ */
+async function mergeLoad(
+  db: TestDb,
+  dataset: 'traffic_accidents' | 'service_requests',
+  loadId: number,
+  stageRows: (stage: string) => string[],
+  ws: Workspace,
+  objectIds = false,
+): Promise<Record<string, number>> {
   db.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
   db.exec(dropStagingSql(ws).join(';'));
-  db.exec(`CREATE TABLE ${ws.stage} (${stagingColumnsDdl('traffic_accidents')})`);
+  db.exec(`CREATE TABLE ${ws.stage} (${stagingColumnsDdl(dataset)})`);
   db.exec(`CREATE TABLE ${ws.rejects} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
-  for (const r of rows) {
-    db.exec(`INSERT INTO ${ws.stage} (row_key, content_hash, first_occurrence_at, offense_type_id, neighborhood_slug, source_line)
-      VALUES (${str(r.key)}, ${str(r.hash)}, ${T0 + r.day * DAY}, ${str(r.type ?? 'traffic-accident')}, 'cbd', ${r.line})`);
-  }
-  db.exec(stagedRowsSql('traffic_accidents', ws));
+  for (const sql of stageRows(ws.stage)) db.exec(sql);
+  db.exec(stagedRowsSql(dataset, ws));
   const [fig] = await db.query(loadFiguresSql(ws));
-  const { prepare, apply } = mergeStatements({ dataset: 'traffic_accidents', loadId, ws });
+  const { prepare, apply } = mergeStatements({ dataset, loadId, ws, objectIds });
   for (const s of prepare) db.exec(s);
   const [cls] = await db.query(classCountsSql(ws));
   db.exec('BEGIN');
   for (const s of apply) db.exec(s);
-  db.exec(`INSERT INTO ingest_log (load_id, dataset, data_max_at) VALUES (${loadId}, 'traffic_accidents', ${fig.data_max_at === null ? 'NULL' : `epoch_ms(${fig.data_max_at})`})`);
+  db.exec(`INSERT INTO ingest_log (load_id, dataset, data_max_at) VALUES (${loadId}, '${dataset}', ${fig.data_max_at === null ? 'NULL' : `epoch_ms(${fig.data_max_at})`})`);
   db.exec('COMMIT');
   db.exec(dropStagingSql(ws).join(';'));
   return { ...(cls as Record<string, number>), duplicates: Number(fig.duplicates), key_clashes: Number(fig.key_clashes) };
+}
+
+/** Stages accident rows (only the columns the merge looks at) and merges them as one load. */
+function load(db: TestDb, loadId: number, rows: R[], ws: Workspace = workspace(false)): Promise<Record<string, number>> {
+  return mergeLoad(db, 'traffic_accidents', loadId, (stage) =>
+    rows.map(
+      (r) => `INSERT INTO ${stage} (row_key, content_hash, first_occurrence_at, offense_type_id, neighborhood_slug, source_line)
+      VALUES (${str(r.key)}, ${str(r.hash)}, ${T0 + r.day * DAY}, ${str(r.type ?? 'traffic-accident')}, 'cbd', ${r.line})`,
+    ), ws);
 }
 
 describe('db/merge-sql', () => {
@@ -131,27 +147,14 @@ interface SR {
 }
 
 /** Stages 311 rows (the columns the merge and the open requests look at) and merges them as one load. */
-async function load311(db: TestDb, loadId: number, rows: SR[], ws: Workspace = workspace(false)): Promise<Record<string, number>> {
-  db.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
-  db.exec(dropStagingSql(ws).join(';'));
-  db.exec(`CREATE TABLE ${ws.stage} (${stagingColumnsDdl('service_requests')})`);
-  db.exec(`CREATE TABLE ${ws.rejects} (line DOUBLE, reason VARCHAR, raw VARCHAR)`);
-  for (const r of rows) {
-    db.exec(`INSERT INTO ${ws.stage} (row_key, content_hash, created_at, closed_at, object_id, type, neighborhood_slug, source_line)
+function load311(db: TestDb, loadId: number, rows: SR[], ws: Workspace = workspace(false)): Promise<Record<string, number>> {
+  const stageRows = (stage: string) =>
+    rows.map(
+      (r) => `INSERT INTO ${stage} (row_key, content_hash, created_at, closed_at, object_id, type, neighborhood_slug, source_line)
       VALUES (${str(r.key)}, ${str(r.hash)}, ${T0 + r.day * DAY}, ${r.closedDay === undefined ? 'NULL' : T0 + r.closedDay * DAY},
-        ${r.oid === undefined ? 'NULL' : str(String(r.oid))}, 'Pothole', 'cbd', ${r.line})`);
-  }
-  db.exec(stagedRowsSql('service_requests', ws));
-  const [fig] = await db.query(loadFiguresSql(ws));
-  const { prepare, apply } = mergeStatements({ dataset: 'service_requests', loadId, ws, objectIds: rows.some((r) => r.oid !== undefined) });
-  for (const s of prepare) db.exec(s);
-  const [cls] = await db.query(classCountsSql(ws));
-  db.exec('BEGIN');
-  for (const s of apply) db.exec(s);
-  db.exec(`INSERT INTO ingest_log (load_id, dataset, data_max_at) VALUES (${loadId}, 'service_requests', epoch_ms(${fig.data_max_at}))`);
-  db.exec('COMMIT');
-  db.exec(dropStagingSql(ws).join(';'));
-  return cls as Record<string, number>;
+        ${r.oid === undefined ? 'NULL' : str(String(r.oid))}, 'Pothole', 'cbd', ${r.line})`,
+    );
+  return mergeLoad(db, 'service_requests', loadId, stageRows, ws, rows.some((r) => r.oid !== undefined));
 }
 
 describe('db/merge-sql: 311 stores keyed by OBJECTID before natural keys', () => {
