@@ -6,7 +6,7 @@ import { OTHER_COLOR, typeColors } from '../spec/type-colors';
 import { OTHER, orNone } from '../sql/common';
 import { typeOrderSql } from '../sql/type-order';
 import { whereSql } from '../sql/where';
-import { fmtInt, numberOf } from '../format';
+import { fmtCount, fmtInt, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef } from '../types';
 
@@ -106,6 +106,9 @@ ORDER BY kind, bucket, n DESC`;
     const t = rows.find((r) => r.kind === 'total');
     if (!t) return '';
     const old = rows.filter((r) => r.kind === 'bucket' && numberOf(r.bucket) >= 5).reduce((s, r) => s + numberOf(r.n), 0);
-    return `${fmtInt(numberOf(t.n))} requests were open as of ${t.as_of}, with a median age of ${fmtInt(numberOf(t.median_age_days))} days; ${fmtInt(old)} had been open more than 3 months.`;
+    const open = numberOf(t.n);
+    // Rounded before the noun is chosen, so a median of 0.6 days reads "1 day".
+    const median = fmtCount(Math.round(numberOf(t.median_age_days)), 'day');
+    return `${fmtCount(open, 'request')} ${open === 1 ? 'was' : 'were'} open as of ${t.as_of}, with a median age of ${median}; ${fmtInt(old)} had been open more than 3 months.`;
   },
 };

@@ -45,6 +45,17 @@ describe('report texts', () => {
     );
   });
 
+  it('backlog: the median age and the open requests agree with their counts (regression: "a median age of 1 days")', () => {
+    const backlog = getReport('backlog')!;
+    const total = (n: number, median: number) => ({ kind: 'total', n, median_age_days: median, as_of: '2024-06-30 12:00' });
+    expect(backlog.summarize!([total(1, 0.6)], {})).toBe(
+      '1 request was open as of 2024-06-30 12:00, with a median age of 1 day; 0 had been open more than 3 months.',
+    );
+    expect(backlog.summarize!([total(1234, 12.2), { kind: 'bucket', bucket: 5, n: 40 }, { kind: 'bucket', bucket: 6, n: 2 }], {})).toBe(
+      '1,234 requests were open as of 2024-06-30 12:00, with a median age of 12 days; 42 had been open more than 3 months.',
+    );
+  });
+
   it('boundary counts carry separators', () => {
     expect(MSG.storedBoundaries('blocks.geojson', 1200, 1534, [])).toBe('Stored blocks.geojson: 1,200 of 1,534 features matched a neighborhood.');
     expect(MSG.placedByBoundaries(1234)).toBe('1,234 stored records without a neighborhood now have one, from their coordinates.');
