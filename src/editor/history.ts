@@ -2,15 +2,23 @@
  * Query history: every run, newest first, persisted in a KeyValueStore, capped, searchable and
  * de-duplicated (running the same SQL again moves it to the top).
  */
+import { rowsLabel } from './format';
 import { readJson, writeJson, type KeyValueStore } from './storage';
+
+/** How a run ended: as the script runner's outcomes (refused: stopped by the read-only guard). */
+export type HistoryOutcome = 'ok' | 'error' | 'cancelled' | 'refused';
+
+const OUTCOMES: readonly string[] = ['ok', 'error', 'cancelled', 'refused'] satisfies HistoryOutcome[];
 
 /** One run of SQL. */
 export interface HistoryEntry {
   readonly sql: string;
   /** When it ran, epoch ms. */
   readonly at: number;
-  /** Whether it succeeded. */
+  /** Whether it succeeded (kept beside `outcome` so that earlier builds still read the list). */
   readonly ok: boolean;
+  /** How it ended; absent in entries stored before it was recorded. */
+  readonly outcome?: HistoryOutcome;
   /** Rows returned, when it succeeded. */
   readonly rows?: number;
   /** Elapsed milliseconds. */
@@ -24,7 +32,32 @@ export const HISTORY_CAP = 200;
 
 function isEntry(v: unknown): v is HistoryEntry {
   const e = v as HistoryEntry;
-  return !!e && typeof e.sql === 'string' && typeof e.at === 'number' && typeof e.ok === 'boolean';
+  return (
+    !!e &&
+    typeof e.sql === 'string' &&
+    typeof e.at === 'number' &&
+    typeof e.ok === 'boolean' &&
+    (e.outcome === undefined || OUTCOMES.includes(e.outcome))
+  );
+}
+
+/** How an entry's run ended; an entry stored with only `ok` ended `ok` or in an `error`. */
+export function outcomeOf(entry: HistoryEntry): HistoryOutcome {
+  return entry.outcome ?? (entry.ok ? 'ok' : 'error');
+}
+
+/** What the history list says of a run: its rows, or `failed`, `cancelled` or `refused`. */
+export function outcomeLabel(entry: HistoryEntry): string {
+  switch (outcomeOf(entry)) {
+    case 'ok':
+      return rowsLabel(entry.rows ?? 0);
+    case 'error':
+      return 'failed';
+    case 'cancelled':
+      return 'cancelled';
+    case 'refused':
+      return 'refused';
+  }
 }
 
 function isEntries(v: unknown): v is HistoryEntry[] {

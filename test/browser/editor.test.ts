@@ -87,6 +87,7 @@ describe('SQL editor in Chromium', () => {
     await page.waitForTimeout(500);
     await page.click('[data-testid=cancel]');
     await page.waitForFunction(() => /cancel/i.test(document.querySelector('[data-testid=error]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    expect(await page.locator('[data-testid=history-item]').first().locator('.sql-history-meta').textContent()).toMatch(/ · cancelled · /);
     expect(await page.evaluate(() => (window as any).lens.query('SELECT 41 + 1 AS x'))).toEqual([{ x: 42 }]);
   });
 
@@ -96,6 +97,7 @@ describe('SQL editor in Chromium', () => {
     await page.keyboard.press('Control+Enter');
     await page.waitForFunction(() => (document.querySelector('[data-testid=error]')?.textContent ?? '').length > 0);
     expect(await page.locator('[data-testid=error]').textContent()).toMatch(/allow writes|read-only|refused/i);
+    expect(await page.locator('[data-testid=history-item]').first().locator('.sql-history-meta').textContent()).toMatch(/ · refused · /);
     expect(await count(page, 'service_requests')).toBe(n);
   });
 

@@ -1,8 +1,7 @@
 /** The history panel (searchable, click to restore) and the saved-queries panel. */
-import type { QueryHistory } from '../../editor/history';
+import { outcomeLabel, outcomeOf, type HistoryOutcome, type QueryHistory } from '../../editor/history';
 import { MSG } from '../../editor/messages';
 import type { SavedQueries } from '../../editor/saved';
-import { rowsLabel } from '../../editor/format';
 import { h, replace } from '../dom';
 
 /** The first line of SQL, shortened for a list. */
@@ -17,6 +16,9 @@ function when(at: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** The class a history item adds for how its run ended (editor.css colours them). */
+const ITEM_CLASS: Record<HistoryOutcome, string> = { ok: '', error: ' failed', cancelled: ' cancelled', refused: ' refused' };
+
 /** History list with a search box; `restore` puts an entry's SQL in the editor. */
 export function historyPanel(history: QueryHistory, restore: (sql: string) => void): { el: HTMLElement; refresh(): void } {
   const search = h('input', { type: 'search', placeholder: 'Search history', 'aria-label': 'Search history', 'data-testid': 'history-search' });
@@ -26,9 +28,9 @@ export function historyPanel(history: QueryHistory, restore: (sql: string) => vo
     const items = entries.slice(0, 100).map((e) => {
       const b = h(
         'button',
-        { type: 'button', class: `sql-history-item${e.ok ? '' : ' failed'}`, title: e.sql, 'data-testid': 'history-item' },
+        { type: 'button', class: `sql-history-item${ITEM_CLASS[outcomeOf(e)]}`, title: e.sql, 'data-testid': 'history-item' },
         h('span', { class: 'sql-history-sql' }, summary(e.sql)),
-        h('span', { class: 'sql-history-meta' }, `${when(e.at)} · ${e.ok ? rowsLabel(e.rows ?? 0) : 'failed'}${e.ms !== undefined ? ` · ${Math.round(e.ms)} ms` : ''}`),
+        h('span', { class: 'sql-history-meta' }, `${when(e.at)} · ${outcomeLabel(e)}${e.ms !== undefined ? ` · ${Math.round(e.ms)} ms` : ''}`),
       );
       b.addEventListener('click', () => restore(e.sql));
       return h('li', {}, b);

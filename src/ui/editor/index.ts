@@ -152,6 +152,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
       sql: statements.map((s) => s.text).join(';\n'),
       at: Date.now(),
       ok: outcome.kind === 'ok',
+      outcome: outcome.kind,
       ...(outcome.kind === 'ok' ? { rows: outcome.result.rowCount } : {}),
       ms: outcome.ms,
     });

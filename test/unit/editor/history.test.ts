@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_KEY, QueryHistory } from '../../../src/editor/history';
+import { HISTORY_KEY, QueryHistory, outcomeLabel, outcomeOf } from '../../../src/editor/history';
 import { SavedQueries } from '../../../src/editor/saved';
 import { memoryStore, type KeyValueStore } from '../../../src/editor/storage';
 
@@ -47,6 +47,35 @@ describe('editor/history', () => {
     h.add(entry('   '));
     expect(h.size).toBe(0);
     store.setItem(HISTORY_KEY, JSON.stringify([{ sql: 1 }]));
+    expect(new QueryHistory(store).size).toBe(0);
+  });
+
+  it('records how a run ended: a cancelled or refused run is not "failed" (regression)', () => {
+    const store = memoryStore();
+    const h = new QueryHistory(store);
+    h.add({ sql: 'SELECT 1', at: 1, ok: true, outcome: 'ok', rows: 1, ms: 2 });
+    h.add({ sql: 'SELECT nope', at: 2, ok: false, outcome: 'error', ms: 2 });
+    h.add({ sql: 'SELECT count(*) FROM range(1e10)', at: 3, ok: false, outcome: 'cancelled', ms: 900 });
+    h.add({ sql: 'DROP TABLE service_requests', at: 4, ok: false, outcome: 'refused', ms: 0 });
+    const again = new QueryHistory(store).search();
+    expect(again.map(outcomeOf)).toEqual(['refused', 'cancelled', 'error', 'ok']);
+    expect(again.map(outcomeLabel)).toEqual(['refused', 'cancelled', 'failed', '1 row']);
+  });
+
+  it('reads entries stored before the outcome was recorded as before: rows or "failed"', () => {
+    const store = memoryStore();
+    store.setItem(HISTORY_KEY, JSON.stringify([
+      { sql: 'SELECT bad', at: 2, ok: false, ms: 3 },
+      { sql: 'SELECT 1 UNION ALL SELECT 2', at: 1, ok: true, rows: 1234, ms: 2 },
+    ]));
+    const entries = new QueryHistory(store).search();
+    expect(entries.map(outcomeOf)).toEqual(['error', 'ok']);
+    expect(entries.map(outcomeLabel)).toEqual(['failed', '1,234 rows']);
+  });
+
+  it('drops a stored list with an unknown outcome, as any corrupt list', () => {
+    const store = memoryStore();
+    store.setItem(HISTORY_KEY, JSON.stringify([{ sql: 'SELECT 1', at: 1, ok: true, outcome: 'maybe' }]));
     expect(new QueryHistory(store).size).toBe(0);
   });
 
