@@ -1,5 +1,5 @@
 /** Type mix per neighborhood: a heat map of each type's share of the neighborhood's events. */
-import { int, str } from '../../sql/quote';
+import { int, str, strList } from '../../sql/quote';
 import { bandHeight, bandStep, datasetLabelCalc, datasetRow, exprStr, isNarrow, topLevel } from '../spec/common';
 import { OTHER, orNone } from '../sql/common';
 import { countsSql } from '../sql/counts';
@@ -23,16 +23,22 @@ export const typeMix: ReportDef = {
   id: 'type-mix',
   title: 'Type mix by neighborhood',
   explanation:
-    "Each cell is the share of a neighborhood's events that are of one type (rows sum to 100% per dataset; the grey column is every other type together, left out of the color scale), with the city-wide share in the tooltip for comparison; small neighborhoods have noisy mixes, and the chart says nothing about volume.",
+    "Each cell is the share of a neighborhood's events that are of one type (rows sum to 100% per dataset; the grey column is every other type together, left out of the color scale), with the city-wide share in the tooltip for comparison (all neighborhoods, under the other filters, whichever neighborhoods are selected); small neighborhoods have noisy mixes, and the chart says nothing about volume.",
   datasets: ['service_requests', 'traffic_accidents'],
   renderer: 'canvas',
   clicks: [{ field: 'slug', filter: 'neighborhoods' }],
   sql(f) {
-    return `WITH f AS (
+    // The counts are read once without the neighborhood filter (the same rollup the filtered
+    // counts would come from, since they group by neighborhood anyway): `city` gives the
+    // city-wide shares, `f` the selected neighborhoods' cells.
+    const nbhd = f.neighborhoods.length ? `\n  WHERE slug IN ${strList(f.neighborhoods)}` : '';
+    return `WITH city AS (
   SELECT dataset, neighborhood_slug AS slug, ${orNone('type')} AS type, sum(n) AS n
-  FROM (${countsSql(f, ['neighborhood_slug', 'type'])})
+  FROM (${countsSql(f, ['neighborhood_slug', 'type'], { omit: ['neighborhoods'] })})
   WHERE neighborhood_slug IS NOT NULL
   GROUP BY ALL
+), f AS (
+  SELECT * FROM city${nbhd}
 ), top AS (
   SELECT dataset, type, row_number() OVER (PARTITION BY dataset ORDER BY sum(n) DESC, type) AS rank
   FROM f GROUP BY dataset, type
@@ -41,11 +47,18 @@ export const typeMix: ReportDef = {
     least(top.rank, ${int(TOP + 1)}) AS type_rank, sum(f.n) AS n
   FROM f JOIN top USING (dataset, type)
   GROUP BY ALL
+), c AS (
+  SELECT dataset, type, n / sum(n) OVER (PARTITION BY dataset) AS city_share
+  FROM (
+    SELECT city.dataset, CASE WHEN top.rank <= ${int(TOP)} THEN city.type ELSE ${str(OTHER)} END AS type, sum(city.n) AS n
+    FROM city LEFT JOIN top USING (dataset, type)
+    GROUP BY ALL
+  )
 )
 SELECT g.dataset, coalesce(nb.name, g.slug) AS neighborhood, g.slug, g.type, CAST(g.type_rank AS INTEGER) AS type_rank, CAST(g.n AS BIGINT) AS n,
   CAST(g.n / sum(g.n) OVER (PARTITION BY g.dataset, g.slug) AS DOUBLE) AS share,
-  CAST(sum(g.n) OVER (PARTITION BY g.dataset, g.type) / sum(g.n) OVER (PARTITION BY g.dataset) AS DOUBLE) AS city_share
-FROM g LEFT JOIN neighborhoods nb ON nb.slug = g.slug
+  CAST(c.city_share AS DOUBLE) AS city_share
+FROM g JOIN c USING (dataset, type) LEFT JOIN neighborhoods nb ON nb.slug = g.slug
 ORDER BY g.dataset, neighborhood, g.type`;
   },
   spec(rows, _params, frame) {

@@ -66,6 +66,30 @@ describe('reports/numbers', () => {
     expect(cbd.relative).toBeCloseTo((Number(cbd.n) / accTotal) / (cbdAll / all.length), 12);
   });
 
+  // Regression: the city-wide share was computed after the neighborhood filter, so it was the
+  // selected neighborhoods' share under a "city-wide" title.
+  it.each([['no filter', emptyFilters()], ['dates + neighborhoods', filtered]] as const)(
+    'type mix: shares here and city-wide, whatever neighborhoods are selected (%s)',
+    async (_n, f) => {
+      const rows = (await report('type-mix', f)).filter((r) => r.dataset === 'traffic_accidents');
+      const placed = acc.filter((r) => r.neighborhood_slug !== null && inRange(r.at, f));
+      const city = tally(placed, (r) => String(r.type));
+      const named = rows.filter((r) => r.type !== 'Other');
+      expect(named.length).toBeGreaterThan(0);
+      for (const r of named) expect(r.city_share, String(r.type)).toBeCloseTo(city.get(String(r.type))! / placed.length, 12);
+      const namedTypes = new Set(named.map((r) => String(r.type)));
+      const otherShare = placed.filter((r) => !namedTypes.has(String(r.type))).length / placed.length;
+      for (const r of rows.filter((r) => r.type === 'Other')) expect(r.city_share).toBeCloseTo(otherShare, 12);
+      const shown = new Set(rows.map((r) => String(r.slug)));
+      if (f.neighborhoods.length) expect(shown).toEqual(new Set(f.neighborhoods));
+      for (const slug of shown) {
+        const here = placed.filter((r) => r.neighborhood_slug === slug);
+        const row = named.find((r) => r.slug === slug)!;
+        expect(row.share).toBeCloseTo(here.filter((r) => r.type === row.type).length / here.length, 12);
+      }
+    },
+  );
+
   // From the closure rollups the quantiles are estimates that lie in the exact value's histogram
   // bin; with a neighborhood and a type filter together they come exact from the requests table.
   it.each([
