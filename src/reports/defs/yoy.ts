@@ -4,6 +4,7 @@
  * bridging the gap.
  */
 import { MONTH_LABEL_EXPR, datasetLabelCalc, datasetRow, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
+import { yearScale } from '../spec/year-colors';
 import { countsSql } from '../sql/counts';
 import { fmtCount, fmtInt, fmtPct, numberOf } from '../format';
 import { coveredMonths } from '../stats/coverage';
@@ -77,7 +78,8 @@ ORDER BY dataset, year, month`;
         encoding: {
           x: { field: 'month', type: 'ordinal', title: 'Month', scale: { domain: Array.from({ length: 12 }, (_, i) => i + 1) }, axis: { labelExpr: MONTH_LABEL_EXPR, labelAngle: 0 } },
           y: { field: 'n', type: 'quantitative', title: 'Events' },
-          color: { field: 'year', type: 'ordinal', title: 'Year', scale: { scheme: 'viridis' }, legend: legendFor(frame) },
+          // Each year in its own color whichever years the filters leave (spec/year-colors.ts).
+          color: { field: 'year', type: 'ordinal', title: 'Year', scale: yearScale(yearsOf(rows)), legend: legendFor(frame) },
           tooltip: [
             { field: 'year', title: 'Year' },
             { field: 'month', title: 'Month' },

@@ -1,13 +1,16 @@
 /**
  * Year over year: a month without data inside a year's months is a gap in its line, not a
- * segment bridging it (regression: a year with data in Jan and Dec only was one line Jan→Dec).
+ * segment bridging it (regression: a year with data in Jan and Dec only was one line Jan→Dec);
+ * a year keeps its color whichever other years are shown (regression: the colors were the
+ * years' places in the legend, so a date filter recolored every line).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getReport } from '../../../src/reports/registry';
 import { emptyFilters } from '../../../src/reports/filters';
 import type { Row } from '../../../src/reports/types';
 import { ROLLUPS_SQL, openEmptyDb } from './fixture';
-import { renderSpec, specErrors } from './spec-check';
+import { renderColors, renderSpec, specErrors } from './spec-check';
+import { YEAR_PALETTE, yearColor } from '../../../src/reports/spec/year-colors';
 import type { TestDb } from '../helpers/duckdb';
 
 const yoy = getReport('yoy')!;
@@ -55,5 +58,47 @@ describe('report yoy', () => {
   it('compares only the months with data, in words that fit the count', () => {
     expect(yoy.empty!(rows, {})).toBeNull();
     expect(yoy.summarize!(rows, {})).toBe('Traffic accidents: 7 in 2024 vs 5 in the same 1 month of 2023 (+40.0%).');
+  });
+});
+
+describe('report yoy: year colors', () => {
+  /** A count for every month of each year, in both datasets. */
+  const yearsRows = (years: readonly number[]): Row[] =>
+    years.flatMap((year) =>
+      (['service_requests', 'traffic_accidents'] as const).flatMap((dataset) =>
+        Array.from({ length: 12 }, (_, i) => ({ dataset, year, month: i + 1, n: 10 + i, days_with_data: 28 })),
+      ),
+    );
+
+  /** The one color each year is drawn in, checking the legend shows the same one. */
+  async function drawn(years: readonly number[]): Promise<Map<string, string>> {
+    const spec = yoy.spec(yearsRows(years), {});
+    expect(specErrors(spec)).toEqual([]);
+    const c = await renderColors(spec, 'year');
+    const out = new Map<string, string>();
+    for (const [year, set] of c.marks) {
+      expect(set.size, year).toBe(1);
+      const [color] = set;
+      expect(c.legend.get(year), year).toEqual(new Set([color]));
+      out.set(year, color);
+    }
+    return out;
+  }
+
+  it('draws a year in the same color whichever other years the date filter leaves', async () => {
+    const all = await drawn([2019, 2020, 2021, 2022, 2023, 2024]);
+    expect([...all.keys()]).toEqual(['2019', '2020', '2021', '2022', '2023', '2024']);
+    expect(new Set(all.values()).size).toBe(6);
+    for (const some of [[2023, 2024], [2021, 2024], [2020]]) {
+      const shown = await drawn(some);
+      expect([...shown.keys()]).toEqual(some.map(String));
+      for (const y of some) expect(shown.get(String(y)), String(y)).toBe(all.get(String(y)));
+    }
+  });
+
+  it('keys the color to the year: consecutive years within the palette never share one', () => {
+    const years = Array.from({ length: YEAR_PALETTE.length }, (_, i) => 2013 + i);
+    expect(new Set(years.map(yearColor)).size).toBe(YEAR_PALETTE.length);
+    expect(yearColor(2013 + YEAR_PALETTE.length)).toBe(yearColor(2013));
   });
 });
