@@ -1,8 +1,9 @@
 /**
  * Accessibility in Chromium: axe-core (injected through the DevTools protocol, so the page's CSP
  * stays as it is) finds no serious or critical violation on the overview, reports, SQL and
- * loads pages, in the light and the dark theme; and the keyboard alone reaches the navigation
- * links, the Load button, the URL field and the drop zone.
+ * loads pages, in the light and the dark theme; the keyboard alone reaches the navigation
+ * links, the Load button, the URL field and the drop zone; the multi-select filters say how to
+ * pick several; and no page scrolls sideways on a phone.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -101,6 +102,18 @@ describe('accessibility in Chromium', () => {
     // The page switches on the hashchange event, which may come a moment after the hash.
     await page.waitForSelector('#page-loads', { state: 'visible', timeout: 5000 });
     expect(await page.isVisible('#page-loads')).toBe(true);
+  });
+
+  it('says under each multi-select filter how to pick several, as its description', async () => {
+    await show(page, '#/reports');
+    const lists = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLSelectElement>('[data-testid=filter-bar] select[multiple]')].map((el) => {
+        const hint = document.getElementById(el.getAttribute('aria-describedby') ?? '');
+        return { list: el.dataset.testid, hint: hint?.textContent ?? null, shown: !!hint && hint.getClientRects().length > 0 };
+      }),
+    );
+    expect(lists.map((l) => l.list)).toEqual(['filter-neighborhoods', 'filter-datasets', 'filter-types', 'filter-sources']);
+    for (const l of lists) expect(l, l.list).toMatchObject({ hint: 'Ctrl/⌘-click for several', shown: true });
   });
 
   it('lets no page scroll sideways on a 390 px phone (wide tables scroll inside their panel)', async () => {

@@ -23,6 +23,9 @@ type ListKey = 'neighborhoods' | 'types' | 'datasets' | 'sources';
 
 const NAMES = new Map(NEIGHBORHOODS.map((n) => [n.slug, n.name]));
 
+/** Said under each list: a plain click selects one item only. */
+const MULTI_HINT = 'Ctrl/⌘-click for several';
+
 function selected(select: HTMLSelectElement): string[] {
   return [...select.selectedOptions].map((o) => o.value);
 }
@@ -40,7 +43,8 @@ function select(el: HTMLSelectElement, values: readonly string[]): void {
 export function createFilterBar(onChange: (input: FilterInput) => void, onReset: () => void): FilterBar {
   const from = h('input', { type: 'date', 'data-testid': 'filter-from', 'aria-label': 'From date' });
   const to = h('input', { type: 'date', 'data-testid': 'filter-to', 'aria-label': 'To date' });
-  const multi = (testid: string, label: string, size: number) => h('select', { multiple: true, size, 'data-testid': testid, 'aria-label': label });
+  const multi = (testid: string, label: string, size: number) =>
+    h('select', { multiple: true, size, 'data-testid': testid, 'aria-label': label, 'aria-describedby': `${testid}-hint` });
   const lists: Record<ListKey, HTMLSelectElement> = {
     neighborhoods: multi('filter-neighborhoods', 'Neighborhoods', 6),
     datasets: multi('filter-datasets', 'Datasets', 2),
@@ -61,15 +65,17 @@ export function createFilterBar(onChange: (input: FilterInput) => void, onReset:
   reset.addEventListener('click', onReset);
 
   const field = (label: string, control: HTMLElement) => h('label', { class: 'lens-filter' }, h('span', {}, label), control);
+  const listField = (label: string, list: HTMLSelectElement) =>
+    h('label', { class: 'lens-filter' }, h('span', {}, label), list, h('small', { id: list.getAttribute('aria-describedby'), class: 'lens-filter-hint' }, MULTI_HINT));
   const el = h(
     'form',
     { class: 'lens-filters', role: 'search', 'aria-label': 'Report filters', 'data-testid': 'filter-bar' },
     field('From', from),
     field('To', to),
-    field('Neighborhoods', lists.neighborhoods),
-    field('Datasets', lists.datasets),
-    field('Types', lists.types),
-    field('311 sources', lists.sources),
+    listField('Neighborhoods', lists.neighborhoods),
+    listField('Datasets', lists.datasets),
+    listField('Types', lists.types),
+    listField('311 sources', lists.sources),
     h('div', { class: 'lens-filter-actions' }, reset),
     chips,
   );
