@@ -23,6 +23,25 @@ export interface RenderOptions {
   onClick?: (datum: Record<string, unknown>) => void;
 }
 
+/** vega-embed's options for every chart of the app. */
+function embedOptions(renderer: 'svg' | 'canvas' | 'none') {
+  return {
+    actions: false,
+    renderer,
+    tooltip: true,
+    // Tooltips computed on hover, marks hidden from ARIA (vega-patch.ts).
+    patch: patchVegaSpec,
+    hover: true,
+    config: CONFIG,
+    // Data swaps pass through transient empty facets; their warnings are noise.
+    logLevel: 1,
+    // The page's CSP has no 'unsafe-eval': expressions are parsed to ASTs and evaluated by
+    // closures compiled from them (vega-expr.ts), not by generated code.
+    ast: true,
+    expr: fastExpressions as never,
+  } as const;
+}
+
 const CONFIG = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   axis: { labelFontSize: 11, titleFontSize: 12 },
@@ -36,21 +55,7 @@ const CONFIG = {
 
 /** Renders `spec` into `el` (replacing its content). */
 export async function renderChart(el: HTMLElement, spec: TopLevelSpec, opts: RenderOptions = {}): Promise<ChartHandle> {
-  const result = await embed(el, spec, {
-    actions: false,
-    renderer: opts.renderer ?? 'svg',
-    tooltip: true,
-    // Tooltips computed on hover, marks hidden from ARIA (vega-patch.ts).
-    patch: patchVegaSpec,
-    hover: true,
-    config: CONFIG,
-    // Data swaps pass through transient empty facets; their warnings are noise.
-    logLevel: 1,
-    // The page's CSP has no 'unsafe-eval': expressions are parsed to ASTs and evaluated by
-    // closures compiled from them (vega-expr.ts), not by generated code.
-    ast: true,
-    expr: fastExpressions as never,
-  });
+  const result = await embed(el, spec, embedOptions(opts.renderer ?? 'svg'));
   const onClick = opts.onClick;
   if (onClick) {
     result.view.addEventListener('click', (_event, item) => {
@@ -66,7 +71,16 @@ export async function replaceChartData(handle: ChartHandle, name: string, rows: 
   await handle.view.data(name, rows as object[]).resize().runAsync();
 }
 
-/** A data URL (PNG) or object URL (SVG) of the chart as drawn. */
-export async function exportImage(view: View, format: 'png' | 'svg'): Promise<string> {
-  return view.toImageURL(format, format === 'png' ? 2 : 1);
+/**
+ * A data URL (PNG) or object URL (SVG) of `spec` drawn on its own, off the page (an export may
+ * carry a title and subtitle the card's chart has not).
+ */
+export async function exportImage(spec: TopLevelSpec, format: 'png' | 'svg'): Promise<string> {
+  const el = document.createElement('div');
+  const result = await embed(el, spec, embedOptions('none'));
+  try {
+    return await result.view.toImageURL(format, format === 'png' ? 2 : 1);
+  } finally {
+    result.finalize();
+  }
 }

@@ -12,7 +12,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { serveStatic, type StaticServer } from './server';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const DIST = join(ROOT, 'dist');
+/** The built app under test: `dist/`, or the build named by LENS_DIST (to test a build made elsewhere). */
+export const DIST = process.env.LENS_DIST ? resolve(process.env.LENS_DIST) : join(ROOT, 'dist');
 export const SHARED_REAL = resolve(ROOT, '../shared/data/real');
 export const APP_PATH = '/some/sub/path/';
 

@@ -176,6 +176,28 @@ describe('reports in Chromium', () => {
     await waitForReports(page);
   });
 
+  it('downloads a chart as SVG and PNG with its title and the filters it was drawn under', async () => {
+    await page.evaluate(() => (window as any).lens.setFilters({ neighborhoods: ['Five Points'], from: '2025-01-01' }));
+    await waitForReports(page);
+    const card = page.locator('[data-testid="report-monthly-by-type"]');
+    const title = (await card.locator('h2, h3').first().textContent())!.trim();
+    const [svgDl] = await Promise.all([page.waitForEvent('download'), card.locator('[data-testid=download-svg]').click()]);
+    expect(svgDl.suggestedFilename()).toBe('monthly-by-type.svg');
+    const svg = readFileSync((await svgDl.path())!, 'utf8');
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain(`>${title}</text>`);
+    expect(svg).toContain('from 2025-01-01 · Neighborhood: Five Points');
+    expect(svg).toMatch(/Denver Lens · exported \d{4}-\d{2}-\d{2}/);
+    const [pngDl] = await Promise.all([page.waitForEvent('download'), card.locator('[data-testid=download-png]').click()]);
+    const png = readFileSync((await pngDl.path())!);
+    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    // Twice the chart's size, plus the title lines above it.
+    const chartHeight = await card.locator('[data-testid=chart] svg, [data-testid=chart] canvas').first().evaluate((el) => el.getBoundingClientRect().height);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(2 * chartHeight + 60);
+    await page.evaluate(() => (window as any).lens.setFilters({ neighborhoods: [], from: null }));
+    await waitForReports(page);
+  });
+
   it('filters from a click on a neighborhood bar', async () => {
     const bar = page.locator('[data-testid="report-by-neighborhood"] [data-testid=chart] svg .mark-rect path').first();
     await bar.click({ force: true });

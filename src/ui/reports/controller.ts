@@ -11,6 +11,7 @@ import { chartRows, datasetExclusion, emptyMessage, reportSql } from '../../repo
 import { withDefaults, type Frame, type Params, type ReportDef } from '../../reports/types';
 import { checkBoundaries } from '../../reports/boundaries';
 import { rowsToCsv } from '../../reports/csv';
+import { filtersCaption, paramsCaption, titledSpec } from '../../reports/caption';
 import { download } from '../dom';
 import { exportImage } from '../vega';
 import { createCard, type Card } from './card';
@@ -288,9 +289,11 @@ export class ReportsController {
       download(`${e.def.id}.csv`, rowsToCsv(rows), 'text/csv;charset=utf-8');
       return;
     }
-    const view = e.slot.view;
-    if (!view) return;
-    const url = await exportImage(view, kind);
+    const shown = e.shown;
+    if (!shown || shown.empty !== null) return;
+    const spec = e.def.spec(shown.rows, shown.params, this.frame && e.trim?.width === this.frame.width ? { width: this.frame.width - e.trim.px } : this.frame);
+    const subtitle = [filtersCaption(this.filters), paramsCaption(e.def.params ?? [], shown.params), `Denver Lens · exported ${new Date().toLocaleDateString('en-CA')}`];
+    const url = await exportImage(titledSpec(spec, e.def.title, subtitle), kind);
     const a = document.createElement('a');
     a.href = url;
     a.download = `${e.def.id}.${kind}`;
