@@ -7,7 +7,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { BatchBuilder, type BatchStats } from './batch-builder';
 import { CsvRecords } from './csv-records';
 import { detectHeader } from './detect';
-import type { Piece } from './record-split';
+import { firstRecordEnd, type Piece } from './record-split';
 
 /** Raw text kept for a rejected record. */
 const MAX_RAW_CHARS = 64 * 1024;
@@ -20,9 +20,23 @@ export function toCsvLine(fields: readonly string[]): string {
   return line.length > MAX_RAW_CHARS ? line.slice(0, MAX_RAW_CHARS) + '…' : line;
 }
 
+/**
+ * The line ending of a piece's records, which may differ from the header's (a header line ending
+ * in CRLF over rows ending in LF made papaparse read a whole piece as one record): the one the
+ * piece ends with, since a piece ends right after a newline outside quotes (RecordSplitter);
+ * for the file's last piece, which may not, that of its first record; else `fallback`. Never
+ * that of a line break inside a quoted field, which may differ from the records' own.
+ */
+export function pieceNewline(text: string, fallback: '\n' | '\r\n'): '\n' | '\r\n' {
+  const end = text.endsWith('\n') ? text.length - 1 : firstRecordEnd(text);
+  if (end < 0) return fallback;
+  return text[end - 1] === '\r' ? '\r\n' : '\n';
+}
+
 export interface ParserSetup {
   /** The file's header record, as parsed. */
   readonly header: string[];
+  /** The header's line ending: used for a piece that does not end with one of its own. */
   readonly newline: '\n' | '\r\n';
   /** Rows per staged Arrow batch. */
   readonly batchRows: number;
@@ -76,7 +90,7 @@ export class PieceParser {
         }
         if (builder.length >= this.batchRows) batches.push(builder.flush());
       },
-      { firstLine: piece.firstLine, newline: this.newline },
+      { firstLine: piece.firstLine, newline: pieceNewline(piece.text, this.newline) },
     );
     records.push(piece.text);
     records.end();

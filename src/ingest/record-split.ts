@@ -143,6 +143,31 @@ export class RecordSplitter {
   }
 }
 
+/**
+ * Index of the first newline outside quotes in `text`, which starts at a record, or -1 when
+ * there is none (the quote rules of RecordSplitter). Reads only as far as that newline.
+ */
+export function firstRecordEnd(text: string): number {
+  let p = 0;
+  let nl = text.indexOf('\n');
+  for (;;) {
+    const q = text.indexOf('"', p);
+    if (q < 0 || (nl >= 0 && nl < q)) return nl;
+    p = q + 1;
+    const prev = q === 0 ? LF : text.charCodeAt(q - 1);
+    if (prev !== COMMA && prev !== LF && prev !== CR) continue;
+    // A quoted field: on after its closing quote (`""` inside it is a literal quote).
+    for (;;) {
+      const close = text.indexOf('"', p);
+      if (close < 0) return -1;
+      p = close + 1;
+      if (text.charCodeAt(p) !== QUOTE) break;
+      p++;
+    }
+    if (nl >= 0 && nl < p) nl = text.indexOf('\n', p);
+  }
+}
+
 /** Number of LF characters in s[from, to). */
 export function countLines(s: string, from: number, to: number): number {
   let n = 0;

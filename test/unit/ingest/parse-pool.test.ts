@@ -1,5 +1,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { CsvRecords } from '../../../src/ingest/csv-records';
 import { ParsePool, type PoolOutput } from '../../../src/ingest/parse-pool';
 import { toCsvLine } from '../../../src/ingest/piece-parser';
 import { RecordSplitter } from '../../../src/ingest/record-split';
@@ -42,6 +43,50 @@ describe('ingest/parse-pool (in this thread)', () => {
       const rejects = outputs.filter((o) => o.type === 'rejects').flatMap((o) => tableFromIPC(o.ipc).toArray().map((r) => r.toJSON()));
       expect(rejects.map((r) => r.line)).toEqual([502, 503]);
       expect(String(rejects[0].reason)).toMatch(/expected 24 fields, found 2/);
+    }
+  });
+});
+
+describe('ingest/parse-pool: line endings', () => {
+  /** 120 records, each with a line break inside its quoted summary. */
+  const ROWS = Array.from({ length: 120 }, (_, i) => toCsvLine(srRecord({ 'Case Summary': `case ${i}\nsecond line`, Neighborhood: 'Baker' })));
+
+  /** Splits, reads the header as the pipeline does (its line ending goes to the parsers), parses. */
+  async function parse(text: string, target: number): Promise<{ accepted: number; rejected: number; neighborhoods: Set<unknown> }> {
+    const splitter = new RecordSplitter(target, 1 << 20, () => {
+      throw new Error('too long');
+    });
+    splitter.append(text);
+    const head = splitter.takeRecord()!;
+    let fields: string[] | undefined;
+    const header = new CsvRecords((f) => (fields ??= f), { firstLine: head.firstLine });
+    header.push(head.text);
+    header.end();
+    expect(fields).toEqual(SR_CLASSIC);
+    const outputs: PoolOutput[] = [];
+    const pool = new ParsePool({ header: fields!, newline: header.lineEnding ?? '\n', batchRows: 1000 }, 0, (o) => outputs.push(o));
+    for (const p of splitter.push('')) await pool.submit(p);
+    const last = splitter.end();
+    if (last) await pool.submit(last);
+    const stats = await pool.finish();
+    const batches = outputs.filter((o) => o.type === 'batch').map((o) => tableFromIPC(o.ipc));
+    const neighborhoods = new Set(batches.flatMap((t) => t.getChild('neighborhood')!.toArray() as unknown[]));
+    return { accepted: stats.accepted, rejected: pool.totals.rejected, neighborhoods };
+  }
+
+  // Regression: a header line ending in CRLF over rows ending in LF was read as one record.
+  it.each([
+    ['CRLF header, LF rows', '\r\n', '\n'],
+    ['LF header, CRLF rows', '\n', '\r\n'],
+    ['CRLF throughout', '\r\n', '\r\n'],
+    ['LF throughout', '\n', '\n'],
+  ] as const)('%s: every record, whole, with or without a final newline, whatever the piece size', async (_name, head, rows) => {
+    for (const final of ['', rows]) {
+      for (const target of [100, 4096, 1 << 20]) {
+        const text = SR_CLASSIC.join(',') + head + ROWS.join(rows) + final;
+        const got = await parse(text, target);
+        expect({ ...got, final, target }).toEqual({ accepted: ROWS.length, rejected: 0, neighborhoods: new Set(['Baker']), final, target });
+      }
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CsvRecords } from '../../../src/ingest/csv-records';
-import { countLines, RecordSplitter, type Piece } from '../../../src/ingest/record-split';
+import { countLines, firstRecordEnd, RecordSplitter, type Piece } from '../../../src/ingest/record-split';
 
 type Rec = { fields: string[]; line: number };
 
@@ -100,5 +100,33 @@ describe('ingest/record-split', () => {
     });
     s.push('a\nb\n"open');
     expect(() => s.push('x'.repeat(60))).toThrow('too long at 3');
+  });
+});
+
+describe('ingest/record-split firstRecordEnd', () => {
+  it.each([
+    ['a,b\nc,d\n', 3],
+    ['a,b\r\nc,d', 4],
+    ['a,"x\ny"\r\nb', 8],
+    ['"a""\nb",c\nd', 9],
+    ['a,6" pipe\nb', 9],
+    ['a,"x",b"\n"c', 8],
+    ['a,b', -1],
+    ['a,"open\nb', -1],
+    ['', -1],
+  ] as const)('%j ends its first record at %i', (text, end) => {
+    expect(firstRecordEnd(text)).toBe(end);
+  });
+
+  it.each([1, 2, 3, 4, 5])('finds where the splitter cuts the first record of every piece (seed %i)', (seed) => {
+    const text = randomCsv(seed, 400, seed % 2 ? '\n' : '\r\n');
+    for (const p of split(text, 97, 50, '\n').pieces) {
+      const s = new RecordSplitter(Infinity, Infinity, () => {
+        throw new Error('too long');
+      });
+      s.append(p.text);
+      const first = s.takeRecord();
+      expect(firstRecordEnd(p.text), JSON.stringify(p.text.slice(0, 80))).toBe(first ? first.text.length - 1 : -1);
+    }
   });
 });
