@@ -27,7 +27,7 @@ export function filtersCaption(f: Filters): string {
   else parts.push('all dates');
   if (f.datasets.length) parts.push(f.datasets.map((d) => DATASET_LABELS[d]).join(', '));
   if (f.neighborhoods.length) {
-    const names = f.neighborhoods.map((s) => resolveNeighborhood(s)?.name ?? s);
+    const names = f.neighborhoods.map((slug) => resolveNeighborhood(slug)?.name ?? slug);
     parts.push(named(names, 'Neighborhood', 'Neighborhoods'));
   } else parts.push('all neighborhoods');
   if (f.types.length) parts.push(named(f.types, 'Type', 'Types'));
@@ -47,7 +47,7 @@ export function paramsCaption(defs: readonly ParamDef[], params: Params): string
 
 /** A copy of `spec` with a title and subtitle lines above the chart, on white, for export. */
 export function titledSpec(spec: TopLevelSpec, title: string, subtitle: readonly string[]): TopLevelSpec {
-  const lines = subtitle.filter((s) => s !== '');
+  const lines = subtitle.filter((line) => line !== '');
   return {
     ...spec,
     background: 'white',

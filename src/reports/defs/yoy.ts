@@ -42,21 +42,25 @@ export const yoy: ReportDef = {
   id: 'yoy',
   title: 'Year over year',
   explanation:
-    'Monthly counts with one line per calendar year, so the same month can be compared across years (the sentence compares only months the data covers in both years; a month without data is a gap in its year\'s line); the first and last months of the data may be partial, and a change in volume may come from how the city recorded events rather than from the events themselves.',
+    'Monthly counts with one line per calendar year, so the same month can be compared across years (a month without data is a gap in its year\'s line). The first and last months of the data, or of the date filter, may be partial: the tooltip says so, and the sentence compares only months that both years have whole. A change in volume may come from how the city recorded events rather than from the events themselves.',
   datasets: ['service_requests', 'traffic_accidents'],
   sql(f) {
-    return `WITH m AS (
+    return `WITH d AS (${countsSql(f, [], { day: true })}
+), m AS (
   SELECT dataset, CAST(year(day) AS INTEGER) AS year, CAST(month(day) AS INTEGER) AS month,
     CAST(sum(n) AS BIGINT) AS n, CAST(count(DISTINCT day) AS INTEGER) AS days_with_data
-  FROM (${countsSql(f, [], { day: true })})
+  FROM d
   GROUP BY ALL
+), extent AS (
+  SELECT dataset, min(day) AS first_day, max(day) AS last_day FROM d GROUP BY ALL
 ), span AS (
   SELECT dataset, year, min(month) AS m0, max(month) AS m1 FROM m GROUP BY ALL
 ), cal AS (
   SELECT dataset, year, CAST(unnest(generate_series(m0, m1)) AS INTEGER) AS month FROM span
 )
-SELECT dataset, year, month, m.n, coalesce(m.days_with_data, 0) AS days_with_data
-FROM cal LEFT JOIN m USING (dataset, year, month)
+SELECT dataset, year, month, m.n, coalesce(m.days_with_data, 0) AS days_with_data,
+  make_date(year, month, 1) >= extent.first_day AND last_day(make_date(year, month, 1)) <= extent.last_day AS whole_month
+FROM cal LEFT JOIN m USING (dataset, year, month) JOIN extent USING (dataset)
 ORDER BY dataset, year, month`;
   },
   empty(rows) {
@@ -68,7 +72,7 @@ ORDER BY dataset, year, month`;
   },
   spec(rows, _params, frame) {
     return topLevel(rows, {
-      transform: [datasetLabelCalc],
+      transform: [datasetLabelCalc, { calculate: "datum.whole_month ? 'whole' : 'partial (the data or the filter starts or ends in it)'", as: 'month_cover' }],
       facet: { row: datasetRow },
       spec: {
         width: panelWidth(frame, 520, reserveBeside(frame, RESERVE)),
@@ -84,6 +88,7 @@ ORDER BY dataset, year, month`;
             { field: 'year', title: 'Year' },
             { field: 'month', title: 'Month' },
             { field: 'n', type: 'quantitative', title: 'Events', format: ',' },
+            { field: 'month_cover', title: 'Coverage' },
           ],
         },
       },
@@ -99,9 +104,14 @@ ORDER BY dataset, year, month`;
       const [prev, last] = years.slice(-2);
       const key = (r: Row) => `${r.year}-${String(r.month).padStart(2, '0')}-01`;
       const covered = coveredMonths(mine.map(key), mine.map((r) => numberOf(r.n)));
-      const months = [...new Set(mine.filter((r) => r.year === last).map((r) => numberOf(r.month)))].filter(
-        (m) => covered.has(`${last}-${String(m).padStart(2, '0')}`) && covered.has(`${prev}-${String(m).padStart(2, '0')}`),
-      );
+      // A month is compared when both years have it whole: not cut by where the data (or the
+      // date filter) starts or ends, and not a month the data barely covers.
+      const whole = new Set(mine.filter((r) => r.whole_month === true).map((r) => key(r).slice(0, 7)));
+      const comparable = (y: number, m: number) => {
+        const k = `${y}-${String(m).padStart(2, '0')}`;
+        return covered.has(k) && whole.has(k);
+      };
+      const months = [...new Set(mine.filter((r) => r.year === last).map((r) => numberOf(r.month)))].filter((m) => comparable(last, m) && comparable(prev, m));
       if (!months.length) {
         parts.push(`${DATASET_LABELS[d]}: ${last} and ${prev} share no month that the data fully covers, so there is no like-for-like comparison.`);
         continue;

@@ -25,7 +25,7 @@ describe('reports on an empty store', () => {
 
 describe('yoy needs the same month in two years', () => {
   const yoy = REPORTS.find((r) => r.id === 'yoy')!;
-  const row = (year: number, month: number, n = 100) => ({ dataset: 'traffic_accidents', year, month, n, days_with_data: 30 });
+  const row = (year: number, month: number, n = 100) => ({ dataset: 'traffic_accidents', year, month, n, days_with_data: 30, whole_month: true });
   it('12 months straddling New Year are not comparable', () => {
     const rows = [10, 11, 12].map((m) => row(2025, m)).concat([1, 2, 3, 4, 5, 6, 7, 8, 9].map((m) => row(2026, m)));
     expect(yoy.empty!(rows, {})).toMatch(/2025-10 to 2026-09/);

@@ -14,9 +14,9 @@ import { YEAR_PALETTE, yearColor } from '../../../src/reports/spec/year-colors';
 import type { TestDb } from '../helpers/duckdb';
 
 const yoy = getReport('yoy')!;
-/** Accidents per day: 2023 has Jan, Feb, Nov and Dec; 2024 has Jan and Mar. */
+/** Accidents per day: 2023 has Jan, Feb, Nov and Dec; 2024 has Jan and Mar (which the data ends in). */
 const DAYS: readonly [string, number][] = [
-  ['2023-01-10', 3], ['2023-01-20', 2], ['2023-02-14', 4], ['2023-11-05', 6], ['2023-12-24', 1],
+  ['2023-01-01', 1], ['2023-01-10', 2], ['2023-01-20', 2], ['2023-02-14', 4], ['2023-11-05', 6], ['2023-12-24', 1],
   ['2024-01-10', 7], ['2024-03-03', 2],
 ];
 
@@ -36,11 +36,11 @@ afterAll(() => db.close());
 describe('report yoy', () => {
   it('returns every month between a year\'s first and last month with data, NULL where there is none', () => {
     const mine = rows.filter((r) => r.dataset === 'traffic_accidents');
-    expect(mine.map((r) => [r.year, r.month, r.n, r.days_with_data])).toEqual([
-      [2023, 1, 5, 2], [2023, 2, 4, 1],
-      ...[3, 4, 5, 6, 7, 8, 9, 10].map((m) => [2023, m, null, 0]),
-      [2023, 11, 6, 1], [2023, 12, 1, 1],
-      [2024, 1, 7, 1], [2024, 2, null, 0], [2024, 3, 2, 1],
+    expect(mine.map((r) => [r.year, r.month, r.n, r.days_with_data, r.whole_month])).toEqual([
+      [2023, 1, 5, 3, true], [2023, 2, 4, 1, true],
+      ...[3, 4, 5, 6, 7, 8, 9, 10].map((m) => [2023, m, null, 0, true]),
+      [2023, 11, 6, 1, true], [2023, 12, 1, 1, true],
+      [2024, 1, 7, 1, true], [2024, 2, null, 0, true], [2024, 3, 2, 1, false],
     ]);
   });
 
@@ -58,6 +58,20 @@ describe('report yoy', () => {
   it('compares only the months with data, in words that fit the count', () => {
     expect(yoy.empty!(rows, {})).toBeNull();
     expect(yoy.summarize!(rows, {})).toBe('Traffic accidents: 7 in 2024 vs 5 in the same 1 month of 2023 (+40.0%).');
+  });
+
+  it('leaves out a month the data or the date filter cuts (regression: a last month of 5 days read as -84%)', async () => {
+    // A flat 1,000 a month from Jan 2023 to 5 Jul 2024: July 2024 holds 5 days.
+    const flat = (months: number, last: number): Row[] => [
+      ...Array.from({ length: 12 }, (_, i) => ({ dataset: 'traffic_accidents', year: 2023, month: i + 1, n: 1000, days_with_data: 30, whole_month: true })),
+      ...Array.from({ length: months }, (_, i) => ({ dataset: 'traffic_accidents', year: 2024, month: i + 1, n: i + 1 === months ? last : 1000, days_with_data: 30, whole_month: i + 1 < months })),
+    ];
+    expect(yoy.summarize!(flat(7, 150), {})).toBe('Traffic accidents: 6,000 in 2024 vs 6,000 in the same 6 months of 2023 (+0.0%).');
+    expect(yoy.summarize!(flat(1, 160), {})).toMatch(/2024 and 2023 share no month that the data fully covers/);
+    // In SQL: a date filter that ends mid-month makes that month partial, in both years.
+    const cut = await db.query(yoy.sql({ ...emptyFilters(), to: '2024-01-15' }, {}));
+    expect(cut.filter((r) => r.year === 2024 && r.month === 1).map((r) => r.whole_month)).toEqual([false]);
+    expect(yoy.summarize!(cut, {})).toMatch(/share no month that the data fully covers/);
   });
 });
 
