@@ -39,7 +39,7 @@ export const resolutionBy: ReportDef = {
   id: 'resolution-by',
   title: 'Time to close 311 requests',
   explanation:
-    'Median (dot) and 90th percentile (end of line) of hours from creation to closure for closed 311 requests, by the chosen dimension; requests closed at the second they were created are counted separately and excluded, open requests are not included (see the backlog), and the times say nothing about whether the problem was fixed. Medians and p90s are read from histograms of 20 bins per power of ten kept by each load (an estimate lies in the same bin as the exact value, ±12%), or computed exactly from the requests when the grouping and the filters combine a neighborhood with a type, source or agency.',
+    'Median (dot) and 90th percentile (end of line) of hours from creation to closure for closed 311 requests, by the chosen dimension; requests closed at the second they were created are counted separately and excluded, open requests are not included (see the backlog), and the times say nothing about whether the problem was fixed. Medians and p90s are read from histograms of 20 bins per power of ten kept by each load (as the exact figures define them; an estimate is within one bin, 12.2%, of the exact value, however few the requests), or computed exactly from the requests when the grouping and the filters combine a neighborhood with a type, source or agency.',
   datasets: ['service_requests'],
   params: [
     {

@@ -20,7 +20,7 @@ export const resolutionDistribution: ReportDef = {
   id: 'resolution-distribution',
   title: 'Distribution of time to close',
   explanation:
-    'How many closed 311 requests took each amount of time to close, on a logarithmic scale (a minute, an hour, a day and a month are equally far apart), with the median marked; requests closed at the moment of creation cannot sit on a log scale and are counted in the sentence below instead, and open requests are not included. The median is read from a histogram of 20 bins per power of ten kept by each load (it lies in the same bin as the exact median, ±12%), or computed exactly when the filters combine a neighborhood with a type or source.',
+    'How many closed 311 requests took each amount of time to close, on a logarithmic scale (a minute, an hour, a day and a month are equally far apart), with the median marked; requests closed at the moment of creation cannot sit on a log scale and are counted in the sentence below instead, and open requests are not included. The median is read from a histogram of 20 bins per power of ten kept by each load (within one bin, 12.2%, of the exact median, however few the requests), or computed exactly when the filters combine a neighborhood with a type or source.',
   datasets: ['service_requests'],
   sql(f) {
     const k = BINS_PER_DECADE;

@@ -74,19 +74,30 @@ export const binHours = (b: string): string => `power(10, (${b}) / ${int(CLOSE_B
 /**
  * Per group (the columns `groupBy`) of `hist` (a table or CTE with those columns, `closed`,
  * `bin` and `n`): the estimated quantiles `q` of the hours to close of requests closed after
- * creation, named `names`. The rank q·N is found in the cumulative counts and placed linearly
- * (in log hours) within its bin, so an estimate lies in the same bin as the exact value.
+ * creation, named `names`. The definition is quantile_cont's (the exact path's): position
+ * q·(N−1) among the sorted values, interpolated between the two order statistics around it.
+ * Each order statistic is found in the cumulative counts and placed at the middle of its slot
+ * within its bin (linearly in log hours), so it lies in its exact value's bin, and the
+ * estimate, a weighted mean of two such values, is within a bin's factor of the exact one
+ * for any number of requests.
  */
 export function histogramQuantilesSql(hist: string, groupBy: readonly string[], qs: readonly number[], names: readonly string[]): string {
   const g = groupBy.join(', ');
-  const pick = qs.map((q, i) => {
-    const rank = `${q} * total`;
-    return `arg_min(${binHours(`bin + (${rank} - (upto - n)) / n`)}, bin) FILTER (WHERE upto >= ${rank}) AS ${ident(names[i])}`;
-  });
-  return `SELECT ${g}, ${pick.join(', ')}
+  // The order statistic j (0-based) sits in the first bin whose cumulative count passes j.
+  const stat = (j: string) => `arg_min(${binHours(`bin + (${j} - (upto - n) + 0.5) / n`)}, bin) FILTER (WHERE upto >= ${j} + 1)`;
+  const inner = qs.flatMap((_, i) => [`${stat(`j${i}`)} AS lo${i}`, `${stat(`j${i} + 1`)} AS hi${i}`, `any_value(f${i}) AS f${i}`]);
+  const positions = qs.flatMap((q, i) => [`floor(${q} * (total - 1)) AS j${i}`, `${q} * (total - 1) - floor(${q} * (total - 1)) AS f${i}`]);
+  const outer = qs.map((_, i) => `CASE WHEN f${i} = 0 THEN lo${i} ELSE lo${i} + f${i} * (hi${i} - lo${i}) END AS ${ident(names[i])}`);
+  return `SELECT ${g}, ${outer.join(', ')}
 FROM (
-  SELECT ${g}, bin, n, sum(n) OVER (PARTITION BY ${g} ORDER BY bin) AS upto, sum(n) OVER (PARTITION BY ${g}) AS total
-  FROM (SELECT ${g}, bin, sum(n) AS n FROM ${hist} WHERE closed = '${CLOSURE.after}' GROUP BY ${g}, bin)
-)
-GROUP BY ${g}`;
+  SELECT ${g}, ${inner.join(', ')}
+  FROM (
+    SELECT ${g}, bin, n, upto, ${positions.join(', ')}
+    FROM (
+      SELECT ${g}, bin, n, sum(n) OVER (PARTITION BY ${g} ORDER BY bin) AS upto, sum(n) OVER (PARTITION BY ${g}) AS total
+      FROM (SELECT ${g}, bin, sum(n) AS n FROM ${hist} WHERE closed = '${CLOSURE.after}' GROUP BY ${g}, bin)
+    )
+  )
+  GROUP BY ${g}
+)`;
 }

@@ -57,15 +57,39 @@ describe('reports/sql/closure', () => {
     expect(states.map((r) => r.closed)).toEqual(['after', 'at_creation', 'before_creation', 'open']);
   });
 
-  it('reads quantiles from the cumulative counts, placed within their bin', async () => {
+  it('reads quantiles as quantile_cont defines them, each order statistic in the middle of its slot in its bin', async () => {
     const K = CLOSE_BINS_PER_DECADE;
     // group a: 1 request in bin 0 and 3 in bin K (10 to 10^(1+1/K) hours); group b: none closed after creation
     const hist = `(SELECT * FROM (VALUES ('a', 'after', 0, 1), ('a', 'after', ${K}, 3), ('a', 'open', NULL, 7), ('b', 'at_creation', NULL, 2)) v(g, closed, bin, n))`;
     const rows = await db.query(`${histogramQuantilesSql(hist, ['g'], [0.25, 0.5, 1], ['q25', 'q50', 'q100'])} ORDER BY g`);
     expect(rows).toHaveLength(1);
     const [a] = rows;
-    expect(a.q25 as number).toBeCloseTo(10 ** (1 / K), 12); // rank 1 is the end of bin 0
-    expect(a.q50 as number).toBeCloseTo(10 ** ((K + 1 / 3) / K), 12); // rank 2: a third into bin K
-    expect(a.q100 as number).toBeCloseTo(10 ** ((K + 1) / K), 12);
+    // The four values, placed: the middle of bin 0, then 1/6, 1/2 and 5/6 into bin K.
+    const v = [10 ** (0.5 / K), 10 ** ((K + 1 / 6) / K), 10 ** ((K + 1 / 2) / K), 10 ** ((K + 5 / 6) / K)];
+    expect(a.q25 as number).toBeCloseTo(v[0] + 0.75 * (v[1] - v[0]), 12); // position 0.75
+    expect(a.q50 as number).toBeCloseTo(v[1] + 0.5 * (v[2] - v[1]), 12); // position 1.5
+    expect(a.q100 as number).toBeCloseTo(v[3], 12);
+  });
+
+  it('is within a bin of quantile_cont for small groups too (regression: the median of 1 h and 100 h read 1.12 h)', async () => {
+    const K = CLOSE_BINS_PER_DECADE;
+    const groups: Record<string, number[]> = {
+      pair: [1, 100],
+      split: [1.01, 0.99, 1.2, 0.9, 1.05, 380, 400, 420, 390, 410],
+      tail: [1, 2, 3, 4, 5, 6, 7, 8, 9, 500],
+      one: [42],
+    };
+    const values = Object.entries(groups).flatMap(([g, hs]) => hs.map((h) => `('${g}', ${h})`));
+    const raw = `(SELECT * FROM (VALUES ${values.join(', ')}) v(g, h))`;
+    const hist = `(SELECT g, 'after' AS closed, CAST(floor(log10(h) * ${K}) AS INTEGER) AS bin, count(*) AS n FROM ${raw} GROUP BY ALL)`;
+    const est = await db.query(`${histogramQuantilesSql(hist, ['g'], [0.5, 0.9], ['p50', 'p90'])} ORDER BY g`);
+    const exact = await db.query(`SELECT g, quantile_cont(h, 0.5) AS p50, quantile_cont(h, 0.9) AS p90 FROM ${raw} GROUP BY g ORDER BY g`);
+    expect(est.map((r) => r.g)).toEqual(exact.map((r) => r.g));
+    est.forEach((r, i) => {
+      for (const q of ['p50', 'p90']) {
+        expect(Math.abs(Math.log10((r[q] as number) / (exact[i][q] as number))), `${r.g} ${q}`).toBeLessThanOrEqual(1 / K);
+      }
+    });
+    expect(est.find((r) => r.g === 'pair')!.p50 as number).toBeGreaterThan(40);
   });
 });
