@@ -1,9 +1,11 @@
 /**
  * Rolling-origin backtest: for each origin, train every model on the days before it,
- * forecast the next `horizon` days, and pool the errors: MAE, RMSE and the share of actual
- * values inside the prediction interval (coverage).
+ * forecast the next `horizon` days, and pool the errors: MSE (the loss that decides, since
+ * the forecasts are means of counts), RMSE, MAE and the share of actual values inside the
+ * prediction interval (coverage). Each origin's mean squared error is kept too, for the
+ * paired comparison of two models over the same origins (see compare.ts).
  */
-import { dropHead, type DailySeries, type Model, type ModelId } from './models';
+import { dropHead, type DailySeries, type Model, type ModelId, type ModelRole } from './models';
 
 /** How the rolling-origin backtest is laid out. */
 export interface BacktestOptions {
@@ -19,19 +21,27 @@ export interface BacktestOptions {
   maxTrain: number;
 }
 
-/** 8 weekly origins, 7-day horizon, at least 4 weeks and at most 3 years of training. */
-export const DEFAULT_BACKTEST: BacktestOptions = { horizon: 7, origins: 8, step: 7, minTrain: 28, maxTrain: 1096 };
+/**
+ * 12 fortnightly origins, each scoring the full 14-day horizon the report draws (so the
+ * origins' forecast windows do not overlap), at least 4 weeks and at most 3 years of training.
+ */
+export const DEFAULT_BACKTEST: BacktestOptions = { horizon: 14, origins: 12, step: 14, minTrain: 28, maxTrain: 1096 };
 
 /** One model's pooled backtest errors. */
 export interface ModelScore {
   model: ModelId;
   label: string;
+  role: ModelRole;
+  /** Mean squared error: the loss the verdict decides with. */
+  mse: number;
   mae: number;
   rmse: number;
   /** Share (0–1) of actual values within [lo, hi]. */
   coverage: number;
   /** Forecasts scored (origins × horizon). */
   forecasts: number;
+  /** Mean squared error at each origin, in the order of `Backtest.origins`. */
+  originMse: number[];
 }
 
 /** Scores of every model over the same origins. */
@@ -66,24 +76,31 @@ export function rollingOrigin(series: DailySeries, models: readonly Model[], opt
     let sq = 0;
     let inside = 0;
     let count = 0;
+    const originMse: number[] = [];
     for (const o of origins) {
       const forecasts = model.forecast(trainingWindow(series, o, opts.maxTrain), opts.horizon);
+      let originSq = 0;
       forecasts.forEach((f, h) => {
         const actual = series.values[o + h];
         const err = actual - f.mean;
         abs += Math.abs(err);
         sq += err * err;
+        originSq += err * err;
         if (actual >= f.lo && actual <= f.hi) inside++;
         count++;
       });
+      originMse.push(forecasts.length ? originSq / forecasts.length : NaN);
     }
     return {
       model: model.id,
       label: model.label,
+      role: model.role,
+      mse: count ? sq / count : NaN,
       mae: count ? abs / count : NaN,
       rmse: count ? Math.sqrt(sq / count) : NaN,
       coverage: count ? inside / count : NaN,
       forecasts: count,
+      originMse,
     };
   });
   return { scores, origins };

@@ -1,11 +1,15 @@
 /**
- * The three daily-count forecasters compared by the backtest. Each turns a training series
- * into point forecasts with a 90% prediction interval for the next `horizon` days.
+ * The daily-count forecasters compared by the backtest. Each turns a training series into
+ * point forecasts with a 90% prediction interval for the next `horizon` days.
+ * Naive baselines, which a model with skill must beat:
  * - seasonal naive: the same weekday one week earlier;
+ * - training mean: the mean of the whole training window (on pure noise, the best forecast);
+ * - weekday mean: the training window's mean for the same weekday.
+ * Models:
  * - moving average: the mean of the last 7 days;
  * - Poisson regression: day of week + annual Fourier terms + trend (see design.ts).
- * The baselines' intervals come from their own in-sample errors; the Poisson interval from a
- * Poisson (or, when over-dispersed, negative binomial) distribution around the mean.
+ * Seasonal naive and moving-average intervals come from their own in-sample errors; the others'
+ * from a Poisson (or, when over-dispersed, negative binomial) distribution around the mean.
  */
 import { addDays } from './calendar';
 import { designMatrix, designRow, designWidth, makeDesign } from './design';
@@ -26,12 +30,16 @@ export interface Forecast {
 }
 
 /** Stable model ids (rows and tables use them). */
-export type ModelId = 'seasonal-naive' | 'moving-average' | 'poisson';
+export type ModelId = 'seasonal-naive' | 'training-mean' | 'weekday-mean' | 'moving-average' | 'poisson';
+
+/** A naive baseline (the reference) or a model that claims skill only by beating them. */
+export type ModelRole = 'baseline' | 'model';
 
 /** A forecaster: training series in, forecasts for the next days out. */
 export interface Model {
   id: ModelId;
   label: string;
+  role: ModelRole;
   forecast(train: DailySeries, horizon: number): Forecast[];
 }
 
@@ -47,10 +55,11 @@ function withResiduals(point: number[], residuals: number[]): Forecast[] {
   return point.map((m) => ({ mean: m, lo: Math.max(0, m + lo), hi: Math.max(0, m + hi) }));
 }
 
-/** The baseline: the same weekday one week earlier. */
+/** Baseline: the same weekday one week earlier. */
 export const seasonalNaive: Model = {
   id: 'seasonal-naive',
   label: 'Seasonal naive (same weekday last week)',
+  role: 'baseline',
   forecast({ values: y }, horizon) {
     const n = y.length;
     const point: number[] = [];
@@ -67,10 +76,57 @@ function trailingMean(y: readonly number[], end: number): number {
   return s / WEEK;
 }
 
-/** The mean of the last 7 days. */
+/** Pearson χ² / (n − groups) of counts around their fitted means: 1 for Poisson noise. */
+function dispersionOf(y: readonly number[], fitted: (t: number) => number, groups: number): number {
+  let chi2 = 0;
+  for (let t = 0; t < y.length; t++) {
+    const mu = fitted(t);
+    if (mu > 0) chi2 += (y[t] - mu) ** 2 / mu;
+  }
+  return y.length > groups ? chi2 / (y.length - groups) : 1;
+}
+
+function countForecast(mu: number, dispersion: number): Forecast {
+  return { mean: mu, lo: countQuantile(mu, dispersion, LO), hi: countQuantile(mu, dispersion, HI) };
+}
+
+/** Baseline: the mean of the whole training window. */
+export const trainingMean: Model = {
+  id: 'training-mean',
+  label: 'Training mean (all days)',
+  role: 'baseline',
+  forecast({ values: y }, horizon) {
+    const m = y.length ? y.reduce((a, b) => a + b, 0) / y.length : 0;
+    const fc = countForecast(m, dispersionOf(y, () => m, 1));
+    return Array.from({ length: horizon }, () => ({ ...fc }));
+  },
+};
+
+/** Baseline: the training window's mean for the same weekday (the overall mean for a weekday it lacks). */
+export const weekdayMean: Model = {
+  id: 'weekday-mean',
+  label: 'Weekday mean (same weekday, all weeks)',
+  role: 'baseline',
+  forecast({ values: y }, horizon) {
+    const n = y.length;
+    const sum = new Array<number>(WEEK).fill(0);
+    const count = new Array<number>(WEEK).fill(0);
+    for (let t = 0; t < n; t++) {
+      sum[t % WEEK] += y[t];
+      count[t % WEEK]++;
+    }
+    const all = n ? sum.reduce((a, b) => a + b, 0) / n : 0;
+    const mean = sum.map((s, k) => (count[k] ? s / count[k] : all));
+    const phi = dispersionOf(y, (t) => mean[t % WEEK], WEEK);
+    return Array.from({ length: horizon }, (_, h) => countForecast(mean[(n + h) % WEEK], phi));
+  },
+};
+
+/** Model: the mean of the last 7 days. */
 export const movingAverage: Model = {
   id: 'moving-average',
   label: '7-day moving average',
+  role: 'model',
   forecast({ values: y }, horizon) {
     const n = y.length;
     const m = n >= WEEK ? trailingMean(y, n) : y.reduce((a, b) => a + b, 0) / Math.max(1, n);
@@ -80,10 +136,11 @@ export const movingAverage: Model = {
   },
 };
 
-/** Poisson regression on weekday, annual Fourier terms and trend. */
+/** Model: Poisson regression on weekday, annual Fourier terms and trend. */
 export const poissonRegression: Model = {
   id: 'poisson',
   label: 'Poisson regression (weekday + season + trend)',
+  role: 'model',
   forecast({ start, values: y }, horizon) {
     const design = makeDesign(start, y.length);
     const p = designWidth(design);
@@ -91,14 +148,14 @@ export const poissonRegression: Model = {
     const out: Forecast[] = [];
     for (let h = 0; h < horizon; h++) {
       const mu = predictPoisson(designRow(design, y.length + h), fit.beta);
-      out.push({ mean: mu, lo: countQuantile(mu, fit.dispersion, LO), hi: countQuantile(mu, fit.dispersion, HI) });
+      out.push(countForecast(mu, fit.dispersion));
     }
     return out;
   },
 };
 
-/** All models, baseline first. */
-export const MODELS: readonly Model[] = [seasonalNaive, movingAverage, poissonRegression];
+/** Every forecaster: the baselines first, then the models from simplest to most complex. */
+export const MODELS: readonly Model[] = [seasonalNaive, trainingMean, weekdayMean, movingAverage, poissonRegression];
 
 /** The series without its first `drop` days. */
 export function dropHead(s: DailySeries, drop: number): DailySeries {

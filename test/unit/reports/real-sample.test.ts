@@ -65,6 +65,6 @@ describe.skipIf(!existsSync(SAMPLE))('reports on the real 2014 accidents sample'
     const meta = rows.find((r) => r.kind === 'meta')!;
     expect(meta.first_day).toBe('2013-12-01');
     expect(String(meta.last_day) >= '2014-05-01').toBe(true);
-    expect(rows.filter((r) => r.kind === 'metric')).toHaveLength(3);
+    expect(rows.filter((r) => r.kind === 'metric')).toHaveLength(5);
   });
 });
