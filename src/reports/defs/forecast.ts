@@ -1,6 +1,7 @@
 /**
- * Daily accidents in one neighborhood: three forecasters, a rolling-origin backtest, and the
- * next two weeks with the winner's 90% interval.
+ * Daily accidents in one neighborhood: two models and three naive baselines, a rolling-origin
+ * backtest over the same 14-day horizon the chart draws, and the next two weeks with the 90%
+ * interval of the forecast the backtest supports (a model only when it beats the baselines).
  */
 import { str, strList } from '../../sql/quote';
 import { NEIGHBORHOODS } from '../../domain/neighborhoods';
@@ -8,10 +9,10 @@ import { panelWidth, topLevel } from '../spec/common';
 import { countsSql } from '../sql/counts';
 import { addDays } from '../stats/calendar';
 import { DEFAULT_BACKTEST, rollingOrigin, trainingWindow } from '../stats/backtest';
-import { INTERVAL_LEVEL, MODELS, type DailySeries } from '../stats/models';
-import { verdict } from '../stats/verdict';
+import { INTERVAL_LEVEL, MODELS, type DailySeries, type ModelId } from '../stats/models';
+import { ALPHA, DECISION_NOTE, verdict } from '../stats/verdict';
 import { coveredMonths, lastCoveredRun } from '../stats/coverage';
-import { fmtCount, fmtNum, fmtPct, numberOf } from '../format';
+import { fmtCount, fmtNum, fmtP, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
 import type { ReportDef, Row } from '../types';
 
@@ -20,10 +21,15 @@ const RESERVE = 70;
 /** Beside a legend label: its symbol, the gaps and the padding (measured). */
 const LEGEND_SYMBOL_PX = 70;
 
-/** Days forecast past the end of the data. */
-export const FUTURE_DAYS = 14;
+/** Days forecast past the end of the data: exactly the horizon the backtest validates. */
+export const FUTURE_DAYS = DEFAULT_BACKTEST.horizon;
 /** Days of history drawn before the forecast. */
 export const HISTORY_DAYS = 84;
+/** Fixed colors, so a forecaster keeps its color whichever ones are drawn. */
+const COLORS: Record<ModelId, string> = {
+  'seasonal-naive': '#4c78a8', 'training-mean': '#72b7b2', 'weekday-mean': '#54a24b', 'moving-average': '#f58518', poisson: '#e45756',
+};
+
 /** Fewest days for a backtest with at least 4 origins. */
 export const MIN_DAYS = DEFAULT_BACKTEST.minTrain + DEFAULT_BACKTEST.horizon + 3 * DEFAULT_BACKTEST.step;
 
@@ -37,11 +43,15 @@ export function forecastRows(all: Row[]): Row[] {
   const series: DailySeries = { start: String(rows[0].day), values: rows.map((r) => numberOf(r.n)) };
   const bt = rollingOrigin(series, MODELS, DEFAULT_BACKTEST);
   const v = verdict(bt.scores);
-  const out: Row[] = [{ ...meta, verdict: v.text, winner: v.winner, first_day: series.start, last_day: String(rows.at(-1)!.day) }];
+  const out: Row[] = [
+    { ...meta, verdict: v.text, winner: v.winner, reference: v.reference, skill: v.skill, first_day: series.start, last_day: String(rows.at(-1)!.day) },
+  ];
   for (const s of bt.scores) {
+    const c = v.comparisons.find((x) => x.model === s.model);
     out.push({
-      kind: 'metric', model: s.model, label: s.label, mae: s.mae, rmse: s.rmse, coverage: s.coverage,
+      kind: 'metric', model: s.model, label: s.label, role: s.role, mse: s.mse, mae: s.mae, rmse: s.rmse, coverage: s.coverage,
       forecasts: s.forecasts, origins: bt.origins.length, horizon: DEFAULT_BACKTEST.horizon, winner: s.model === v.winner,
+      reference: s.model === v.reference, rel_mse: c ? c.relMse : null, p: c ? c.test.p : null, beats: c ? c.beats : null,
     });
   }
   const n = series.values.length;
@@ -49,7 +59,8 @@ export function forecastRows(all: Row[]): Row[] {
     out.push({ kind: 'actual', series: 'Actual', day: addDays(series.start, t), value: series.values[t] });
   }
   const train = trainingWindow(series, n, DEFAULT_BACKTEST.maxTrain);
-  for (const m of MODELS) {
+  // Drawn: the models, and the best baseline they are measured against.
+  for (const m of MODELS.filter((x) => x.role === 'model' || x.id === v.reference)) {
     m.forecast(train, FUTURE_DAYS).forEach((fc, h) =>
       out.push({
         kind: 'forecast', series: m.label, model: m.id, winner: m.id === v.winner,
@@ -64,7 +75,7 @@ export function forecastRows(all: Row[]): Row[] {
 export const forecast: ReportDef = {
   id: 'forecast',
   title: 'Forecast of daily accidents in a neighborhood',
-  explanation: `Daily accidents in one neighborhood (by default the one with the most accidents), forecast by three models and scored by a rolling-origin backtest (${DEFAULT_BACKTEST.origins} weekly origins, ${DEFAULT_BACKTEST.horizon}-day horizon, training only on earlier days, and only on the last stretch of months the data covers); the shaded band is the winner's ${Math.round(INTERVAL_LEVEL * 100)}% prediction interval. With a few accidents a day most of the variation is chance, so no model can predict individual days well.`,
+  explanation: `Daily accidents in one neighborhood (by default the one with the most accidents), forecast ${FUTURE_DAYS} days ahead by a 7-day moving average and a Poisson regression, and scored against three naive baselines (same weekday last week, the training mean, the weekday mean) by a rolling-origin backtest over the same ${DEFAULT_BACKTEST.horizon}-day horizon (up to ${DEFAULT_BACKTEST.origins} origins ${DEFAULT_BACKTEST.step} days apart, training only on earlier days, and only on the last stretch of months the data covers). A model is said to beat the baselines only when a paired test over the origins supports it (mean squared error, p < ${ALPHA}); otherwise the best baseline's forecast is shown. The shaded band is the ${Math.round(INTERVAL_LEVEL * 100)}% prediction interval of the forecast the backtest supports. With a few accidents a day most of the variation is chance, so often no model beats a plain average.`,
   datasets: ['traffic_accidents'],
   renderer: 'canvas',
   params: [
@@ -107,13 +118,15 @@ ORDER BY cal.d`;
   },
   spec(rows, _params, frame) {
     const x = { field: 'day', type: 'temporal', timeUnit: 'utcyearmonthdate', title: null };
+    const drawn = MODELS.filter((m) => rows.some((r) => r.kind === 'forecast' && r.model === m.id));
+    const winner = rows.find((r) => r.kind === 'forecast' && r.winner)?.model as ModelId | undefined;
     return topLevel(rows, {
       width: panelWidth(frame, 560, RESERVE),
       height: 240,
       layer: [
         {
           transform: [{ filter: "datum.kind === 'forecast' && datum.winner" }],
-          mark: { type: 'area', opacity: 0.2, color: '#e45756' },
+          mark: { type: 'area', opacity: 0.2, color: winner ? COLORS[winner] : '#888888' },
           encoding: { x, y: { field: 'hi', type: 'quantitative', title: 'Accidents per day' }, y2: { field: 'lo' } },
         },
         {
@@ -126,7 +139,7 @@ ORDER BY cal.d`;
               field: 'series',
               type: 'nominal',
               title: null,
-              scale: { domain: ['Actual', ...MODELS.map((m) => m.label)], range: ['#222222', '#4c78a8', '#f58518', '#e45756'] },
+              scale: { domain: ['Actual', ...drawn.map((m) => m.label)], range: ['#222222', ...drawn.map((m) => COLORS[m.id])] },
               // The models' labels are long: cut to the frame (less the symbol) on a narrow card.
               legend: { orient: 'bottom', direction: 'vertical', labelLimit: Math.min(320, frame && frame.width > 0 ? frame.width - LEGEND_SYMBOL_PX : 320) },
             },
@@ -150,11 +163,19 @@ ORDER BY cal.d`;
   table(rows) {
     const metrics = rows.filter((r) => r.kind === 'metric');
     const m0 = metrics[0];
+    const versus = (m: Row) => {
+      if (m.reference) return 'best baseline';
+      if (m.role !== 'model') return '';
+      const rel = numberOf(m.rel_mse);
+      const sign = !Number.isFinite(rel) ? '' : rel > 0 ? '+' : rel < 0 ? '−' : '';
+      return `${sign}${fmtPct(Math.abs(rel))} (${fmtP(numberOf(m.p))})`;
+    };
     return {
-      caption: `Rolling-origin backtest: ${m0?.origins ?? 0} origins × ${m0?.horizon ?? 0} days`,
-      columns: ['Model', 'MAE', 'RMSE', `${Math.round(INTERVAL_LEVEL * 100)}% interval coverage`, 'Forecasts'],
+      caption: `Rolling-origin backtest: ${m0?.origins ?? 0} origins × ${m0?.horizon ?? 0} days, ${DECISION_NOTE}. ★ marks the forecast drawn with its interval.`,
+      columns: ['Model', 'Role', 'RMSE', 'MSE vs best baseline', 'MAE', `${Math.round(INTERVAL_LEVEL * 100)}% interval coverage`, 'Forecasts'],
       rows: metrics.map((m) => [
-        `${m.label}${m.winner ? ' ★' : ''}`, fmtNum(numberOf(m.mae)), fmtNum(numberOf(m.rmse)), fmtPct(numberOf(m.coverage)), numberOf(m.forecasts),
+        `${m.label}${m.winner ? ' ★' : ''}`, m.role === 'model' ? 'model' : 'baseline', fmtNum(numberOf(m.rmse)), versus(m),
+        fmtNum(numberOf(m.mae)), fmtPct(numberOf(m.coverage)), numberOf(m.forecasts),
       ]),
     };
   },
