@@ -34,7 +34,7 @@ describe('reports/defs/forecast', () => {
     const drawn = [...new Set(rows.filter((r) => r.kind === 'forecast').map((r) => r.model))];
     expect(drawn.sort()).toEqual([String(meta.reference), 'moving-average', 'poisson'].sort());
     expect(new Set(rows.filter((r) => r.kind === 'forecast' && r.winner).map((r) => r.model))).toEqual(new Set([meta.reference]));
-    const table = forecast.table!(rows, {});
+    const table = forecast.table!(rows, {})!;
     expect(table.caption).toMatch(/decided by mean squared error/);
     expect(table.columns).toEqual(['Model', 'Role', 'RMSE', 'MSE vs best baseline', 'MAE', '90% interval coverage', 'Forecasts']);
     expect(table.rows).toHaveLength(5);
