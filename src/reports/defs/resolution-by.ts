@@ -9,9 +9,9 @@ import { closureCountSql, closureHistogramSql, closureKeySql, histogramQuantiles
 import { hoursToCloseTitle, isNarrow, kindFilter, minPlotWidth, panelWidth, topLevel } from '../spec/common';
 import { hoursBetween } from '../sql/common';
 import { whereSql } from '../sql/where';
-import { fmtHours, fmtInt, fmtPct, numberOf } from '../format';
+import { fmtCount, fmtHours, fmtInt, fmtPct, numberOf } from '../format';
 import { MSG } from '../messages';
-import type { ReportDef } from '../types';
+import type { ReportDef, Row } from '../types';
 
 /** Pixels beside the plot other than the group labels (which are cut to 200 px, or 100 px on a narrow card). */
 const RESERVE = 40;
@@ -31,6 +31,20 @@ export const RESOLUTION_DIMENSIONS: Record<Dimension, { label: string }> = {
 const dimensionOf = (p: Readonly<Record<string, string>>): Dimension =>
   p.dimension && Object.hasOwn(RESOLUTION_DIMENSIONS, p.dimension) ? (p.dimension as Dimension) : 'type';
 
+/**
+ * A group with more than this share of its requests still open is drawn faded and named in the
+ * sentence: only its quickly closed requests count yet, so its times read low (the latest
+ * months above all).
+ */
+export const OPEN_SHARE_FLAG = 0.02;
+
+/** The share of a group's requests (with a creation time) that are still open. */
+function openShare(r: Row): number {
+  const open = numberOf(r.open);
+  const all = numberOf(r.n) + numberOf(r.closed_at_creation) + numberOf(r.closed_before_created) + open;
+  return all > 0 ? open / all : 0;
+}
+
 /** Groups shown (the largest ones; months are all shown). */
 export const RESOLUTION_LIMIT = 80;
 
@@ -39,7 +53,7 @@ export const resolutionBy: ReportDef = {
   id: 'resolution-by',
   title: 'Time to close 311 requests',
   explanation:
-    'Median (dot) and 90th percentile (end of line) of hours from creation to closure for closed 311 requests, by the chosen dimension; requests closed at the second they were created are counted separately and excluded, open requests are not included (see the backlog), and the times say nothing about whether the problem was fixed. Medians and p90s are read from histograms of 20 bins per power of ten kept by each load (as the exact figures define them; an estimate is within one bin, 12.2%, of the exact value, however few the requests), or computed exactly from the requests when the grouping and the filters combine a neighborhood with a type, source or agency.',
+    'Median (dot) and 90th percentile (end of line) of hours from creation to closure for closed 311 requests, by the chosen dimension; requests closed at the second they were created are counted separately and excluded, open requests are not included (see the backlog), and the times say nothing about whether the problem was fixed. A group with more than 2% of its requests still open is drawn faded: only its quickly closed requests count yet, so it looks faster than it will be (the latest months above all). Medians and p90s are read from histograms of 20 bins per power of ten kept by each load (as the exact figures define them; an estimate is within one bin, 12.2%, of the exact value, however few the requests), or computed exactly from the requests when the grouping and the filters combine a neighborhood with a type, source or agency.',
   datasets: ['service_requests'],
   params: [
     {
@@ -111,12 +125,18 @@ ${ranked('exact')}`;
       { field: 'median_hours', type: 'quantitative', title: 'Median hours', format: ',.1f' },
       { field: 'p90_hours', type: 'quantitative', title: 'p90 hours', format: ',.1f' },
       { field: 'closed_at_creation', type: 'quantitative', title: 'Closed at creation', format: ',' },
+      { field: 'open_share', type: 'quantitative', title: 'Still open', format: '.1%' },
     ];
+    const faded = { condition: { test: `datum.open_share > ${OPEN_SHARE_FLAG}`, value: 0.35 }, value: 1 };
     return topLevel(rows, {
-      transform: [kindFilter('group'), { filter: 'datum.median_hours > 0' }],
+      transform: [
+        kindFilter('group'),
+        { filter: 'datum.median_hours > 0' },
+        { calculate: 'datum.open / (datum.n + datum.closed_at_creation + datum.closed_before_created + datum.open)', as: 'open_share' },
+      ],
       width: panelWidth(frame, 460, labels + RESERVE, 1, minPlotWidth(frame)),
       height: { step: 14 },
-      encoding: { y },
+      encoding: { y, opacity: faded },
       layer: [
         { mark: { type: 'rule', color: '#9ab' }, encoding: { x: { field: 'median_hours', ...x }, x2: { field: 'p90_hours' }, tooltip } },
         { mark: { type: 'tick', color: '#345', thickness: 2 }, encoding: { x: { field: 'p90_hours', ...x }, tooltip } },
@@ -124,9 +144,16 @@ ${ranked('exact')}`;
       ],
     });
   },
-  summarize(rows) {
+  summarize(rows, p) {
     const t = rows.find((r) => r.kind === 'total');
     if (!t) return '';
+    const flagged = rows.filter((r) => r.kind === 'group' && numberOf(r.median_hours) > 0 && openShare(r) > OPEN_SHARE_FLAG);
+    const keys = flagged.map((r) => String(r.key));
+    const openNote = !flagged.length
+      ? ''
+      : dimensionOf(p) === 'month'
+        ? ` ${keys.length === 1 ? `In ${keys[0]}` : `In ${fmtInt(keys.length)} months (${keys.length > 4 ? `${keys.slice(0, 2).join(', ')} … ${keys.at(-1)}` : keys.join(', ')})`} more than ${fmtPct(OPEN_SHARE_FLAG)} of the requests are still open, so ${keys.length === 1 ? 'its times read' : 'their times read'} low (faded).`
+        : ` ${fmtCount(flagged.length, 'group has', 'groups have')} more than ${fmtPct(OPEN_SHARE_FLAG)} of ${flagged.length === 1 ? 'its' : 'their'} requests still open, so ${flagged.length === 1 ? 'its times read' : 'their times read'} low (faded).`;
     const closed = numberOf(t.n);
     const atCreation = numberOf(t.closed_at_creation);
     const all = closed + atCreation + numberOf(t.closed_before_created);
@@ -134,7 +161,8 @@ ${ranked('exact')}`;
       `Of ${fmtInt(all)} closed requests, ${fmtInt(atCreation)} (${fmtPct(all ? atCreation / all : NaN, 1)}) were closed at the moment of creation and are excluded; ` +
       `the other ${fmtInt(closed)} took a median of ${fmtHours(numberOf(t.median_hours))} (p90 ${fmtHours(numberOf(t.p90_hours))}). ` +
       `${fmtInt(numberOf(t.open))} requests have no close time yet.` +
-      (numberOf(t.closed_before_created) > 0 ? ` ${fmtInt(numberOf(t.closed_before_created))} closed before they were created were left out.` : '')
+      (numberOf(t.closed_before_created) > 0 ? ` ${fmtInt(numberOf(t.closed_before_created))} closed before they were created were left out.` : '') +
+      openNote
     );
   },
 };
