@@ -21,6 +21,14 @@ export interface TokenClass {
   readonly keyword: string;
   /** SQL that DuckDB's parser should confirm is a SELECT, when the verdict rests on that. */
   readonly probe: string | null;
+  /** For `CREATE TEMP …`: the object it creates, which must not hide one of the store's or a built-in function. */
+  readonly creates?: TempObject;
+}
+
+/** A temporary object by kind (`relation`: table, view or sequence; `function`: macro or function) and lower-case name. */
+export interface TempObject {
+  readonly kind: 'relation' | 'function';
+  readonly name: string;
 }
 
 const QUERY_STARTS = new Set(['select', 'values', 'from', 'table', 'with', 'pivot', 'unpivot', 'pivot_wider', 'pivot_longer']);
@@ -42,17 +50,16 @@ const READ_PRAGMAS = new Set([
  * Settings the editor may change with writes off. The connection is the app's own (the reports
  * run on it), so only settings that cannot change what the app's queries return, where they
  * read, or what DuckDB may fetch: not search_path, schema, memory_limit, default_order,
- * integer_division, profiling_output, extension or HTTP settings.
+ * integer_division, profiling_output, extension or HTTP settings, and not max_expression_depth
+ * (a low limit fails every report) or the optimizer (off, the reports' queries crawl).
  */
 const SAFE_SETTINGS = new Set([
   'threads', 'worker_threads', 'explain_output', 'enable_profiling', 'enable_profile', 'profiling_mode', 'enable_progress_bar',
-  'enable_progress_bar_print', 'progress_bar_time', 'enable_optimizer', 'enable_object_cache', 'max_expression_depth',
-  'pivot_limit', 'pivot_filter_threshold', 'variable',
+  'enable_progress_bar_print', 'progress_bar_time', 'enable_object_cache', 'pivot_limit', 'pivot_filter_threshold', 'variable',
 ]);
 const SESSION_PRAGMAS = new Set([
   'enable_profiling', 'disable_profiling', 'enable_profile', 'disable_profile', 'threads',
-  'enable_progress_bar', 'disable_progress_bar', 'enable_optimizer', 'disable_optimizer', 'explain_output',
-  'enable_object_cache', 'disable_object_cache',
+  'enable_progress_bar', 'disable_progress_bar', 'explain_output', 'enable_object_cache', 'disable_object_cache',
 ]);
 const SETTING_SCOPES = new Set(['session', 'local', 'global']);
 
@@ -73,8 +80,19 @@ function classifyFrom(sql: string, toks: Token[], at: number): TokenClass {
   }
   if (!first) return { verdict: 'unknown', keyword: '', probe: null };
   if (first === 'explain') {
-    if (kw(at + 1) === 'analyze' || kw(at + 1) === 'analyse') return classifyFrom(sql, toks, at + 2);
-    return { verdict: 'read', keyword: first, probe: null };
+    // EXPLAIN ANALYZE runs the statement, so it is judged as the statement; so is any EXPLAIN
+    // with options (`EXPLAIN (ANALYZE) DELETE …` ran the delete). Plain EXPLAIN only plans.
+    let i = at + 1;
+    let runs = false;
+    if (toks[i]?.type === 'lparen') {
+      runs = true;
+      i = afterParens(toks, i);
+    }
+    while (['analyze', 'analyse', 'verbose'].includes(kw(i) ?? '')) {
+      if (kw(i) !== 'verbose') runs = true;
+      i++;
+    }
+    return runs ? classifyFrom(sql, toks, i) : { verdict: 'read', keyword: first, probe: null };
   }
   if (CATALOG_READS.has(first)) {
     const hidden = modifyingInside(sql, toks, at);
@@ -122,9 +140,30 @@ function classifyCreate(sql: string, toks: Token[], at: number): TokenClass {
   if ((temp === 'temp' || temp === 'temporary') && object && TEMP_OBJECTS.has(object)) {
     const hidden = modifyingInside(sql, toks, at);
     if (hidden) return { verdict: 'write', keyword: hidden, probe: null };
-    return { verdict: 'temp', keyword: 'create', probe: null };
+    let n = i + 2;
+    if (keyword(sql, toks[n]) === 'if' && keyword(sql, toks[n + 1]) === 'not' && keyword(sql, toks[n + 2]) === 'exists') n += 3;
+    if (toks[n + 1] && sql.slice(toks[n + 1].start, toks[n + 1].end) === '.') n += 2;
+    const name = toks[n] ? identName(sql, toks[n]) : '';
+    const kind = object === 'macro' || object === 'function' ? 'function' : 'relation';
+    return { verdict: 'temp', keyword: 'create', probe: null, creates: { kind, name } };
   }
   return { verdict: 'write', keyword: 'create', probe: null };
+}
+
+/** An identifier token's name as DuckDB resolves it: unquoted, lower case. */
+function identName(sql: string, t: Token): string {
+  const text = sql.slice(t.start, t.end);
+  return (t.type === 'ident' && text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text).toLowerCase();
+}
+
+/** The index after the parenthesis group opening at token i. */
+function afterParens(toks: Token[], i: number): number {
+  let depth = 0;
+  for (; i < toks.length; i++) {
+    if (toks[i].type === 'lparen') depth++;
+    else if (toks[i].type === 'rparen' && --depth === 0) return i + 1;
+  }
+  return i;
 }
 
 /** `DROP TABLE|VIEW|… [IF EXISTS] temp.name` drops only a temporary object. */
@@ -182,7 +221,10 @@ function modifyingInside(sql: string, toks: Token[], at: number): string | null 
     if (t.type === 'lparen') {
       depth++;
       const inner = keyword(sql, toks[i + 1]);
-      if (inner && MODIFYING.has(inner)) return 'data-modifying subquery';
+      // `(DELETE FROM …)` is a statement; `t(copy)` or `(insert, …)` lists column names.
+      const next = toks[i + 2];
+      const listsNames = !!next && (next.type === 'rparen' || sql.slice(next.start, next.end) === ',');
+      if (inner && MODIFYING.has(inner) && !listsNames) return 'data-modifying subquery';
       continue;
     }
     if (t.type === 'rparen') {

@@ -1,11 +1,12 @@
 /**
  * The read-only guard: by default the editor runs only queries, catalog reads, settings and
- * temporary objects. The statement's leading keywords decide the kind (./classify); a statement
+ * temporary objects (not named like one of the store's tables or views or a built-in function:
+ * the reports share the editor's connection, and would read the temporary one). The statement's leading keywords decide the kind (./classify); a statement
  * that looks like a query is confirmed by DuckDB's parser (./parser-probe). Anything that may
  * write, or that cannot be classified, is refused unless the user allowed writes.
  */
 import { classifyTokens, type Verdict } from './classify';
-import { refusedMessage, unknownMessage } from './messages';
+import { refusedMessage, shadowMessage, unknownMessage } from './messages';
 import type { SqlParser } from './parser-probe';
 
 /** What the guard needs to decide. */
@@ -29,8 +30,15 @@ export async function checkStatement(sql: string, options: GuardOptions): Promis
     case 'write':
       return { ok: false, verdict: tc.verdict, message: refusedMessage(tc.keyword) };
     case 'unknown':
+      // Every statement DuckDB knows starts with a keyword the classifier knows; text DuckDB's
+      // parser rejects (`SELEC 1`) is let through so that DuckDB's own syntax error is shown.
+      if (options.parser && (await options.parser.probe(sql)) === 'error') return { ok: true, verdict: tc.verdict };
       return { ok: false, verdict: tc.verdict, message: unknownMessage(tc.keyword) };
     case 'temp':
+      if (tc.creates && (await options.parser?.shadows?.(tc.creates))) {
+        return { ok: false, verdict: 'write', message: shadowMessage(tc.creates) };
+      }
+      return { ok: true, verdict: tc.verdict };
     case 'session':
       return { ok: true, verdict: tc.verdict };
     case 'read': {

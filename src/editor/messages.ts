@@ -54,6 +54,12 @@ export function unknownMessage(keyword: string): string {
   return `Refused: cannot tell whether ${what} is read-only. Tick “Allow writes” to run it anyway.`;
 }
 
+/** A temporary object would hide the store's object or a function of the same name. */
+export function shadowMessage(obj: { kind: 'relation' | 'function'; name: string }): string {
+  const what = obj.kind === 'function' ? 'a built-in function or macro' : 'a table or view of the store';
+  return `Refused: a temporary object named “${obj.name}” would hide ${what} from the reports, which share this connection, until a reload. Give it another name, or tick “Allow writes”.`;
+}
+
 /** Fixed messages. */
 export const MSG = {
   nothingToRun: 'Nothing to run: the editor has no SQL statement here.',

@@ -10,6 +10,7 @@
  */
 import type { Connector } from '../db/types';
 import { str } from '../sql/quote';
+import type { TempObject } from './classify';
 
 /**
  * - `select`: DuckDB parses it as a query.
@@ -19,9 +20,15 @@ import { str } from '../sql/quote';
  */
 export type ProbeResult = 'select' | 'other' | 'error' | 'unavailable';
 
-/** DuckDB's verdict on one statement. */
+/** DuckDB's verdict on one statement, and what its catalog already holds. */
 export interface SqlParser {
   probe(sql: string): Promise<ProbeResult>;
+  /**
+   * True when a temporary object of this name would hide a table or view of the store (or of
+   * DuckDB's catalog), or a built-in function or macro, from the app's own queries. Temporary
+   * objects already there do not count (replacing one of them hides nothing more).
+   */
+  shadows?(obj: TempObject): Promise<boolean>;
 }
 
 /** Root operators of a physical plan that change state. */
@@ -78,6 +85,22 @@ export function duckdbParser(db: Connector): SqlParser {
   };
 
   return {
+    async shadows(obj) {
+      const sql =
+        obj.kind === 'function'
+          ? `SELECT count(*)::INTEGER AS n FROM duckdb_functions() WHERE lower(function_name) = ${str(obj.name)} AND database_name <> 'temp'`
+          : `SELECT count(*)::INTEGER AS n FROM (
+  SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary
+  UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT temporary
+  UNION ALL SELECT sequence_name FROM duckdb_sequences() WHERE NOT temporary
+) WHERE lower(name) = ${str(obj.name)}`;
+      try {
+        return Number((await db.query(sql))[0]?.n ?? 0) > 0;
+      } catch {
+        // Cannot tell: as if it did.
+        return true;
+      }
+    },
     async probe(sql) {
       let fromJson: ProbeResult = 'unavailable';
       if (await hasJson()) {

@@ -79,16 +79,31 @@ describe('editor/classify', () => {
     ['SELECT * INTO newtable FROM meta', 'write'],
     ['EXPLAIN ANALYZE DELETE FROM meta', 'write'],
     ['EXPLAIN ANALYZE SELECT 1', 'read'],
+    ['EXPLAIN (ANALYZE) DELETE FROM meta', 'write'],
+    ['EXPLAIN (FORMAT json) DROP TABLE meta', 'write'],
+    ['EXPLAIN (ANALYZE, FORMAT json) SELECT 1', 'read'],
+    ['SELECT * FROM range(3) t(copy)', 'read'],
+    ['SELECT * FROM range(3) t(insert, delete)', 'read'],
+    ['SELECT * FROM (DELETE FROM meta RETURNING *)', 'write'],
     ['GIBBERISH 1', 'unknown'],
     ['"quoted" 1', 'unknown'],
   ])('%s → %s', (sql, verdict) => {
     expect(classifyTokens(sql).verdict).toBe(verdict);
   });
 
+  it('names the temporary object a CREATE TEMP makes, as DuckDB resolves it', () => {
+    expect(classifyTokens('CREATE TEMP TABLE Daily_Counts AS SELECT 1').creates).toEqual({ kind: 'relation', name: 'daily_counts' });
+    expect(classifyTokens('CREATE OR REPLACE TEMP VIEW IF NOT EXISTS temp."Odd ""V""" AS SELECT 1').creates).toEqual({ kind: 'relation', name: 'odd "v"' });
+    expect(classifyTokens('CREATE TEMPORARY MACRO date_trunc(p, t) AS NULL').creates).toEqual({ kind: 'function', name: 'date_trunc' });
+    expect(classifyTokens('CREATE TEMP SEQUENCE s').creates).toEqual({ kind: 'relation', name: 's' });
+    expect(classifyTokens('CREATE TABLE t AS SELECT 1').creates).toBeUndefined();
+  });
+
   it('asks DuckDB to confirm queries, not catalog reads', () => {
     expect(classifyTokens('WITH a AS (SELECT 1) SELECT 2').probe).toBe('WITH a AS (SELECT 1) SELECT 2');
     expect(classifyTokens('-- c\nSELECT 1').probe).toBe('SELECT 1');
     expect(classifyTokens('EXPLAIN ANALYZE SELECT 1').probe).toBe('SELECT 1');
+    expect(classifyTokens('EXPLAIN (ANALYZE, FORMAT json) SELECT 1').probe).toBe('SELECT 1');
     expect(classifyTokens('SUMMARIZE t').probe).toBeNull();
     expect(classifyTokens('DROP TABLE t').probe).toBeNull();
   });

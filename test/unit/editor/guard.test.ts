@@ -98,9 +98,55 @@ describe('editor/guard', () => {
     expect(g.ok).toBe(false);
   });
 
-  it('refuses statements it cannot classify', async () => {
-    const g = await check('FROBNICATE everything');
+  it('refuses statements it cannot classify, unless DuckDB rejects them as they are (a typo)', async () => {
+    const g = await checkStatement('FROBNICATE everything', { allowWrites: false, parser: null });
     expect(!g.ok && g.message).toMatch(/cannot tell/);
+    // Regression: `SELEC 1` was refused as "cannot tell whether … is read-only"; DuckDB's syntax error is what helps.
+    expect(await check('SELEC 1')).toMatchObject({ ok: true });
+    expect(await check('FROBNICATE everything')).toMatchObject({ ok: true });
+    const rejecting: SqlParser = { probe: async () => 'other' };
+    expect(await checkStatement('FROBNICATE everything', { allowWrites: false, parser: rejecting })).toMatchObject({ ok: false });
+  });
+
+  it('refuses EXPLAIN ANALYZE of a write in every spelling (regression: EXPLAIN (ANALYZE) DELETE deleted rows)', async () => {
+    for (const sql of [
+      'EXPLAIN (ANALYZE) DELETE FROM traffic_accidents',
+      'EXPLAIN (ANALYZE, FORMAT json) DELETE FROM traffic_accidents',
+      'EXPLAIN (ANALYZE) CREATE TABLE pwned AS SELECT 1',
+      'EXPLAIN ANALYZE VERBOSE INSERT INTO meta VALUES (1, 2)',
+    ]) {
+      expect(await check(sql), sql).toMatchObject({ ok: false });
+    }
+    expect(await check('EXPLAIN (ANALYZE) SELECT count(*) FROM service_requests')).toMatchObject({ ok: true });
+    expect(await check('EXPLAIN DELETE FROM traffic_accidents')).toMatchObject({ ok: true });
+  });
+
+  it('refuses temporary objects that would hide the store\'s tables or views or a built-in function from the reports', async () => {
+    for (const sql of [
+      'CREATE TEMP TABLE daily_counts AS SELECT 1',
+      'CREATE OR REPLACE TEMP VIEW "Neighborhoods" AS SELECT 1',
+      'CREATE TEMP TABLE IF NOT EXISTS temp.service_requests (x INTEGER)',
+      'CREATE TEMP MACRO date_trunc(p, t) AS NULL',
+      'CREATE TEMPORARY FUNCTION strftime(a, b) AS NULL',
+    ]) {
+      const g = await check(sql);
+      expect(g.ok, sql).toBe(false);
+      expect(!g.ok && g.message).toMatch(/would hide .* from the reports/);
+    }
+    for (const sql of ['CREATE TEMP TABLE scratch AS SELECT 1', 'CREATE OR REPLACE TEMP MACRO add_one(x) AS x + 1']) {
+      expect(await check(sql), sql).toMatchObject({ ok: true });
+      await db.query(sql);
+    }
+    // Replacing one's own temporary object hides nothing more.
+    expect(await check('CREATE OR REPLACE TEMP TABLE scratch AS SELECT 2')).toMatchObject({ ok: true });
+    expect(await check('CREATE OR REPLACE TEMP MACRO add_one(x) AS x + 2')).toMatchObject({ ok: true });
+    expect(await check('CREATE TEMP TABLE daily_counts AS SELECT 1', true)).toMatchObject({ ok: true });
+  });
+
+  it('refuses settings that break the reports: the expression depth and the optimizer', async () => {
+    for (const sql of ['SET max_expression_depth = 5', 'SET enable_optimizer = false', 'PRAGMA disable_optimizer']) {
+      expect(await check(sql), sql).toMatchObject({ ok: false });
+    }
   });
 
   it('lets syntax errors through to DuckDB, which reports them', async () => {
