@@ -56,3 +56,60 @@ export class SavedQueries {
     return [...this.items].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
   }
 }
+
+/** Storage key of the editor's unsaved text (the draft). */
+export const DRAFT_KEY = 'denver-lens.sql.draft.v1';
+
+/** How long typing must pause before the draft is written, ms. */
+export const DRAFT_DELAY_MS = 400;
+
+interface StoredDraft {
+  readonly sql: string;
+  readonly savedAt: number;
+}
+
+function isDraft(v: unknown): v is StoredDraft {
+  const d = v as StoredDraft;
+  return !!d && typeof d.sql === 'string' && typeof d.savedAt === 'number';
+}
+
+/**
+ * The editor's text, kept across reloads: `schedule` saves it once typing pauses (the latest text
+ * wins), `flush` saves at once (page hidden or closed), `load` gives it back. Blank text clears it.
+ */
+export class EditorDraft {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private pending: string | null = null;
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly delayMs = DRAFT_DELAY_MS,
+    private readonly key = DRAFT_KEY,
+  ) {}
+
+  /** The saved draft, or null when there is none. */
+  load(): string | null {
+    return readJson<StoredDraft | null>(this.store, this.key, null, isDraft)?.sql ?? null;
+  }
+
+  /** Saves `sql` after the delay, unless another call comes first. */
+  schedule(sql: string): void {
+    this.pending = sql;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.delayMs);
+  }
+
+  /** Writes the scheduled text now; false when the store refused it. */
+  flush(now = Date.now()): boolean {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const sql = this.pending;
+    this.pending = null;
+    if (sql === null) return true;
+    if (!sql.trim()) {
+      this.store.removeItem(this.key);
+      return true;
+    }
+    return writeJson(this.store, this.key, { sql, savedAt: now } satisfies StoredDraft);
+  }
+}

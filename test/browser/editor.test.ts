@@ -35,6 +35,17 @@ async function runAndWait(page: Page, keys = 'Control+Enter'): Promise<void> {
   );
 }
 
+/** The editor's text, line by line as CodeMirror shows it. */
+const editorText = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('[data-testid=sql-editor] .cm-line')].map((l) => l.textContent).join('\n'));
+
+async function reloadApp(page: Page): Promise<void> {
+  await page.reload();
+  await page.waitForFunction(() => (window as any).lens !== undefined);
+  await page.evaluate(() => (window as any).lens.ready);
+  await page.waitForSelector('[data-testid=sql-editor]');
+}
+
 const rowCount = async (page: Page) => Number(await page.getAttribute('[data-testid=row-count]', 'data-count'));
 
 describe('SQL editor in Chromium', () => {
@@ -147,6 +158,14 @@ describe('SQL editor in Chromium', () => {
     await page.evaluate(() => (window as any).lens.ready);
     await page.waitForSelector('[data-testid=history]');
     expect(await page.locator('[data-testid=history]').textContent()).toContain(marker.slice(8, 30));
+  });
+
+  it('keeps the unsaved editor text across a reload', async () => {
+    const draft = `SELECT 'draft-${Date.now()}' AS d,\n  2 AS two`;
+    await typeSql(page, draft);
+    await reloadApp(page);
+    await page.waitForFunction((s) => [...document.querySelectorAll('[data-testid=sql-editor] .cm-line')].map((l) => l.textContent).join('\n') === s, draft, { timeout: 10_000 });
+    expect(await editorText(page)).toBe(draft);
   });
 
   it('opens a shared query with quotes, newlines and unicode without running it', async () => {

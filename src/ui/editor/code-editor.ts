@@ -21,6 +21,8 @@ export interface CodeEditorOptions {
   readonly onRunCurrent: () => void;
   /** Shift+Ctrl/Cmd+Enter. */
   readonly onRunAll: () => void;
+  /** After every change of the text, with the new text. */
+  readonly onChange?: (doc: string) => void;
 }
 
 /** The editor as the page uses it. */
@@ -57,6 +59,7 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
     parent,
     state: EditorState.create({
       doc: options.doc ?? '',
+      selection: EditorSelection.cursor((options.doc ?? '').length),
       extensions: [
         Prec.highest(
           keymap.of([
@@ -75,6 +78,9 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
         EditorView.editorAttributes.of({ 'data-testid': 'sql-editor' }),
         EditorView.contentAttributes.of({ 'aria-label': 'SQL editor' }),
         EditorView.lineWrapping,
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) options.onChange?.(u.state.doc.toString());
+        }),
       ],
     }),
   });

@@ -12,7 +12,7 @@ import { QueryHistory } from '../../editor/history';
 import { MSG, rollupsFailed, rollupsUpdated } from '../../editor/messages';
 import { duckdbParser } from '../../editor/parser-probe';
 import { runScript, type RunOutcome } from '../../editor/run-script';
-import { SavedQueries } from '../../editor/saved';
+import { EditorDraft, SavedQueries } from '../../editor/saved';
 import { loadFunctions, loadSchema } from '../../editor/schema-load';
 import { previewSql, summarizeSql } from '../../editor/schema-model';
 import { shareHash } from '../../editor/share';
@@ -59,6 +59,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   const store = browserStore();
   const queryHistory = new QueryHistory(store);
   const saved = new SavedQueries(store);
+  const draft = new EditorDraft(store);
   const parser = duckdbParser(ctx.db);
   const ui = buildLayout();
 
@@ -75,10 +76,19 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   ui.chartPane.append(chart.el);
   ui.chartPane.hidden = true;
 
+  // The text of the last visit comes back; a share link or "Open in editor" then replaces it.
   const code = createCodeEditor(ui.editorHost, {
+    doc: draft.load() ?? '',
     onRunCurrent: () => void runCurrent(),
     onRunAll: () => void runAll(),
+    onChange: (doc) => draft.schedule(doc),
   });
+  const saveDraft = () => void draft.flush();
+  const saveDraftWhenHidden = () => {
+    if (document.visibilityState === 'hidden') draft.flush();
+  };
+  window.addEventListener('pagehide', saveDraft);
+  document.addEventListener('visibilitychange', saveDraftWhenHidden);
   const setSql = (sql: string) => {
     code.setDoc(sql);
     showError(null);
@@ -255,6 +265,9 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     run: runAll,
     refreshSchema,
     destroy() {
+      draft.flush();
+      window.removeEventListener('pagehide', saveDraft);
+      document.removeEventListener('visibilitychange', saveDraftWhenHidden);
       running?.abort();
       clearTimeout(noticeTimer);
       grid.destroy();

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HISTORY_KEY, QueryHistory, outcomeLabel, outcomeOf } from '../../../src/editor/history';
-import { SavedQueries } from '../../../src/editor/saved';
+import { DRAFT_KEY, EditorDraft, SavedQueries } from '../../../src/editor/saved';
 import { memoryStore, type KeyValueStore } from '../../../src/editor/storage';
 
 const entry = (sql: string, at = 1) => ({ sql, at, ok: true, rows: 1, ms: 2 });
@@ -113,5 +113,40 @@ describe('editor/saved', () => {
     again.remove('A');
     expect(new SavedQueries(store).list().map((q) => q.name)).toEqual(['b']);
     expect(again.get('b')?.sql).toBe('SELECT 22');
+  });
+});
+
+describe('editor/saved: the draft', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps the editor text across a reload once typing pauses, the latest text winning', () => {
+    vi.useFakeTimers();
+    const store = memoryStore();
+    const d = new EditorDraft(store, 400);
+    expect(d.load()).toBeNull();
+    d.schedule('SELECT 1');
+    d.schedule('SELECT 12');
+    expect(store.getItem(DRAFT_KEY)).toBeNull();
+    vi.advanceTimersByTime(399);
+    expect(store.getItem(DRAFT_KEY)).toBeNull();
+    vi.advanceTimersByTime(1);
+    expect(new EditorDraft(store).load()).toBe('SELECT 12');
+  });
+
+  it('saves at once on flush, clears on blank text and survives a corrupt entry or a full store', () => {
+    const store = memoryStore();
+    const d = new EditorDraft(store, 10_000);
+    d.schedule('SELECT 2');
+    expect(d.flush()).toBe(true);
+    expect(new EditorDraft(store).load()).toBe('SELECT 2');
+    d.schedule('  \n');
+    d.flush();
+    expect(store.getItem(DRAFT_KEY)).toBeNull();
+    store.setItem(DRAFT_KEY, '{not json');
+    expect(new EditorDraft(store).load()).toBeNull();
+    const full: KeyValueStore = { getItem: () => null, setItem: () => { throw new Error('quota'); }, removeItem: () => undefined };
+    const f = new EditorDraft(full);
+    f.schedule('SELECT 3');
+    expect(f.flush()).toBe(false);
   });
 });
