@@ -6,6 +6,11 @@
  *
  * The line is cut to ~80 columns around the error (with `...` on a cut side) and the caret is
  * placed by display width (wide characters count 2). Syntax errors also say `at or near "X"`.
+ *
+ * On duckdb-wasm's streaming path (`send`) a parser error arrives as JSON instead:
+ * `{"exception_type":"Parser","exception_message":"syntax error at or near \"FROM\"\n\nLINE 3: …",
+ * "position":"16"}`; `unpackError` turns it into the text form (`Parser Error: …`) and the
+ * character offset DuckDB gives.
  */
 
 /** An error's place in the statement. */
@@ -21,8 +26,35 @@ export interface ErrorPosition {
 const LINE_RE = /LINE (\d+): (.*)\n( *)\^/;
 const NEAR_RE = /at or near "((?:[^"]|"")*)"/;
 
+/** An error message as DuckDB prints it, with the offset DuckDB gives (in bytes of UTF-8), if any. */
+export interface UnpackedError {
+  readonly message: string;
+  readonly position: number | null;
+}
+
+/** Unpacks DuckDB's JSON error form; any other message comes back as it is. */
+export function unpackError(raw: string): UnpackedError {
+  const text = raw.trim();
+  if (!text.startsWith('{')) return { message: raw, position: null };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { message: raw, position: null };
+  }
+  const o = parsed as Record<string, unknown>;
+  if (!o || typeof o !== 'object' || typeof o.exception_message !== 'string') return { message: raw, position: null };
+  const type = typeof o.exception_type === 'string' && o.exception_type ? `${o.exception_type} Error: ` : '';
+  const position = Number(o.position);
+  return {
+    message: type + o.exception_message,
+    position: o.position !== undefined && Number.isInteger(position) && position >= 0 ? position : null,
+  };
+}
+
 /** Finds the error location in `sql` (the statement DuckDB ran), or null when none is given. */
-export function errorPosition(message: string, sql: string): ErrorPosition | null {
+export function errorPosition(raw: string, sql: string): ErrorPosition | null {
+  const { message, position } = unpackError(raw);
   const near = NEAR_RE.exec(message)?.[1]?.replace(/""/g, '"') ?? null;
   const m = LINE_RE.exec(message);
   if (m) {
@@ -39,6 +71,10 @@ export function errorPosition(message: string, sql: string): ErrorPosition | nul
     const end = sql.trimEnd().length;
     return { offset: Math.max(0, end - 1), length: 1, line: linesOf(sql.slice(0, end)).length };
   }
+  if (position !== null) {
+    const offset = indexOfByte(sql, position);
+    if (offset < sql.length) return { offset, length: tokenLength(sql, offset, near), line: linesOf(sql.slice(0, offset)).length };
+  }
   if (near) {
     const at = findWord(sql, near);
     if (at >= 0) return { offset: at, length: Math.max(1, near.length), line: linesOf(sql.slice(0, at)).length };
@@ -47,8 +83,8 @@ export function errorPosition(message: string, sql: string): ErrorPosition | nul
 }
 
 /** Removes DuckDB's repeated context blocks, keeping the message and one LINE/caret block. */
-export function tidyMessage(message: string): string {
-  const blocks = message.split(/\n\n/);
+export function tidyMessage(raw: string): string {
+  const blocks = unpackError(raw).message.split(/\n\n/);
   const out: string[] = [];
   for (const b of blocks) if (!out.includes(b)) out.push(b);
   return out.join('\n\n').trim();
@@ -120,6 +156,18 @@ function tokenLength(sql: string, offset: number, near: string | null): number {
   let end = offset;
   while (end < sql.length && /[\p{L}\p{N}_$]/u.test(sql[end])) end++;
   return Math.max(1, end - offset);
+}
+
+/** The string index of the character at UTF-8 byte offset `byte` (DuckDB counts bytes). */
+function indexOfByte(sql: string, byte: number): number {
+  let bytes = 0;
+  let i = 0;
+  while (i < sql.length && bytes < byte) {
+    const cp = sql.codePointAt(i)!;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
 }
 
 function findWord(sql: string, word: string): number {

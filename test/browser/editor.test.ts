@@ -129,6 +129,15 @@ describe('SQL editor in Chromium', () => {
     expect(cut).toEqual([]);
   });
 
+  it('shows a parser error as DuckDB text, not the JSON the streaming path sends, and underlines it', async () => {
+    await typeSql(page, 'SELECT 1,\n 2 +\nFROM service_requests');
+    await runAndWait(page);
+    const error = (await page.locator('[data-testid=error]').textContent()) ?? '';
+    expect(error).toMatch(/Parser Error: syntax error at or near "FROM"/);
+    expect(error).not.toContain('{"exception_type"');
+    expect(await page.locator('[data-testid=sql-editor] .cm-sql-error').allTextContents()).toEqual(['FROM']);
+  });
+
   it('exports CSV and Parquet that read back, Parquet in the grid\'s order without running the query again', async () => {
     await typeSql(page, `SELECT range AS id, 'row, "' || range || '"' AS label FROM range(500)`);
     await runAndWait(page);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorPosition, tidyMessage } from '../../../src/editor/error-position';
+import { errorPosition, tidyMessage, unpackError } from '../../../src/editor/error-position';
 import { openTestDb, type TestDb } from '../helpers/duckdb';
 
 let db: TestDb;
@@ -58,5 +58,35 @@ describe('editor/error-position (real DuckDB messages)', () => {
   it('drops repeated context blocks', () => {
     const msg = 'Parser Error: x\n\nLINE 1: SELEC\n        ^\n\nLINE 1: SELEC\n        ^';
     expect(tidyMessage(msg)).toBe('Parser Error: x\n\nLINE 1: SELEC\n        ^');
+  });
+
+  // duckdb-wasm's streaming path (the editor's) sends parser errors as JSON: the editor review's
+  // `SELECT 1,\n  2 +\nFROM service_requests` showed this text raw, with nothing underlined.
+  const jsonSql = 'SELECT 1,\n  2 +\nFROM service_requests';
+  const jsonError =
+    '{"exception_type":"Parser","exception_message":"syntax error at or near \\"FROM\\"\\n\\nLINE 3: FROM service_requests\\n        ^","error_subtype":"SYNTAX_ERROR","position":"16"}';
+
+  it('unpacks a parser error sent as JSON into the message a binder error reads like', () => {
+    expect(unpackError(jsonError)).toEqual({
+      message: 'Parser Error: syntax error at or near "FROM"\n\nLINE 3: FROM service_requests\n        ^',
+      position: 16,
+    });
+    expect(tidyMessage(jsonError)).toBe('Parser Error: syntax error at or near "FROM"\n\nLINE 3: FROM service_requests\n        ^');
+    expect(tidyMessage(jsonError)).not.toContain('exception_type');
+    expect(unpackError('Binder Error: x')).toEqual({ message: 'Binder Error: x', position: null });
+    expect(unpackError('{not json')).toEqual({ message: '{not json', position: null });
+  });
+
+  it('underlines the place a JSON parser error gives', () => {
+    const pos = errorPosition(jsonError, jsonSql);
+    expect(pos).toMatchObject({ offset: 16, length: 4, line: 3 });
+    expect(jsonSql.slice(pos!.offset, pos!.offset + pos!.length)).toBe('FROM');
+  });
+
+  it('uses the JSON position (UTF-8 bytes) when the message has no LINE block', () => {
+    const sql = "SELECT 'é', 2 + FROM t";
+    const json = JSON.stringify({ exception_type: 'Parser', exception_message: 'syntax error somewhere', position: '17' });
+    const pos = errorPosition(json, sql);
+    expect(sql.slice(pos!.offset, pos!.offset + pos!.length)).toBe('FROM');
   });
 });
