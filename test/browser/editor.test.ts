@@ -177,6 +177,19 @@ describe('SQL editor in Chromium', () => {
     expect(await editorText(page)).toBe(draft);
   });
 
+  it('opening a history item keeps the replaced text one Ctrl+Z away, and says so', async () => {
+    await typeSql(page, 'SELECT 7 AS seven');
+    await runAndWait(page);
+    const mine = `SELECT 'unsaved-${Date.now()}' AS mine`;
+    await typeSql(page, mine);
+    await page.locator('[data-testid=history-item]', { hasText: 'AS seven' }).first().click();
+    await page.waitForFunction(() => /Replaced the editor/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''));
+    expect(await editorText(page)).not.toBe(mine);
+    await page.focus('[data-testid=sql-editor] .cm-content');
+    await page.keyboard.press('Control+z');
+    expect(await editorText(page)).toBe(mine);
+  });
+
   it('opens a shared query with quotes, newlines and unicode without running it', async () => {
     const sql = `SELECT 'it''s "quoted"' AS a,\n  'Café – 東京 🚲' AS b`;
     const { shareHash } = await import('../../src/editor/share');

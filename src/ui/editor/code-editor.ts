@@ -4,6 +4,7 @@
  * script). The `.cm-editor` element carries data-testid="sql-editor".
  */
 import { closeCompletion } from '@codemirror/autocomplete';
+import { isolateHistory } from '@codemirror/commands';
 import { sql } from '@codemirror/lang-sql';
 import { Compartment, EditorSelection, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
@@ -29,7 +30,7 @@ export interface CodeEditorOptions {
 export interface CodeEditor {
   readonly view: EditorView;
   getDoc(): string;
-  /** Replaces the text and puts the cursor at its end. */
+  /** Replaces the text and puts the cursor at its end, as one step of its own that Ctrl/Cmd+Z undoes. */
   setDoc(text: string): void;
   /** The main selection's range (from === to when nothing is selected). */
   selection(): { from: number; to: number };
@@ -93,6 +94,9 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
         changes: { from: 0, to: view.state.doc.length, insert: text },
         selection: EditorSelection.cursor(text.length),
         effects: setErrorMark.of(null),
+        // Never merged with the typing before or after it: one undo brings the old text back.
+        annotations: isolateHistory.of('full'),
+        userEvent: 'input.replace',
       });
     },
     selection() {

@@ -40,7 +40,10 @@ export interface EditorContext {
 
 /** What the app may do with a mounted editor. */
 export interface EditorHandle {
-  /** Replaces the editor's text (reports' "Open in editor", share links). Does not run it. */
+  /**
+   * Replaces the editor's text (reports' "Open in editor", share links) as one undoable change,
+   * with a notice when it replaced other text. Does not run it.
+   */
   setSql(sql: string): void;
   getSql(): string;
   /** Runs the whole script; resolves when it finished, failed or was cancelled. */
@@ -49,6 +52,9 @@ export interface EditorHandle {
   refreshSchema(): Promise<void>;
   destroy(): void;
 }
+
+/** Said when a history item, a saved query, a share link or a report replaced the editor's text. */
+const REPLACED_NOTICE = 'Replaced the editor’s text — Ctrl+Z (⌘Z) to undo.';
 
 function fmtMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
@@ -89,17 +95,25 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   };
   window.addEventListener('pagehide', saveDraft);
   document.addEventListener('visibilitychange', saveDraftWhenHidden);
-  const setSql = (sql: string) => {
-    code.setDoc(sql);
+  /**
+   * Puts `sql` in the editor as one undoable change, saying so when it replaced other text;
+   * `focus` (history and saved queries) leaves the cursor in the editor, where Ctrl/Cmd+Z works.
+   */
+  const setSql = (sql: string, focus = false) => {
+    const before = code.getDoc();
+    if (before !== sql) code.setDoc(sql);
     showError(null);
+    if (before.trim() && before !== sql) notify(REPLACED_NOTICE);
+    if (focus) code.focus();
   };
+  const openSql = (sql: string) => setSql(sql, true);
   const browser = schemaBrowser({
     insert: (text) => code.insert(text),
     preview: (t) => void execute(adHoc(previewSql(t)), false),
     summarize: (t) => void execute(adHoc(summarizeSql(t)), false),
   });
-  const historyUi = historyPanel(queryHistory, setSql);
-  ui.side.append(browser.el, savedPanel(saved, () => code.getDoc(), setSql).el, historyUi.el);
+  const historyUi = historyPanel(queryHistory, openSql);
+  ui.side.append(browser.el, savedPanel(saved, () => code.getDoc(), openSql).el, historyUi.el);
   container.replaceChildren(ui.root);
 
   let running: AbortController | null = null;
@@ -260,7 +274,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     .catch(() => undefined);
 
   return {
-    setSql,
+    setSql: (sql) => setSql(sql),
     getSql: () => code.getDoc(),
     run: runAll,
     refreshSchema,
