@@ -3,6 +3,7 @@
  * loaded on first use, so the first page load fetches neither vega nor CodeMirror.
  */
 import type { App, SampleState } from '../app/app';
+import { EditorActivity } from '../app/editor-activity';
 import type { EditorHandle } from './editor/index';
 import type { ReportsHandle } from './reports/index';
 import { fmtInt, h, replace } from './dom';
@@ -66,18 +67,21 @@ export function mountShell(root: HTMLElement, app: App): Shell {
     synthetic.dataset.state = state;
   };
   const notice = h('div', { class: 'banner notice', role: 'alert', hidden: !app.notice, 'data-testid': 'store-notice' }, app.notice ?? '');
+  const activity = new EditorActivity();
+  const editorBusy = editorBusyBanner(activity);
   replace(
     root,
     h('header', { class: 'top' }, h('h1', {}, 'Denver Lens'), h('nav', { 'aria-label': 'Main' }, links)),
     notice,
     synthetic,
+    editorBusy.el,
     ...Object.values(pages),
   );
 
   let reportsHandle: Promise<ReportsHandle> | null = null;
   let editorHandle: Promise<EditorHandle> | null = null;
   const editor = () =>
-    (editorHandle ??= import('./editor/index').then((m) => m.mountEditor(pages.sql, { db: app.db, onWrite: (datasets) => app.afterEditorWrite(datasets) })));
+    (editorHandle ??= import('./editor/index').then((m) => m.mountEditor(pages.sql, { db: activity.wrap(app.db), onWrite: (datasets) => app.afterEditorWrite(datasets) })));
   const reports = () =>
     (reportsHandle ??= import('./reports/index').then((m) =>
       m.mountReports(pages.reports, {
@@ -102,6 +106,7 @@ export function mountShell(root: HTMLElement, app: App): Shell {
   const show = async () => {
     const route = routeOf(location.hash);
     for (const [r, el] of Object.entries(pages)) el.hidden = r !== route;
+    editorBusy.setRoute(route);
     for (const a of links) a.setAttribute('aria-current', a.dataset.route === route ? 'page' : 'false');
     if (route === 'reports') await reports();
     if (route === 'sql') {
@@ -121,5 +126,39 @@ export function mountShell(root: HTMLElement, app: App): Shell {
     reports,
     editor,
     setSampleState,
+  };
+}
+
+/** An editor query running this long (ms) is announced on the other pages. */
+const BUSY_AFTER_MS = 1000;
+
+/**
+ * Off the SQL page, says when the editor's query has held DuckDB for more than a second (the
+ * reports and every other query wait for it), for how long, with a button that cancels it.
+ */
+function editorBusyBanner(activity: EditorActivity): { el: HTMLElement; setRoute(route: Route): void } {
+  const text = h('span', {});
+  const cancel = h('button', { type: 'button', class: 'secondary', 'data-testid': 'editor-busy-cancel' }, 'Cancel the editor’s query');
+  const el = h('div', { class: 'banner notice', role: 'status', hidden: true, 'data-testid': 'editor-busy' }, text, ' ', cancel);
+  let route: Route = 'overview';
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const draw = () => {
+    const run = activity.current;
+    const ms = run ? Date.now() - run.since : 0;
+    el.hidden = !run || route === 'sql' || ms < BUSY_AFTER_MS;
+    if (!el.hidden) text.textContent = `The SQL editor’s query has been running for ${fmtInt(Math.floor(ms / 1000))} s; the reports and other queries wait until it ends.`;
+  };
+  cancel.addEventListener('click', () => activity.current?.cancel());
+  activity.subscribe((run) => {
+    clearInterval(timer);
+    timer = run ? setInterval(draw, 500) : undefined;
+    draw();
+  });
+  return {
+    el,
+    setRoute(r) {
+      route = r;
+      draw();
+    },
   };
 }

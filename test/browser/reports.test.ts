@@ -208,6 +208,31 @@ describe('reports in Chromium', () => {
     await waitForReports(page);
   });
 
+  it("says when the editor's long query holds the reports up, and cancels it from there", async () => {
+    await page.goto(page.url().replace(/#.*$/, '#/sql'));
+    await page.waitForSelector('[data-testid=sql-editor] .cm-content');
+    const editor = page.locator('[data-testid=sql-editor] .cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('SELECT count(*) FROM range(10000000000) a, range(10) b WHERE a.range % 7 = b.range');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=cancel]') as HTMLButtonElement)?.disabled);
+    // Not on the SQL page itself, which shows its own Cancel.
+    expect(await page.locator('[data-testid=editor-busy]').isHidden()).toBe(true);
+    await page.evaluate(() => (location.hash = '#/reports'));
+    const banner = page.locator('[data-testid=editor-busy]');
+    await banner.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await banner.textContent()).toMatch(/The SQL editor’s query has been running for \d+ s; the reports and other queries wait/);
+    await banner.locator('[data-testid=editor-busy-cancel]').click();
+    await banner.waitFor({ state: 'hidden', timeout: 30_000 });
+    expect(await page.evaluate(() => (window as any).lens.query('SELECT 42 AS n'))).toEqual([{ n: 42 }]);
+    await page.evaluate(() => (location.hash = '#/sql'));
+    await page.waitForFunction(() => /cancel/i.test(document.querySelector('[data-testid=error]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.evaluate(() => (location.hash = '#/reports'));
+    await waitForReports(page);
+  });
+
   it('opens a report SQL in the editor', async () => {
     const card = page.locator('[data-testid="report-monthly-by-type"]');
     await card.locator('[data-testid=open-in-editor]').click();

@@ -1,0 +1,60 @@
+/**
+ * What the SQL editor is running on the shared DuckDB connection. DuckDB-WASM runs one query at
+ * a time, so while an editor query runs, the reports and every other query wait for it; the
+ * page says so (with a way to cancel it) instead of leaving the reports loading unexplained.
+ * No DOM here: the shell draws the notice.
+ */
+import type { Connector, ResultSet, RunOptions } from '../db/types';
+
+/** The editor's query in flight: since when, and how to stop it. */
+export interface EditorRun {
+  readonly since: number;
+  cancel(): void;
+}
+
+export class EditorActivity {
+  private run: EditorRun | null = null;
+  private readonly listeners = new Set<(run: EditorRun | null) => void>();
+
+  /** The editor's query in flight, or null. */
+  get current(): EditorRun | null {
+    return this.run;
+  }
+
+  /** Calls `fn` on every change (start or end of an editor query); returns the unsubscribe. */
+  subscribe(fn: (run: EditorRun | null) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /**
+   * The connector the editor uses: `db`, with each `run` tracked and cancellable from here as
+   * well as from the caller's own signal.
+   */
+  wrap(db: Connector, now: () => number = () => Date.now()): Connector {
+    return {
+      query: (sql) => db.query(sql),
+      copyTo: (sql, format) => db.copyTo(sql, format),
+      run: async (sql: string, options?: RunOptions): Promise<ResultSet> => {
+        const stop = new AbortController();
+        const outer = options?.signal;
+        const forward = () => stop.abort(outer?.reason);
+        if (outer?.aborted) forward();
+        else outer?.addEventListener('abort', forward, { once: true });
+        const mine: EditorRun = { since: now(), cancel: () => stop.abort() };
+        this.set(mine);
+        try {
+          return await db.run(sql, { signal: stop.signal });
+        } finally {
+          outer?.removeEventListener('abort', forward);
+          if (this.run === mine) this.set(null);
+        }
+      },
+    };
+  }
+
+  private set(run: EditorRun | null): void {
+    this.run = run;
+    for (const fn of this.listeners) fn(run);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The editor's query in flight is known outside the editor, and can be cancelled from there as
+ * well as from the editor's own signal (regression: a long editor query left every report
+ * loading, unexplained, for minutes).
+ */
+import { describe, expect, it } from 'vitest';
+import { EditorActivity, type EditorRun } from '../../../src/app/editor-activity';
+import { QueryCancelled, type Connector, type ResultSet } from '../../../src/db/types';
+
+/** A connector whose `run` lasts until it is aborted or released. */
+function slowDb() {
+  let release: () => void = () => undefined;
+  const db: Connector = {
+    query: async () => [],
+    copyTo: async () => new Uint8Array(),
+    run: (_sql, options) =>
+      new Promise<ResultSet>((resolve, reject) => {
+        release = () => resolve({} as ResultSet);
+        if (options?.signal?.aborted) reject(new QueryCancelled());
+        options?.signal?.addEventListener('abort', () => reject(new QueryCancelled()), { once: true });
+      }),
+  };
+  return { db, release: () => release() };
+}
+
+describe('app/editor-activity', () => {
+  it('knows the editor run in flight and since when, and forgets it when it ends', async () => {
+    const a = new EditorActivity();
+    const seen: (EditorRun | null)[] = [];
+    a.subscribe((r) => seen.push(r));
+    const { db, release } = slowDb();
+    const p = a.wrap(db, () => 1234).run('SELECT 1');
+    expect(a.current?.since).toBe(1234);
+    release();
+    await p;
+    expect(a.current).toBeNull();
+    expect(seen.map((r) => r?.since ?? null)).toEqual([1234, null]);
+  });
+
+  it('cancels the run from outside the editor', async () => {
+    const a = new EditorActivity();
+    const { db } = slowDb();
+    const p = a.wrap(db).run('SELECT 1');
+    a.current!.cancel();
+    await expect(p).rejects.toBeInstanceOf(QueryCancelled);
+    expect(a.current).toBeNull();
+  });
+
+  it("still obeys the editor's own signal, also one aborted before the run", async () => {
+    const a = new EditorActivity();
+    const { db } = slowDb();
+    const ctl = new AbortController();
+    const p = a.wrap(db).run('SELECT 1', { signal: ctl.signal });
+    ctl.abort();
+    await expect(p).rejects.toBeInstanceOf(QueryCancelled);
+    const early = new AbortController();
+    early.abort();
+    await expect(a.wrap(slowDb().db).run('SELECT 1', { signal: early.signal })).rejects.toBeInstanceOf(QueryCancelled);
+    expect(a.current).toBeNull();
+  });
+});
