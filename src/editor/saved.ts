@@ -1,4 +1,7 @@
-/** Saved, named queries, persisted in a KeyValueStore. Saving under an existing name replaces it. */
+/**
+ * Saved, named queries, persisted in a KeyValueStore. Saving other SQL under an existing name is
+ * refused unless the caller says to replace it (the user confirmed).
+ */
 import { readJson, writeJson, type KeyValueStore } from './storage';
 
 /** A query saved under a name. */
@@ -8,6 +11,9 @@ export interface SavedQuery {
   /** Epoch ms of the last save. */
   readonly savedAt: number;
 }
+
+/** What a save did. */
+export type SaveResult = 'saved' | 'exists' | 'blank' | 'full';
 
 /** Storage key of the saved-query list. */
 export const SAVED_KEY = 'denver-lens.sql.saved.v1';
@@ -30,14 +36,19 @@ export class SavedQueries {
     this.items = readJson(store, key, [], isSaved);
   }
 
-  /** Saves (or replaces) a query; returns false when the name is blank or the store is full. */
-  save(name: string, sql: string, now = Date.now()): boolean {
+  /**
+   * Saves a query: `saved`; `exists` when another query has that name and `replace` is not set
+   * (nothing changes); `blank` for a blank name; `full` when the store refused it.
+   */
+  save(name: string, sql: string, now = Date.now(), replace = false): SaveResult {
     const n = name.trim();
-    if (!n) return false;
+    if (!n) return 'blank';
+    const old = this.get(n);
+    if (old && old.sql !== sql && !replace) return 'exists';
     const next = [...this.items.filter((q) => q.name !== n), { name: n, sql, savedAt: now }];
-    if (!writeJson(this.store, this.key, next)) return false;
+    if (!writeJson(this.store, this.key, next)) return 'full';
     this.items = next;
-    return true;
+    return 'saved';
   }
 
   /** Deletes a saved query by name. */

@@ -190,6 +190,21 @@ describe('SQL editor in Chromium', () => {
     expect(await editorText(page)).toBe(mine);
   });
 
+  it('asks before a save replaces another query under the same name', async () => {
+    const savedSql = () => page.locator('[data-testid=saved-item]', { hasText: 'weekly-check' }).getAttribute('title');
+    await typeSql(page, 'SELECT 1 AS first_version');
+    await page.fill('[data-testid=save-name]', 'weekly-check');
+    await page.click('[data-testid=save-query]');
+    expect(await savedSql()).toBe('SELECT 1 AS first_version');
+    await typeSql(page, 'SELECT 2 AS second_version');
+    await page.fill('[data-testid=save-name]', 'weekly-check');
+    await page.click('[data-testid=save-query]');
+    expect(await page.locator('.sql-side-section[aria-label="Saved queries"] [role=status]').textContent()).toMatch(/already named “weekly-check”/);
+    expect(await savedSql()).toBe('SELECT 1 AS first_version');
+    await page.click('[data-testid=save-query]');
+    expect(await savedSql()).toBe('SELECT 2 AS second_version');
+  });
+
   it('opens a shared query with quotes, newlines and unicode without running it', async () => {
     const sql = `SELECT 'it''s "quoted"' AS a,\n  'Café – 東京 🚲' AS b`;
     const { shareHash } = await import('../../src/editor/share');

@@ -4,6 +4,14 @@ import { MSG } from '../../editor/messages';
 import type { SavedQueries } from '../../editor/saved';
 import { h, replace } from '../dom';
 
+/** Asked before a save replaces another query saved under the same name. */
+function replaceQuestion(name: string): string {
+  return `A saved query is already named “${name}”. Press Replace to overwrite it, or change the name.`;
+}
+
+/** Said when the browser's storage refused a saved query. */
+const SAVE_FULL = 'Could not save: the browser’s storage is full or unavailable.';
+
 /** The first line of SQL, shortened for a list. */
 function summary(sql: string): string {
   const one = sql.replace(/\s+/g, ' ').trim();
@@ -62,17 +70,40 @@ export function savedPanel(saved: SavedQueries, current: () => string, open: (sq
     });
     replace(list, items.length ? items : h('li', { class: 'muted' }, 'None yet.'));
   };
+  // A save that would replace another query under the same name asks first: the button turns
+  // into "Replace" for that name until it is pressed again or the name changes.
+  let confirming: string | null = null;
+  const setConfirming = (n: string | null) => {
+    confirming = n;
+    save.textContent = n === null ? 'Save' : 'Replace';
+  };
+  const say = (text: string | null) => {
+    note.textContent = text ?? '';
+    note.hidden = text === null;
+  };
   const doSave = () => {
-    note.hidden = true;
-    if (!name.value.trim() || !saved.save(name.value, current())) {
-      note.textContent = MSG.saveNeedsName;
-      note.hidden = false;
+    const n = name.value.trim();
+    const result = saved.save(n, current(), Date.now(), confirming === n && n !== '');
+    setConfirming(null);
+    if (result === 'exists') {
+      setConfirming(n);
+      say(replaceQuestion(n));
       return;
     }
+    if (result !== 'saved') {
+      say(result === 'blank' ? MSG.saveNeedsName : SAVE_FULL);
+      return;
+    }
+    say(null);
     name.value = '';
     refresh();
   };
   save.addEventListener('click', doSave);
+  name.addEventListener('input', () => {
+    if (confirming === null) return;
+    setConfirming(null);
+    say(null);
+  });
   name.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') doSave();
   });

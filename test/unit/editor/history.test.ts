@@ -101,10 +101,10 @@ describe('editor/saved', () => {
   it('saves, replaces, lists by name and deletes', () => {
     const store = memoryStore();
     const s = new SavedQueries(store);
-    expect(s.save('b', 'SELECT 2', 1)).toBe(true);
-    expect(s.save('A', 'SELECT 1', 2)).toBe(true);
-    expect(s.save('b', 'SELECT 22', 3)).toBe(true);
-    expect(s.save('  ', 'SELECT 3')).toBe(false);
+    expect(s.save('b', 'SELECT 2', 1)).toBe('saved');
+    expect(s.save('A', 'SELECT 1', 2)).toBe('saved');
+    expect(s.save('b', 'SELECT 22', 3, true)).toBe('saved');
+    expect(s.save('  ', 'SELECT 3')).toBe('blank');
     const again = new SavedQueries(store);
     expect(again.list().map((q) => [q.name, q.sql])).toEqual([
       ['A', 'SELECT 1'],
@@ -113,6 +113,26 @@ describe('editor/saved', () => {
     again.remove('A');
     expect(new SavedQueries(store).list().map((q) => q.name)).toEqual(['b']);
     expect(again.get('b')?.sql).toBe('SELECT 22');
+  });
+});
+
+describe('editor/saved: overwriting', () => {
+  it('refuses to replace another query under the same name unless told to', () => {
+    const store = memoryStore();
+    const s = new SavedQueries(store);
+    expect(s.save('weekly', 'SELECT 1', 1)).toBe('saved');
+    expect(s.save(' weekly ', 'SELECT 2', 2)).toBe('exists');
+    expect(new SavedQueries(store).get('weekly')).toEqual({ name: 'weekly', sql: 'SELECT 1', savedAt: 1 });
+    // The same SQL again only updates its time; confirmed, other SQL replaces it.
+    expect(s.save('weekly', 'SELECT 1', 3)).toBe('saved');
+    expect(s.save('weekly', 'SELECT 2', 4, true)).toBe('saved');
+    expect(new SavedQueries(store).get('weekly')).toEqual({ name: 'weekly', sql: 'SELECT 2', savedAt: 4 });
+    expect(s.list().length).toBe(1);
+  });
+
+  it('says when the store is full', () => {
+    const full: KeyValueStore = { getItem: () => null, setItem: () => { throw new Error('quota'); }, removeItem: () => undefined };
+    expect(new SavedQueries(full).save('x', 'SELECT 1')).toBe('full');
   });
 });
 
