@@ -1,7 +1,9 @@
 /**
  * The Chart tab's proposal and its Vega-Lite spec, decided from the result's column types:
- * time + number → line, category + number → bar, number + number → scatter. The user can then
- * pick other x/y/color fields and the mark follows their kinds. Pure: columns and rows in, spec out.
+ * time + number → line, category + number → bar (horizontal, longest first, past 12 categories),
+ * number + number → scatter, skipping columns the rows show to be empty, keys or too varied to
+ * color by. The user can then pick other x/y/color fields and the mark follows their kinds.
+ * Pure: columns and rows in, spec out.
  */
 import type { ColumnMeta, ResultSet } from '../db/types';
 import { columnKind, isTemporal, type ColumnKind } from './column-kind';
@@ -39,17 +41,93 @@ export function markFor(xType: string, yType: string): ChartMark {
   return 'point';
 }
 
-/** The proposed chart for these columns, or null when no pair fits. */
-export function proposeChart(columns: readonly ColumnMeta[]): ChartChoice | null {
-  const byRole = (role: Role, skip?: string) =>
-    columns.find((c) => c.name !== skip && roleOf(columnKind(c.type)) === role)?.name ?? null;
-  const time = byRole('time');
-  const cat = byRole('category');
-  const num = byRole('number');
-  if (time && num) return { mark: 'line', x: time, y: num, color: cat };
+/** Most distinct values a proposed color field may have; more would be an unreadable legend. */
+export const MAX_COLOR_VALUES = 12;
+
+/** Above this many categories, bars lie horizontal, longest first, so their labels stay readable. */
+export const HORIZONTAL_BAR_CATEGORIES = 12;
+
+/** The rows a proposal may look at (a ResultSet is one). */
+export interface ChartRows {
+  readonly rowCount: number;
+  cell(row: number, col: number): unknown;
+}
+
+/** A name that says the column is a key: `id`, `…_id`, `objectid`, `caseId`. */
+const ID_NAME = /(?:^|[^a-z0-9])id$|objectid$/i;
+const CAMEL_ID = /[a-z0-9]Id$/;
+
+interface ColumnStats {
+  /** Non-NULL values among the rows looked at. */
+  readonly values: number;
+  /** Distinct non-NULL values. */
+  readonly distinct: number;
+  /** Every value an integer and no two alike: over enough rows, or in a run, that is a row key. */
+  readonly keyLike: boolean;
+}
+
+function integerOf(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : null;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' && /^-?\d+$/.test(v)) return Number(v);
+  return null;
+}
+
+function statsOf(rows: ChartRows, col: number, limit: number): ColumnStats {
+  const n = Math.min(rows.rowCount, limit);
+  const seen = new Set<unknown>();
+  let values = 0;
+  let integers = true;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let r = 0; r < n; r++) {
+    const v = rows.cell(r, col);
+    if (v === null || v === undefined) continue;
+    values++;
+    seen.add(typeof v === 'object' ? JSON.stringify(v) : typeof v === 'bigint' ? String(v) : v);
+    const i = integers ? integerOf(v) : null;
+    if (i === null) integers = false;
+    else {
+      min = Math.min(min, i);
+      max = Math.max(max, i);
+    }
+  }
+  const unique = integers && values > 1 && seen.size === values;
+  const run = unique && values >= 10 && max - min + 1 === values;
+  return { values, distinct: seen.size, keyLike: unique && (values >= 100 || run) };
+}
+
+/**
+ * The proposed chart for these columns, or null when no pair fits. Given the rows, it skips
+ * columns that are NULL throughout, numbers that are keys (an id-like name, or distinct integers
+ * throughout, unless nothing else is numeric) and color fields of more than MAX_COLOR_VALUES
+ * values.
+ */
+export function proposeChart(columns: readonly ColumnMeta[], rows?: ChartRows, limit = CHART_ROW_LIMIT): ChartChoice | null {
+  const stats = new Map<number, ColumnStats>();
+  const statOf = (i: number) => {
+    if (!rows) return null;
+    let st = stats.get(i);
+    if (!st) stats.set(i, (st = statsOf(rows, i, limit)));
+    return st;
+  };
+  const roles = columns.map((c) => roleOf(columnKind(c.type)));
+  const usable = (i: number) => (statOf(i)?.values ?? 1) > 0;
+  const indices = (role: Role) => columns.map((_, i) => i).filter((i) => roles[i] === role && usable(i));
+  const name = (i: number | undefined) => (i === undefined ? null : columns[i].name);
+
+  const numbers = indices('number').filter((i) => !ID_NAME.test(columns[i].name) && !CAMEL_ID.test(columns[i].name));
+  const measures = [...numbers.filter((i) => !statOf(i)?.keyLike), ...numbers.filter((i) => statOf(i)?.keyLike)];
+  const cats = indices('category');
+  const colorOf = cats.find((i) => (statOf(i)?.distinct ?? 0) <= MAX_COLOR_VALUES);
+  const time = name(indices('time')[0]);
+  const num = name(measures[0]);
+  const num2 = name(measures[1]);
+  const cat = name(cats[0]);
+  const color = name(colorOf);
+  if (time && num) return { mark: 'line', x: time, y: num, color };
   if (cat && num) return { mark: 'bar', x: cat, y: num, color: null };
-  const num2 = num ? byRole('number', num) : null;
-  if (num && num2) return { mark: 'point', x: num, y: num2, color: cat };
+  if (num && num2) return { mark: 'point', x: num, y: num2, color };
   return null;
 }
 
@@ -103,6 +181,22 @@ export function chartValues(
   return out;
 }
 
+/** Height per horizontal bar, px, and the most a bar chart grows to. */
+const BAR_STEP = 16;
+const BAR_CHART_MAX_HEIGHT = 3200;
+
+/** The number of categories when a bar chart should lie horizontal, else 0. */
+function horizontalCategories(
+  choice: ChartChoice,
+  col: (name: string) => ColumnMeta,
+  values: readonly Record<string, unknown>[],
+): number {
+  if (choice.mark !== 'bar') return 0;
+  if (roleOf(columnKind(col(choice.x).type)) !== 'category' || roleOf(columnKind(col(choice.y).type)) !== 'number') return 0;
+  const distinct = new Set(values.map((v) => v[choice.x])).size;
+  return distinct > HORIZONTAL_BAR_CATEGORIES ? distinct : 0;
+}
+
 /** The Vega-Lite spec for a choice over the given data values. */
 export function chartSpec(
   choice: ChartChoice,
@@ -116,10 +210,16 @@ export function chartSpec(
     tooltip: [choice.x, choice.y, ...(choice.color ? [choice.color] : [])].map((f) => tooltipFor(col(f))),
   };
   if (choice.color) encoding.color = encodingFor(col(choice.color), choice.mark, 'color');
+  // Many categories: horizontal bars, the longest on top, one readable label per bar.
+  const categories = horizontalCategories(choice, col, values);
+  if (categories) {
+    encoding.y = { field: vlField(choice.x), type: 'nominal', title: choice.x, sort: '-x' };
+    encoding.x = { field: vlField(choice.y), type: 'quantitative', title: choice.y };
+  }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 'container',
-    height: 320,
+    height: categories ? Math.min(BAR_CHART_MAX_HEIGHT, Math.max(320, categories * BAR_STEP)) : 320,
     data: { values },
     mark: choice.mark === 'line' ? { type: 'line', point: values.length <= 60 } : { type: choice.mark, tooltip: true },
     encoding,

@@ -100,7 +100,7 @@ export function chartPanel(order: () => ArrayLike<number> | null): ChartPanel {
     el,
     show(next) {
       rs = next;
-      choice = next ? proposeChart(next.columns) : null;
+      choice = next ? proposeChart(next.columns, next) : null;
       renderControls();
       if (visible) void draw();
     },
