@@ -23,6 +23,9 @@ export interface HistoryEntry {
   readonly rows?: number;
   /** Elapsed milliseconds. */
   readonly ms?: number;
+  /** For a failed script: the statement that failed (1-based) and how many it had. */
+  readonly failedAt?: number;
+  readonly statements?: number;
 }
 
 /** Storage key of the history list. */
@@ -37,7 +40,9 @@ function isEntry(v: unknown): v is HistoryEntry {
     typeof e.sql === 'string' &&
     typeof e.at === 'number' &&
     typeof e.ok === 'boolean' &&
-    (e.outcome === undefined || OUTCOMES.includes(e.outcome))
+    (e.outcome === undefined || OUTCOMES.includes(e.outcome)) &&
+    (e.failedAt === undefined || typeof e.failedAt === 'number') &&
+    (e.statements === undefined || typeof e.statements === 'number')
   );
 }
 
@@ -46,13 +51,18 @@ export function outcomeOf(entry: HistoryEntry): HistoryOutcome {
   return entry.outcome ?? (entry.ok ? 'ok' : 'error');
 }
 
-/** What the history list says of a run: its rows, or `failed`, `cancelled` or `refused`. */
+/**
+ * What the history list says of a run: its rows, `failed` (`statement 3 of 5 failed` for a script
+ * whose first statements ran), `cancelled` or `refused`.
+ */
 export function outcomeLabel(entry: HistoryEntry): string {
   switch (outcomeOf(entry)) {
     case 'ok':
       return rowsLabel(entry.rows ?? 0);
     case 'error':
-      return 'failed';
+      return entry.failedAt !== undefined && entry.statements !== undefined && entry.statements > 1
+        ? `statement ${entry.failedAt} of ${entry.statements} failed`
+        : 'failed';
     case 'cancelled':
       return 'cancelled';
     case 'refused':

@@ -163,7 +163,12 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     const tick = window.setInterval(() => (ui.elapsed.textContent = `${MSG.running} ${fmtMs(performance.now() - t0)}`), 100);
     let outcome: RunOutcome;
     try {
-      outcome = await runScript(ctx.db, statements, { allowWrites: ui.allowWrites.checked, parser, signal: controller.signal });
+      outcome = await runScript(ctx.db, statements, {
+        allowWrites: ui.allowWrites.checked,
+        parser,
+        signal: controller.signal,
+        ...(inDoc ? { script: code.getDoc() } : {}),
+      });
     } catch (e) {
       outcome = { kind: 'error', message: (e as Error)?.message ?? String(e), verdicts: [], statement: null, range: null, ms: performance.now() - t0 };
     } finally {
@@ -178,6 +183,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
       ok: outcome.kind === 'ok',
       outcome: outcome.kind,
       ...(outcome.kind === 'ok' ? { rows: outcome.result.rowCount } : {}),
+      ...(outcome.kind === 'error' && outcome.failedAt ? { failedAt: outcome.failedAt.index, statements: outcome.failedAt.count } : {}),
       ms: outcome.ms,
     });
     historyUi.refresh();

@@ -97,6 +97,15 @@ describe('editor/history', () => {
   });
 });
 
+describe('editor/history: a script that failed part way', () => {
+  it('says which statement failed, and keeps it across a reload', () => {
+    const store = memoryStore();
+    new QueryHistory(store).add({ sql: 'SELECT 1; SELECT 2; SELECT x', at: 1, ok: false, outcome: 'error', failedAt: 3, statements: 3 });
+    new QueryHistory(store).add({ sql: 'SELECT y', at: 2, ok: false, outcome: 'error', failedAt: 1, statements: 1 });
+    expect(new QueryHistory(store).search().map(outcomeLabel)).toEqual(['failed', 'statement 3 of 3 failed']);
+  });
+});
+
 describe('editor/saved', () => {
   it('saves, replaces, lists by name and deletes', () => {
     const store = memoryStore();

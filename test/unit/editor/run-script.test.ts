@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 const run = (sql: string, allowWrites = false, signal?: AbortSignal) =>
-  runScript(db, splitStatements(sql), { allowWrites, parser: duckdbParser(db), signal });
+  runScript(db, splitStatements(sql), { allowWrites, parser: duckdbParser(db), signal, script: sql });
 
 describe('editor/run-script', () => {
   it('runs a script and keeps the last result', async () => {
@@ -63,6 +63,41 @@ describe('editor/run-script', () => {
     if (out.kind === 'ok' || !out.range) throw new Error('expected a positioned error');
     expect(sql.slice(out.range.from, out.range.to)).toBe('nosuchcolumn');
     expect(out.message).toMatch(/nosuchcolumn/);
+  });
+
+  it('says which statement of a script failed, on which editor line, and what ran', async () => {
+    const sql = 'SELECT 1;\nSELECT 2;\nSELECT * FROM no_such_table;\nSELECT 4;\nSELECT 5';
+    const out = await run(sql);
+    if (out.kind !== 'error') throw new Error('expected an error');
+    const lines = out.message.split('\n');
+    expect(lines[0]).toBe('Statement 3 of 5 (line 3) failed; statements 1–2 ran, 4–5 did not run.');
+    expect(out.failedAt).toEqual({ index: 3, count: 5 });
+    const at = lines.findIndex((l) => l.startsWith('LINE '));
+    expect(lines[at]).toBe('LINE 3: SELECT * FROM no_such_table');
+    expect(lines[at + 1].indexOf('^')).toBe(lines[at].indexOf('no_such_table'));
+    expect(out.message).not.toMatch(/LINE 1:/);
+  });
+
+  it('numbers an error inside a later multi-line statement by the editor line, the caret kept in place', async () => {
+    const lines = ['SELECT 1;', '', ...Array.from({ length: 7 }, () => '-- note'), 'SELECT id,', '  nosuchcolumn', 'FROM neighborhoods'];
+    const out = await run(lines.join('\n'));
+    if (out.kind !== 'error') throw new Error('expected an error');
+    const msg = out.message.split('\n');
+    expect(msg[0]).toBe('Statement 2 of 2 (line 3) failed; statement 1 ran.');
+    const at = msg.findIndex((l) => l.startsWith('LINE '));
+    expect(msg[at]).toMatch(/^LINE 11: +nosuchcolumn/);
+    expect(msg[at + 1].indexOf('^')).toBe(msg[at].indexOf('nosuchcolumn'));
+  });
+
+  it('keeps a lone statement\'s message as DuckDB gave it, on the editor\'s line', async () => {
+    const out = await runScript(db, [{ text: 'SELECT * FROM no_such_table', from: 20, to: 47 }], {
+      allowWrites: false,
+      parser: null,
+      script: '-- a\n-- b\n-- c\n-- d\nSELECT * FROM no_such_table',
+    });
+    if (out.kind !== 'error') throw new Error('expected an error');
+    expect(out.message).not.toMatch(/^Statement/);
+    expect(out.message).toMatch(/LINE 5: SELECT \* FROM no_such_table/);
   });
 
   it('reports an empty script', async () => {
