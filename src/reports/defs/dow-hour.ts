@@ -107,7 +107,7 @@ ORDER BY dataset, dow, hour`;
       if (!mine.length) continue;
       const peak = mine.reduce((a, b) => (numberOf(b.per_day) > numberOf(a.per_day) ? b : a));
       parts.push(
-        `${DATASET_LABELS[d]} peak on ${peak.dow_name} at ${String(peak.hour).padStart(2, '0')}:00 (on average ${fmtNum(numberOf(peak.per_day))} events in that hour each ${peak.dow_name}, ${fmtPct(numberOf(peak.share), 1)} of an average week's events).`,
+        `${DATASET_LABELS[d]} peak on ${peak.dow_name} at ${String(peak.hour).padStart(2, '0')}:00 (on average ${fmtNum(numberOf(peak.per_day), numberOf(peak.per_day) >= 10 ? 1 : 2)} events in that hour each ${peak.dow_name}, ${fmtPct(numberOf(peak.share), 1)} of an average week's events).`,
       );
     }
     return parts.join(' ');

@@ -7,6 +7,7 @@ import { dowHour } from '../../../src/reports/defs/dow-hour';
 import { emptyFilters, mergeFilters, type FilterInput } from '../../../src/reports/filters';
 import { literal } from '../../../src/sql/quote';
 import type { Row } from '../../../src/reports/types';
+import { numberOf } from '../../../src/reports/format';
 import type { TestDb } from '../helpers/duckdb';
 import { openEmptyDb, ROLLUPS_SQL } from './fixture';
 
@@ -78,5 +79,8 @@ describe('report dow-hour', () => {
     const spec = JSON.stringify(dowHour.spec(await rows({}), {}));
     expect(spec).toContain('"title":"Events per day"');
     expect(dowHour.summarize!(await rows({}), {})).toMatch(/peak on \w{3} at \d\d:00 \(on average 1\.00 events in that hour each \w{3}, 0\.6% of an average week's events\)/);
+    // Large rates with one decimal (it read "148.85 events").
+    const big = (await rows({})).map((r) => ({ ...r, per_day: numberOf(r.per_day) * 148.85 }));
+    expect(dowHour.summarize!(big, {})).toMatch(/on average 148\.9 events in that hour/);
   });
 });
