@@ -15,6 +15,7 @@ export type ColumnKind = 'number' | 'timestamp' | 'timestamptz' | 'date' | 'bool
 /** The kind of a column from its type name. */
 export function columnKind(type: string): ColumnKind {
   const t = type.trim().toUpperCase();
+  if (/\[\d*\]$|^(STRUCT|MAP|UNION)\b|^LIST\b/.test(t)) return 'other';
   if (/^(TIMESTAMPTZ|TIMESTAMP WITH TIME ZONE|TIMESTAMP<.*,\s*\S+>)/.test(t)) return 'timestamptz';
   if (/^(TIMESTAMP|DATETIME)/.test(t)) return 'timestamp';
   if (/^DATE/.test(t)) return 'date';

@@ -1,26 +1,28 @@
 /**
  * Cell values as text, shared by the grid, the clipboard and the CSV/JSON exports. Values follow
- * the Row rules of db/types: numbers (big integers as strings), epoch ms for TIMESTAMP/DATE, null.
+ * the Row rules of db/types: numbers (big integers and inexact decimals as strings), epoch ms for
+ * TIMESTAMP/DATE, null; BLOBs are shown as DuckDB prints them (`\x00\xFFa`).
  */
+import { blobText, timestampText } from '../db/values';
 import type { ColumnKind } from './column-kind';
 
-/** `YYYY-MM-DD HH:MM:SS[.mmm]` of the wall-clock time an epoch-ms TIMESTAMP holds. */
+/**
+ * `YYYY-MM-DD HH:MM:SS[.ffffff]` of the wall-clock time an epoch-ms TIMESTAMP holds; the
+ * microseconds come from the fraction of the ms, trailing zeros trimmed as DuckDB prints them.
+ */
 export function formatTimestamp(ms: number): string {
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return String(ms);
-  const iso = d.toISOString();
-  const frac = iso.slice(19, 23);
-  return iso.slice(0, 10) + ' ' + iso.slice(11, 19) + (frac === '.000' ? '' : frac);
+  return timestampText(ms);
 }
 
-/** `YYYY-MM-DD HH:MM:SS` in the browser's time zone, for zoned timestamps. */
+/** `YYYY-MM-DD HH:MM:SS[.ffffff]` in the browser's time zone, for zoned timestamps. */
 export function formatLocal(ms: number): string {
-  const d = new Date(ms);
+  const d = new Date(Math.floor(ms / 1000) * 1000);
   if (Number.isNaN(d.getTime())) return String(ms);
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const frac = timestampText(ms).slice(19);
   return (
     `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())} ` +
-    `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
+    `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}${frac}`
   );
 }
 
@@ -36,7 +38,7 @@ export function formatValue(value: unknown, kind: ColumnKind): string | null {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return formatTimestamp(value.getTime());
-  if (value instanceof Uint8Array) return Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (value instanceof Uint8Array) return blobText(value);
   try {
     return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
   } catch {

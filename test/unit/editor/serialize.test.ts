@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../../../src/domain/csv-field';
 import { rowAsTsv, toCsv, toJson } from '../../../src/editor/serialize';
+import { columnKind } from '../../../src/editor/column-kind';
 import { formatLocal, formatValue } from '../../../src/editor/format';
 import { resultOf } from './fixtures';
 
@@ -69,6 +70,23 @@ describe('editor/serialize', () => {
     expect(formatValue(Date.UTC(2020, 5, 1), 'date')).toBe('2020-06-01');
     expect(formatValue(0, 'timestamptz')).toBe(formatLocal(0));
     expect(formatValue({ a: 1n }, 'other')).toBe('{"a":"1"}');
-    expect(formatValue(new Uint8Array([1, 255]), 'other')).toBe('01ff');
+    expect(formatValue(new Uint8Array([1, 255, 97]), 'other')).toBe('\\x01\\xFFa');
+  });
+
+  it('shows the microseconds a TIMESTAMP holds (the review saw .123456 cut to .123) and zoned ones with theirs', () => {
+    const ms = Date.UTC(2024, 2, 10, 2, 30, 0) + 123.456;
+    expect(formatValue(ms, 'timestamp')).toBe('2024-03-10 02:30:00.123456');
+    expect(formatValue(Date.UTC(2024, 0, 2, 3, 4, 5, 500), 'timestamp')).toBe('2024-01-02 03:04:05.5');
+    expect(formatValue(ms, 'timestamptz')).toMatch(/:00\.123456$/);
+  });
+
+  it('judges lists, structs and maps as other kinds, whatever they hold', () => {
+    expect(columnKind('TIMESTAMP[]')).toBe('other');
+    expect(columnKind('INTEGER[3]')).toBe('other');
+    expect(columnKind('STRUCT(a INTEGER)')).toBe('other');
+    expect(columnKind('MAP(VARCHAR, INTEGER)')).toBe('other');
+    expect(columnKind('TIMESTAMPTZ')).toBe('timestamptz');
+    expect(columnKind('TIMESTAMP_NS')).toBe('timestamp');
+    expect(columnKind('HUGEINT')).toBe('number');
   });
 });
