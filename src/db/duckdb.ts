@@ -8,7 +8,7 @@ import { Table } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { resultToParquet } from './parquet';
-import { toResultSet } from './result-set';
+import { lacksDictionaries, restoreDictionaries, toResultSet } from './result-set';
 import { QueryCancelled, QueryError, type Connector, type ResultSet, type RunOptions } from './types';
 
 /** Where the store lives: a file in the origin's private file system, memory, or a read-only copy. */
@@ -189,6 +189,16 @@ function wrap(
           batches.push(batch);
         }
         if (cancelled) throw new QueryCancelled();
+        if (lacksDictionaries(batches)) {
+          // duckdb-wasm streams ENUM columns without their values (duckdb-wasm#1548), so they would
+          // read as NULL: take them from one row of the same query. The query runs again, as a
+          // subquery (which can only read); a statement that cannot be one keeps its NULLs.
+          try {
+            restoreDictionaries(batches, await conn.query(`SELECT * FROM (\n${sql.replace(/[\s;]+$/, '')}\n) LIMIT 1`));
+          } catch {
+            // not a query: nothing to take the values from
+          }
+        }
         return toResultSet(batches.length ? new Table(batches) : new Table(reader.schema ?? []));
       } catch (e) {
         if (cancelled || e instanceof QueryCancelled) throw new QueryCancelled();

@@ -67,3 +67,50 @@ export function toResultSet(table: ArrowLike): ResultSet {
     },
   };
 }
+
+/** The parts of an Arrow Data tree walked for dictionaries. */
+interface DataNode {
+  readonly type: { typeId: number };
+  readonly length: number;
+  readonly nullCount: number;
+  readonly children: DataNode[];
+  dictionary?: any;
+}
+
+interface BatchLike {
+  readonly numCols: number;
+  getChildAt(i: number): { data: readonly unknown[] } | null;
+}
+
+const DICTIONARY = -1;
+
+function someNode(node: DataNode, test: (n: DataNode) => boolean): boolean {
+  return test(node) || node.children.some((c) => someNode(c, test));
+}
+
+/**
+ * True when a dictionary (DuckDB ENUM) column of these batches came without its values, as
+ * duckdb-wasm's streamed results do (duckdb-wasm#1548): every ENUM would read as NULL.
+ */
+export function lacksDictionaries(batches: readonly BatchLike[]): boolean {
+  return batches.some((b) =>
+    Array.from({ length: b.numCols }, (_, i) => (b.getChildAt(i)?.data ?? []) as DataNode[]).some((chunks) =>
+      chunks.some((d) => someNode(d, (n) => n.type.typeId === DICTIONARY && n.length > n.nullCount && !n.dictionary?.length)),
+    ),
+  );
+}
+
+/** Gives the batches' empty dictionaries the ones of `reference`, a result of the same columns. */
+export function restoreDictionaries(batches: readonly BatchLike[], reference: BatchLike): void {
+  const copy = (into: DataNode, from: DataNode | undefined) => {
+    if (!from) return;
+    if (into.type.typeId === DICTIONARY && !into.dictionary?.length && from.dictionary?.length) into.dictionary = from.dictionary;
+    into.children.forEach((c, k) => copy(c, from.children[k]));
+  };
+  for (const b of batches) {
+    for (let i = 0; i < b.numCols; i++) {
+      const from = reference.getChildAt(i)?.data[0] as DataNode | undefined;
+      for (const d of (b.getChildAt(i)?.data ?? []) as DataNode[]) copy(d, from);
+    }
+  }
+}

@@ -138,6 +138,22 @@ describe('SQL editor in Chromium', () => {
     expect(await page.locator('[data-testid=sql-editor] .cm-sql-error').allTextContents()).toEqual(['FROM']);
   });
 
+  it('shows ENUM values, intervals, times and exact decimals as DuckDB prints them (the streaming path lost the ENUMs)', async () => {
+    await typeSql(page, `SELECT x::ENUM('a', 'b') AS e, INTERVAL 1 DAY + INTERVAL '02:16:23' AS iv, TIME '13:45:07.5' AS t,
+  12345678901234567.89::DECIMAL(38,2) AS d, 170141183460469231731687303715884105727::HUGEINT AS h
+FROM (VALUES ('a'), ('b')) v(x) ORDER BY x`);
+    await runAndWait(page);
+    const grid = await page.evaluate(() => ({
+      head: [...document.querySelectorAll('[data-testid=results] [role=columnheader]')].map((e) => e.textContent),
+      rows: [...document.querySelectorAll('[data-testid=results] [role=row][data-row]')].map((r) => [...r.querySelectorAll('[role=gridcell]')].map((c) => c.textContent)),
+    }));
+    expect(grid.head.slice(1)).toEqual(['eENUM', 'ivINTERVAL', 'tTIME', 'dDECIMAL(38,2)', 'hHUGEINT']);
+    expect(grid.rows).toEqual([
+      ['a', '1 day 02:16:23', '13:45:07.5', '12345678901234567.89', '170141183460469231731687303715884105727'],
+      ['b', '1 day 02:16:23', '13:45:07.5', '12345678901234567.89', '170141183460469231731687303715884105727'],
+    ]);
+  });
+
   it('exports CSV and Parquet that read back, Parquet in the grid\'s order without running the query again', async () => {
     await typeSql(page, `SELECT range AS id, 'row, "' || range || '"' AS label FROM range(500)`);
     await runAndWait(page);
