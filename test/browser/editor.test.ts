@@ -102,6 +102,46 @@ describe('SQL editor in Chromium', () => {
     expect(await page.evaluate(() => (window as any).lens.query('SELECT 41 + 1 AS x'))).toEqual([{ x: 42 }]);
   });
 
+  it('cancels a running query with Escape in the editor', async () => {
+    await typeSql(page, 'SELECT count(*) FROM range(10000000000) a, range(10) b WHERE a.range % 7 = b.range');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=cancel]') as HTMLButtonElement)?.disabled);
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => /cancel/i.test(document.querySelector('[data-testid=error]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    expect(await page.locator('[data-testid=cancel]').isDisabled()).toBe(true);
+  });
+
+  it('indents with Tab, and Escape then Tab leaves the editor', async () => {
+    await typeSql(page, 'SELECT 1');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    expect(await editorText(page)).toMatch(/^\s+SELECT 1$/);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=sql-editor]'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=sql-editor]'))).toBe(false);
+    expect(await editorText(page)).toMatch(/^\s+SELECT 1$/);
+  });
+
+  it('reaches the column headers with Tab and sorts with Enter and Space', async () => {
+    await typeSql(page, `SELECT * FROM (VALUES (2, 'b'), (3, 'c'), (1, 'a')) t(n, s)`);
+    await runAndWait(page);
+    await page.focus('[data-testid=results]');
+    await page.keyboard.press('Tab');
+    const focusedCol = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('data-col'));
+    expect(await focusedCol()).toBe('0');
+    const header = page.locator('[data-testid=results] [role=columnheader][data-col="0"]');
+    const firstCell = () => page.locator('[data-testid=results] [role=row][data-row="0"] [role=gridcell]').first().textContent();
+    await page.keyboard.press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    expect(await firstCell()).toBe('1');
+    expect(await focusedCol()).toBe('0');
+    await page.keyboard.press(' ');
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    expect(await firstCell()).toBe('3');
+  });
+
   it('refuses DROP TABLE by default and keeps the table', async () => {
     const n = await count(page, 'service_requests');
     await typeSql(page, 'DROP TABLE service_requests');

@@ -1,10 +1,11 @@
 /**
  * The CodeMirror 6 editor: DuckDB dialect, schema-aware completion, bracket matching,
  * Ctrl/Cmd+Enter (statement under the cursor or the selection) and Shift+Ctrl/Cmd+Enter (whole
- * script). The `.cm-editor` element carries data-testid="sql-editor".
+ * script); Tab indents, and Escape then Tab leaves the editor (CodeMirror's tab focus mode). The
+ * `.cm-editor` element carries data-testid="sql-editor".
  */
 import { closeCompletion } from '@codemirror/autocomplete';
-import { isolateHistory } from '@codemirror/commands';
+import { indentWithTab, isolateHistory } from '@codemirror/commands';
 import { sql } from '@codemirror/lang-sql';
 import { Compartment, EditorSelection, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
@@ -24,6 +25,8 @@ export interface CodeEditorOptions {
   readonly onRunAll: () => void;
   /** After every change of the text, with the new text. */
   readonly onChange?: (doc: string) => void;
+  /** Id of the element that lists the editor's keys (aria-describedby). */
+  readonly describedBy?: string;
 }
 
 /** The editor as the page uses it. */
@@ -71,13 +74,17 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
           ]),
         ),
         basicSetup,
+        keymap.of([indentWithTab]),
         language.of(langFor(null)),
         DuckDB.language.data.of({ autocomplete: columnSource(() => model) }),
         DuckDB.language.data.of({ autocomplete: functionSource(() => functions) }),
         errorMarks(),
         placeholder('Write SQL here. Ctrl/Cmd+Enter runs the statement under the cursor; Shift+Ctrl/Cmd+Enter runs all.'),
         EditorView.editorAttributes.of({ 'data-testid': 'sql-editor' }),
-        EditorView.contentAttributes.of({ 'aria-label': 'SQL editor' }),
+        EditorView.contentAttributes.of({
+          'aria-label': 'SQL editor',
+          ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
+        }),
         EditorView.lineWrapping,
         EditorView.updateListener.of((u) => {
           if (u.docChanged) options.onChange?.(u.state.doc.toString());

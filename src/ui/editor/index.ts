@@ -88,6 +88,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     onRunCurrent: () => void runCurrent(),
     onRunAll: () => void runAll(),
     onChange: (doc) => draft.schedule(doc),
+    describedBy: ui.keys.id,
   });
   const saveDraft = () => void draft.flush();
   const saveDraftWhenHidden = () => {
@@ -259,6 +260,17 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   });
   ui.runAll.addEventListener('click', () => void runAll());
   ui.cancel.addEventListener('click', () => running?.abort());
+  // Escape in the editor or the results cancels a running query, as Cancel does. Capture phase,
+  // without preventDefault: CodeMirror still sees the key (closing completion, tab focus mode).
+  ui.root.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Escape' || !running) return;
+      const target = e.target as Node;
+      if ([ui.editorHost, ui.resultsPane, ui.chartPane].some((el) => el.contains(target))) running.abort();
+    },
+    true,
+  );
   ui.allowWrites.addEventListener('change', () => ui.root.classList.toggle('writes-allowed', ui.allowWrites.checked));
   ui.resultsTab.addEventListener('click', () => selectTab(false));
   ui.chartTab.addEventListener('click', () => selectTab(true));

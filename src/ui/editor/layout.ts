@@ -15,6 +15,8 @@ export interface Layout {
   readonly elapsed: HTMLElement;
   readonly error: HTMLElement;
   readonly notice: HTMLElement;
+  /** The line that lists the editor's keys (the editor's aria-describedby). */
+  readonly keys: HTMLElement;
   readonly resultsTab: HTMLButtonElement;
   readonly chartTab: HTMLButtonElement;
   readonly resultsPane: HTMLElement;
@@ -25,6 +27,9 @@ export interface Layout {
   readonly copyCell: HTMLButtonElement;
   readonly copyRow: HTMLButtonElement;
 }
+
+/** Id of the keys line. */
+export const KEYS_ID = 'sql-keys';
 
 const button = (testid: string, text: string, title: string, cls = 'secondary') =>
   h('button', { type: 'button', class: cls, 'data-testid': testid, title }, text);
@@ -42,6 +47,12 @@ export function buildLayout(): Layout {
   const error = h('pre', { class: 'sql-error', role: 'alert', 'data-testid': 'error', hidden: true });
   const notice = h('p', { class: 'sql-notice', role: 'status', 'data-testid': 'notice' });
   const editorHost = h('div', { class: 'sql-editor-host' });
+  const keys = h(
+    'p',
+    { class: 'sql-keys', id: KEYS_ID },
+    'Ctrl/⌘+Enter runs the statement at the cursor (or the selection) · Shift+Ctrl/⌘+Enter runs all · ',
+    'Esc cancels a running query · Tab indents; Esc then Tab leaves the editor',
+  );
 
   const resultsTab = h('button', { type: 'button', role: 'tab', class: 'sql-tab', 'aria-selected': 'true', 'data-testid': 'results-tab' }, 'Results');
   const chartTab = h('button', { type: 'button', role: 'tab', class: 'sql-tab', 'aria-selected': 'false', 'data-testid': 'chart-tab' }, 'Chart');
@@ -72,10 +83,10 @@ export function buildLayout(): Layout {
     h('div', { role: 'tablist', class: 'sql-tabs' }, resultsTab, chartTab),
     h('div', { class: 'sql-result-actions' }, copyCell, copyRow, h('span', { class: 'sql-export-label' }, 'Export'), exportCsv, exportParquet, exportJson),
   );
-  const main = h('div', { class: 'sql-main' }, toolbar, editorHost, error, notice, resultBar, resultsPane, chartPane);
+  const main = h('div', { class: 'sql-main' }, toolbar, editorHost, keys, error, notice, resultBar, resultsPane, chartPane);
   const root = h('div', { class: 'sql-page' }, side, main);
   return {
-    root, side, editorHost, run, runAll, cancel, allowWrites, share, rowCount, elapsed, error, notice,
+    root, side, editorHost, run, runAll, cancel, allowWrites, share, rowCount, elapsed, error, notice, keys,
     resultsTab, chartTab, resultsPane, chartPane, exportCsv, exportParquet, exportJson, copyCell, copyRow,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The results grid, virtualized: fixed-height rows, a spacer as tall as all rows, and only the
  * rows in view (plus a few) rendered in an absolutely positioned layer, so 200k rows scroll as
- * smoothly as 20. Column types sit in the header; clicking a header sorts (in JS, on an index
+ * smoothly as 20. Column types sit in the header; clicking a header (or Enter or Space on it:
+ * headers are in the Tab order) sorts (in JS, on an index
  * permutation); a cell or row copies with Ctrl/Cmd+C (Shift for the row). NULL is shown
  * distinctly, numbers right-aligned, timestamps as stored wall-clock time. Text only.
  */
@@ -94,7 +95,8 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
           role: 'columnheader',
           'data-col': i,
           'aria-sort': dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none',
-          title: `${c.name} (${c.type}): click to sort`,
+          tabindex: 0,
+          title: `${c.name} (${c.type}): click, or Enter, to sort`,
         },
         h('span', { class: 'sql-grid-name' }, c.name),
         h('span', { class: 'sql-grid-type' }, c.type),
@@ -160,13 +162,30 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     return ok;
   }
 
-  head.addEventListener('click', (e) => {
-    const target = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
-    if (!target || !rs) return;
-    sort = nextSort(sort, Number(target.dataset.col));
+  /** Sorts by the header `target` (the next of ascending, descending, none), keeping focus on it. */
+  function sortBy(target: HTMLElement): void {
+    if (!rs) return;
+    const col = Number(target.dataset.col);
+    const focused = target.contains(document.activeElement);
+    sort = nextSort(sort, col);
     perm = sort ? sortPermutation(rs, sort) : null;
     renderHead(rs);
     renderRows(true);
+    if (focused) head.querySelector<HTMLElement>(`[data-col="${col}"]`)?.focus();
+  }
+
+  head.addEventListener('click', (e) => {
+    const target = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
+    if (target) sortBy(target);
+  });
+  // Column headers are in the Tab order; Enter or Space sorts, as a click does.
+  head.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const target = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
+    if (!target) return;
+    e.preventDefault();
+    e.stopPropagation();
+    sortBy(target);
   });
   layer.addEventListener('click', (e) => {
     const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
