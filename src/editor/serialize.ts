@@ -1,7 +1,8 @@
 /**
  * A ResultSet as CSV (RFC 4180: CRLF line ends, fields with `"`, `,`, CR or LF quoted, quotes
  * doubled) or JSON (an array of objects). Rows go out in `order` when given (the grid's sort).
- * Timestamps are written as the grid shows them; NULL is an empty CSV field and JSON null. CSV
+ * Timestamps, times, intervals and BLOBs (`\x00\xFF`) are written as the grid shows them, exact
+ * decimals as their text; NULL is an empty CSV field (an empty string is `""`) and JSON null. CSV
  * text that a spreadsheet would run as a formula gets a leading `'` (domain/csv-field).
  */
 import type { ResultSet } from '../db/types';
@@ -21,7 +22,11 @@ export function toCsv(rs: ResultSet, order?: ArrayLike<number>): string {
   const lines = [rs.columns.map((c) => csvField(c.name)).join(',')];
   for (const r of rowOrder(rs, order)) {
     const fields: string[] = [];
-    for (let c = 0; c < kinds.length; c++) fields.push(csvField(formatValue(rs.cell(r, c), kinds[c]) ?? '', kinds[c] === 'text' || kinds[c] === 'other'));
+    for (let c = 0; c < kinds.length; c++) {
+      const text = formatValue(rs.cell(r, c), kinds[c]);
+      // NULL is an empty field, an empty string a quoted one, so that the two read back apart.
+      fields.push(text === null ? '' : text === '' ? '""' : csvField(text, kinds[c] === 'text' || kinds[c] === 'other'));
+    }
     lines.push(fields.join(','));
   }
   return lines.join('\r\n') + '\r\n';

@@ -40,3 +40,38 @@ describe('editor/export via Connector.copyTo', () => {
     ]);
   });
 });
+
+describe('editor/export of the types the editor review found written wrong', () => {
+  it('writes DATE as DATE, DECIMAL/HUGEINT as exact DECIMALs, BLOB as bytes, microseconds kept, nested values as JSON text', async () => {
+    const { parquetMetadata } = await import('hyparquet');
+    const rs = await db.run(`SELECT DATE '1969-07-20' AS d, 12345678901234567.89::DECIMAL(38,2) AS dec,
+      170141183460469231731687303715884105727::HUGEINT AS huge, -1.5::DECIMAL(5,2) AS neg, '\\x00\\xFF'::BLOB AS bl,
+      TIMESTAMP '2024-03-10 02:30:00.123456' AS ts, [1, 2] AS lst, INTERVAL 90 MINUTE AS iv`);
+    const bytes = resultToParquet(rs);
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const schema = Object.fromEntries(parquetMetadata(file).schema.slice(1).map((e) => [e.name, e]));
+    expect(schema.d).toMatchObject({ type: 'INT32', converted_type: 'DATE' });
+    expect(schema.dec).toMatchObject({ converted_type: 'DECIMAL', precision: 38, scale: 2 });
+    expect(schema.huge).toMatchObject({ converted_type: 'DECIMAL', precision: 38, scale: 0 });
+    expect(schema.bl.type).toBe('BYTE_ARRAY');
+    expect(schema.bl.converted_type).toBeUndefined();
+    expect(schema.ts).toMatchObject({ type: 'INT64', converted_type: 'TIMESTAMP_MICROS' });
+    const [row] = (await parquetReadObjects({ file, utf8: false })) as Record<string, unknown>[];
+    expect((row.d as Date).toISOString().slice(0, 10)).toBe('1969-07-20');
+    expect(row.dec).toBe(Number('12345678901234567.89'));
+    expect(row.huge).toBe(Number('170141183460469231731687303715884105727'));
+    expect(Array.from(row.bl as Uint8Array)).toEqual([0, 255]);
+    expect(row.lst).toBe('[1,2]');
+    expect(row.iv).toBe('01:30:00');
+    expect(row.neg).toBe(-1.5);
+    // hyparquet reads DECIMALs as doubles; the bytes hold the exact unscaled value (1234567890123456789).
+    const needle = Uint8Array.from([0x11, 0x22, 0x10, 0xf4, 0x7d, 0xe9, 0x81, 0x15]);
+    expect(Buffer.from(bytes).indexOf(Buffer.from(needle))).toBeGreaterThan(0);
+  });
+
+  it('writes NULL as an empty CSV field and an empty string as ""', async () => {
+    const { toCsv } = await import('../../../src/editor/serialize');
+    const rs = await db.run(`SELECT NULL::VARCHAR AS a, '' AS b, 'x' AS c, '\\x00\\xFF'::BLOB AS bl, 12345678901234567.89::DECIMAL(38,2) AS d`);
+    expect(toCsv(rs)).toBe('a,b,c,bl,d\r\n,"",x,\\x00\\xFF,12345678901234567.89\r\n');
+  });
+});
