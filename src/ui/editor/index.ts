@@ -254,10 +254,8 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     chart.setVisible(chartOn);
   }
 
-  ui.run.addEventListener('click', () => {
-    const { from, to } = code.selection();
-    void (from !== to ? runCurrent() : runAll());
-  });
+  // As the keys: Run statement is Ctrl/Cmd+Enter, Run all is Shift+Ctrl/Cmd+Enter.
+  ui.run.addEventListener('click', () => void runCurrent());
   ui.runAll.addEventListener('click', () => void runAll());
   ui.cancel.addEventListener('click', () => running?.abort());
   // Escape in the editor or the results cancels a running query, as Cancel does. Capture phase,
