@@ -240,14 +240,6 @@ FROM (VALUES ('a'), ('b')) v(x) ORDER BY x`);
     expect(await page.locator('[data-testid=history]').textContent()).toContain(marker.slice(8, 30));
   });
 
-  it('keeps the unsaved editor text across a reload', async () => {
-    const draft = `SELECT 'draft-${Date.now()}' AS d,\n  2 AS two`;
-    await typeSql(page, draft);
-    await reloadApp(page);
-    await page.waitForFunction((s) => [...document.querySelectorAll('[data-testid=sql-editor] .cm-line')].map((l) => l.textContent).join('\n') === s, draft, { timeout: 10_000 });
-    expect(await editorText(page)).toBe(draft);
-  });
-
   it('opening a history item keeps the replaced text one Ctrl+Z away, and says so', async () => {
     await typeSql(page, 'SELECT 7 AS seven');
     await runAndWait(page);
@@ -274,6 +266,15 @@ FROM (VALUES ('a'), ('b')) v(x) ORDER BY x`);
     expect(await savedSql()).toBe('SELECT 1 AS first_version');
     await page.click('[data-testid=save-query]');
     expect(await savedSql()).toBe('SELECT 2 AS second_version');
+  });
+
+  // It reloads, so the shared query below opens on a page with no result shown.
+  it('keeps the unsaved editor text across a reload', async () => {
+    const draft = `SELECT 'draft-${Date.now()}' AS d,\n  2 AS two`;
+    await typeSql(page, draft);
+    await reloadApp(page);
+    await page.waitForFunction((s) => [...document.querySelectorAll('[data-testid=sql-editor] .cm-line')].map((l) => l.textContent).join('\n') === s, draft, { timeout: 10_000 });
+    expect(await editorText(page)).toBe(draft);
   });
 
   it('opens a shared query with quotes, newlines and unicode without running it', async () => {
