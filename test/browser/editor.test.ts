@@ -142,19 +142,20 @@ describe('SQL editor in Chromium', () => {
     expect(await firstCell()).toBe('3');
   });
 
-  it('runs the statement under the cursor with Run statement, as Ctrl+Enter does, and the script with Run all', async () => {
+  it('runs the statement under the cursor with Ctrl+Enter, and the whole script with Run (no selection) and Run all', async () => {
     await typeSql(page, 'SELECT 1 AS first_one;\nSELECT 2 AS second_one');
     await page.keyboard.press('Control+Home');
     const firstHeader = () => page.locator('[data-testid=results] [role=columnheader] .sql-grid-name').first().textContent();
-    expect(await page.locator('[data-testid=run]').textContent()).toBe('Run statement');
-    await page.evaluate(() => (document.querySelector('[data-testid=elapsed]')!.textContent = ''));
-    await page.click('[data-testid=run]');
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=elapsed]')?.textContent ?? '') && !/Running/.test(document.querySelector('[data-testid=elapsed]')?.textContent ?? ''));
-    expect(await firstHeader()).toBe('first_one');
-    await page.evaluate(() => (document.querySelector('[data-testid=elapsed]')!.textContent = ''));
-    await page.click('[data-testid=run-all]');
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=elapsed]')?.textContent ?? '') && !/Running/.test(document.querySelector('[data-testid=elapsed]')?.textContent ?? ''));
-    expect(await firstHeader()).toBe('second_one');
+    const ran = async (act: () => Promise<void>) => {
+      await page.evaluate(() => (document.querySelector('[data-testid=elapsed]')!.textContent = ''));
+      await act();
+      await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=elapsed]')?.textContent ?? '') && !/Running/.test(document.querySelector('[data-testid=elapsed]')?.textContent ?? ''));
+      return firstHeader();
+    };
+    expect(await ran(() => page.keyboard.press('Control+Enter'))).toBe('first_one');
+    expect(await page.locator('[data-testid=run]').getAttribute('title')).toMatch(/selection, or the whole script/);
+    expect(await ran(() => page.click('[data-testid=run]'))).toBe('second_one');
+    expect(await ran(() => page.click('[data-testid=run-all]'))).toBe('second_one');
   });
 
   it('refuses DROP TABLE by default and keeps the table', async () => {

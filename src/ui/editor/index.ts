@@ -254,8 +254,12 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     chart.setVisible(chartOn);
   }
 
-  // As the keys: Run statement is Ctrl/Cmd+Enter, Run all is Shift+Ctrl/Cmd+Enter.
-  ui.run.addEventListener('click', () => void runCurrent());
+  // Run keeps what the automation contract's `run` has always done: the selection, or the whole
+  // script (Ctrl/Cmd+Enter runs the statement under the cursor; the button's title says so).
+  ui.run.addEventListener('click', () => {
+    const { from, to } = code.selection();
+    void (from !== to ? runCurrent() : runAll());
+  });
   ui.runAll.addEventListener('click', () => void runAll());
   ui.cancel.addEventListener('click', () => running?.abort());
   // Escape in the editor or the results cancels a running query, as Cancel does. Capture phase,

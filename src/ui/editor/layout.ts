@@ -36,7 +36,7 @@ const button = (testid: string, text: string, title: string, cls = 'secondary') 
 
 /** Builds the page skeleton (no behavior). */
 export function buildLayout(): Layout {
-  const run = button('run', 'Run statement', 'Run the statement under the cursor, or the selection (Ctrl/Cmd+Enter)', '');
+  const run = button('run', 'Run', 'Run the selection, or the whole script (Ctrl/Cmd+Enter runs the statement under the cursor)', '');
   const runAll = button('run-all', 'Run all', 'Run every statement of the script (Shift+Ctrl/Cmd+Enter)');
   const cancel = button('cancel', 'Cancel', 'Cancel the running query');
   cancel.disabled = true;
