@@ -4,8 +4,13 @@
  * DuckDB behind the same interface.
  */
 
-/** A plain row: numbers as JS numbers where they fit (bigger integers as strings),
- * TIMESTAMP/DATE as epoch milliseconds, NULL as null. */
+/**
+ * A plain row (the rules are db/values.ts's, and the README's `query(sql)` contract): numbers as
+ * JS numbers where they are exact (bigger integers, and DECIMAL/HUGEINT values a number cannot
+ * hold exactly, as exact decimal strings), TIMESTAMP/DATE as epoch milliseconds of the stored
+ * wall-clock time (microseconds as the fraction), TIME and INTERVAL as the text DuckDB prints,
+ * BLOB as a Uint8Array, inside lists, structs and maps times, dates and blobs as text; NULL as null.
+ */
 export type Row = Record<string, unknown>;
 
 export interface ColumnMeta {
