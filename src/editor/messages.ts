@@ -60,6 +60,16 @@ export function shadowMessage(obj: { kind: 'relation' | 'function'; name: string
   return `Refused: a temporary object named “${obj.name}” would hide ${what} from the reports, which share this connection, until a reload. Give it another name, or tick “Allow writes”.`;
 }
 
+/** An export under way: `share` of its rows written. */
+export function exportingMessage(format: string, share: number): string {
+  return `Exporting ${format.toUpperCase()}… ${Math.floor(share * 100)}%`;
+}
+
+/** An export handed to the browser's downloads. */
+export function exportedMessage(format: string): string {
+  return `Exported ${format.toUpperCase()}: see the browser's downloads.`;
+}
+
 /** Fixed messages. */
 export const MSG = {
   nothingToRun: 'Nothing to run: the editor has no SQL statement here.',

@@ -16,20 +16,44 @@ function* rowOrder(rs: ResultSet, order?: ArrayLike<number>): Iterable<number> {
   else for (let r = 0; r < rs.rowCount; r++) yield r;
 }
 
+/** Rows per piece of a chunked export: small enough that the page can paint between pieces. */
+export const EXPORT_CHUNK_ROWS = 5000;
+
+/** The rows' indices in output order, in pieces of at most `size`. */
+function* rowPieces(rs: ResultSet, order: ArrayLike<number> | undefined, size: number): Generator<number[]> {
+  let piece: number[] = [];
+  for (const r of rowOrder(rs, order)) {
+    piece.push(r);
+    if (piece.length >= size) {
+      yield piece;
+      piece = [];
+    }
+  }
+  if (piece.length) yield piece;
+}
+
+/** The result as CSV text in pieces: the header line, then up to `size` rows per piece. */
+export function* csvChunks(rs: ResultSet, order?: ArrayLike<number>, size = EXPORT_CHUNK_ROWS): Generator<string> {
+  const kinds = rs.columns.map((c) => columnKind(c.type));
+  yield rs.columns.map((c) => csvField(c.name)).join(',') + '\r\n';
+  for (const piece of rowPieces(rs, order, size)) {
+    const lines: string[] = [];
+    for (const r of piece) {
+      const fields: string[] = [];
+      for (let c = 0; c < kinds.length; c++) {
+        const text = formatValue(rs.cell(r, c), kinds[c]);
+        // NULL is an empty field, an empty string a quoted one, so that the two read back apart.
+        fields.push(text === null ? '' : text === '' ? '""' : csvField(text, kinds[c] === 'text' || kinds[c] === 'other'));
+      }
+      lines.push(fields.join(','));
+    }
+    yield lines.join('\r\n') + '\r\n';
+  }
+}
+
 /** The result as CSV text with a header line. */
 export function toCsv(rs: ResultSet, order?: ArrayLike<number>): string {
-  const kinds = rs.columns.map((c) => columnKind(c.type));
-  const lines = [rs.columns.map((c) => csvField(c.name)).join(',')];
-  for (const r of rowOrder(rs, order)) {
-    const fields: string[] = [];
-    for (let c = 0; c < kinds.length; c++) {
-      const text = formatValue(rs.cell(r, c), kinds[c]);
-      // NULL is an empty field, an empty string a quoted one, so that the two read back apart.
-      fields.push(text === null ? '' : text === '' ? '""' : csvField(text, kinds[c] === 'text' || kinds[c] === 'other'));
-    }
-    lines.push(fields.join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
+  return [...csvChunks(rs, order)].join('');
 }
 
 /** A value for JSON output: numbers and booleans stay, times become text, nested values stay nested. */
@@ -43,16 +67,27 @@ function jsonValue(value: unknown, kind: ColumnKind): unknown {
   return value;
 }
 
+/** The result as a JSON array of row objects, in pieces of up to `size` rows. */
+export function* jsonChunks(rs: ResultSet, order?: ArrayLike<number>, size = EXPORT_CHUNK_ROWS): Generator<string> {
+  const kinds = rs.columns.map((c) => columnKind(c.type));
+  let first = true;
+  yield '[';
+  for (const piece of rowPieces(rs, order, size)) {
+    const parts: string[] = [];
+    for (const r of piece) {
+      const row: Record<string, unknown> = {};
+      for (let c = 0; c < kinds.length; c++) row[rs.columns[c].name] = jsonValue(rs.cell(r, c), kinds[c]);
+      parts.push(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+    }
+    yield (first ? '' : ',\n') + parts.join(',\n');
+    first = false;
+  }
+  yield ']\n';
+}
+
 /** The result as a JSON array of row objects. */
 export function toJson(rs: ResultSet, order?: ArrayLike<number>): string {
-  const kinds = rs.columns.map((c) => columnKind(c.type));
-  const parts: string[] = [];
-  for (const r of rowOrder(rs, order)) {
-    const row: Record<string, unknown> = {};
-    for (let c = 0; c < kinds.length; c++) row[rs.columns[c].name] = jsonValue(rs.cell(r, c), kinds[c]);
-    parts.push(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
-  }
-  return `[${parts.join(',\n')}]\n`;
+  return [...jsonChunks(rs, order)].join('');
 }
 
 /** One row as tab-separated text (for the clipboard). */

@@ -91,6 +91,26 @@ describe('SQL editor in Chromium', () => {
     expect(await grid.textContent()).toMatch(/1\d{5}|9\d{4}/);
   });
 
+  it('exports the 200k-row result as CSV in pieces, saying how far it is, with the page responsive meanwhile', async () => {
+    expect(await rowCount(page)).toBe(200_000);
+    const progress: string[] = [];
+    const watch = setInterval(() => {
+      void page
+        .evaluate(() => document.querySelector('[data-testid=notice]')?.textContent ?? '')
+        .then((t) => progress.push(t))
+        .catch(() => undefined);
+    }, 100);
+    const [csvDl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('[data-testid=export-csv]')]);
+    clearInterval(watch);
+    // Regression: the whole file was built in one task (23 s for 426k rows), with no word of it.
+    expect(progress.some((t) => /Exporting CSV… \d+%/.test(t)), progress.join(' | ')).toBe(true);
+    const text = readFileSync((await csvDl.path())!, 'utf8');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('i,h');
+    expect(lines.length).toBe(200_002);
+    expect(lines[200_000]).toMatch(/^199999,[0-9a-f]{32}$/);
+  });
+
   it('cancels a long query', async () => {
     await typeSql(page, 'SELECT count(*) FROM range(10000000000) a, range(10) b WHERE a.range % 7 = b.range');
     await page.keyboard.press('Control+Enter');

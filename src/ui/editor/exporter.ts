@@ -5,7 +5,7 @@
  */
 import { resultToParquet } from '../../db/parquet';
 import type { ResultSet } from '../../db/types';
-import { toCsv, toJson } from '../../editor/serialize';
+import { EXPORT_CHUNK_ROWS, csvChunks, jsonChunks } from '../../editor/serialize';
 import { download } from '../dom';
 
 /** Export file formats. */
@@ -24,14 +24,32 @@ export function exportName(format: ExportFormat, now = new Date()): string {
   return `denver-lens-query-${stamp}.${format}`;
 }
 
-/** Builds the file and starts the download. */
-export function exportResult(format: ExportFormat, source: ExportSource): void {
+/** Lets the page paint and handle input (the Cancel of a long export, say) before the next piece. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Builds the file and starts the download. CSV and JSON are written a few thousand rows at a
+ * time, yielding to the page between pieces and reporting the share of rows written, so a
+ * result of hundreds of thousands of rows does not freeze the page for the half minute its text
+ * takes; Parquet is written in one go (its writer needs whole columns).
+ */
+export async function exportResult(format: ExportFormat, source: ExportSource, onProgress: (share: number) => void = () => undefined): Promise<void> {
   const order = source.order ?? undefined;
-  if (format === 'csv') {
-    download(exportName('csv'), toCsv(source.rs, order), 'text/csv;charset=utf-8');
-  } else if (format === 'json') {
-    download(exportName('json'), toJson(source.rs, order), 'application/json');
-  } else {
+  if (format === 'parquet') {
+    onProgress(0);
+    await nextTask();
     download(exportName('parquet'), resultToParquet(source.rs, order), 'application/vnd.apache.parquet');
+    return;
   }
+  const rows = order ? order.length : source.rs.rowCount;
+  const parts: string[] = [];
+  let done = 0;
+  const pieces = format === 'csv' ? csvChunks(source.rs, order) : jsonChunks(source.rs, order);
+  for (const piece of pieces) {
+    parts.push(piece);
+    done = Math.min(rows, done + (parts.length > 1 ? EXPORT_CHUNK_ROWS : 0));
+    onProgress(rows ? done / rows : 1);
+    await nextTask();
+  }
+  download(exportName(format), parts, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
 }

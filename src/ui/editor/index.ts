@@ -9,7 +9,7 @@ import type { Verdict } from '../../editor/classify';
 import { mayChangeDatasets } from '../../editor/data-writes';
 import { rowsLabel } from '../../editor/format';
 import { QueryHistory } from '../../editor/history';
-import { MSG, rollupsFailed, rollupsUpdated } from '../../editor/messages';
+import { MSG, exportedMessage, exportingMessage, rollupsFailed, rollupsUpdated } from '../../editor/messages';
 import { duckdbParser } from '../../editor/parser-probe';
 import { runScript, type RunOutcome } from '../../editor/run-script';
 import { EditorDraft, SavedQueries } from '../../editor/saved';
@@ -227,12 +227,21 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     return execute(splitStatements(code.getDoc()), true);
   }
 
-  function doExport(format: ExportFormat): void {
-    if (!last) return;
+  let exporting = false;
+  async function doExport(format: ExportFormat): Promise<void> {
+    if (!last || exporting) return;
+    exporting = true;
+    const buttons = [ui.exportCsv, ui.exportJson, ui.exportParquet];
+    for (const b of buttons) b.disabled = true;
     try {
-      exportResult(format, { rs: last, order: grid.order() });
+      await exportResult(format, { rs: last, order: grid.order() }, (share) => notify(exportingMessage(format, share), true));
+      notify(exportedMessage(format));
     } catch (e) {
+      notify('');
       showError(`${MSG.exportFailed}: ${(e as Error)?.message ?? String(e)}`);
+    } finally {
+      exporting = false;
+      for (const b of buttons) b.disabled = !last;
     }
   }
 
@@ -276,9 +285,9 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   ui.allowWrites.addEventListener('change', () => ui.root.classList.toggle('writes-allowed', ui.allowWrites.checked));
   ui.resultsTab.addEventListener('click', () => selectTab(false));
   ui.chartTab.addEventListener('click', () => selectTab(true));
-  ui.exportCsv.addEventListener('click', () => doExport('csv'));
-  ui.exportJson.addEventListener('click', () => doExport('json'));
-  ui.exportParquet.addEventListener('click', () => doExport('parquet'));
+  ui.exportCsv.addEventListener('click', () => void doExport('csv'));
+  ui.exportJson.addEventListener('click', () => void doExport('json'));
+  ui.exportParquet.addEventListener('click', () => void doExport('parquet'));
   ui.copyCell.addEventListener('click', () => void grid.copyCell());
   ui.copyRow.addEventListener('click', () => void grid.copyRow());
   ui.share.addEventListener('click', async () => {

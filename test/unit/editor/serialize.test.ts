@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../../../src/domain/csv-field';
-import { rowAsTsv, toCsv, toJson } from '../../../src/editor/serialize';
+import { csvChunks, jsonChunks, rowAsTsv, toCsv, toJson } from '../../../src/editor/serialize';
 import { columnKind } from '../../../src/editor/column-kind';
 import { formatLocal, formatValue } from '../../../src/editor/format';
 import { resultOf } from './fixtures';
@@ -24,6 +24,19 @@ const rs = resultOf(
 );
 
 describe('editor/serialize', () => {
+  it('writes CSV and JSON in pieces of rows that join to the whole file, in the given order', () => {
+    const order = [3, 1, 0, 2];
+    const csv = [...csvChunks(rs, order, 3)];
+    // The header line, then rows 3 and 1 and 0, then row 2.
+    expect(csv).toHaveLength(3);
+    expect(csv.join('')).toBe(toCsv(rs, order));
+    expect(csv[2].split('\r\n')[0]).toMatch(/^"?9007199254740993/);
+    const json = [...jsonChunks(rs, order, 3)];
+    expect(json).toEqual(['[', expect.any(String), expect.any(String), ']\n']);
+    expect(JSON.parse(json.join('')).map((r: { id: unknown }) => r.id)).toEqual([4, 2, 1, '9007199254740993']);
+    expect(json.join('')).toBe(toJson(rs, order));
+  });
+
   it('quotes CSV fields per RFC 4180', () => {
     expect(csvField('a')).toBe('a');
     expect(csvField('a,b')).toBe('"a,b"');
