@@ -53,3 +53,15 @@ export const DUCKDB_TYPES =
   'smallint string struct text time time_ns timestamp timestamp_ms timestamp_ns timestamp_s ' +
   'timestamp_us timestamptz timetz tinyint ubigint uhugeint uint128 uint16 uint32 uint64 uint8 uinteger ' +
   'union usmallint utinyint uuid varbinary varchar variant varint';
+
+/**
+ * DuckDB's reserved keywords (`duckdb_keywords()` where `keyword_category = 'reserved'`): a column
+ * or table of one of these names must be quoted (`"order"`).
+ */
+export const DUCKDB_RESERVED = new Set(
+  ('all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create default ' +
+    'deferrable desc describe distinct do else end except false fetch for foreign from group having in initially intersect ' +
+    'into lambda lateral leading limit not null offset on only or order pivot pivot_longer pivot_wider placing primary ' +
+    'qualify references returning select show some summarize symmetric table then to trailing true union unique unpivot ' +
+    'using variadic when where window with').split(' '),
+);

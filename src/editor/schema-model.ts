@@ -4,6 +4,7 @@
  * row counts of tables. SQL text is built here; ./schema-load runs it.
  */
 import { ident, str } from '../sql/quote';
+import { DUCKDB_RESERVED } from './duckdb-words';
 
 /** A column and its DuckDB type. */
 export interface SchemaColumn {
@@ -46,9 +47,9 @@ WHERE function_type IN ('scalar', 'aggregate', 'table', 'macro', 'table_macro')
   AND regexp_matches(function_name, '^[a-z][a-z0-9_]*$')
 ORDER BY function_name`;
 
-/** An identifier as written in SQL: bare when plain lower-case, else quoted. */
+/** An identifier as written in SQL: bare when plain lower-case and not a reserved word, else quoted. */
 export function sqlName(name: string): string {
-  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : ident(name);
+  return /^[a-z_][a-z0-9_]*$/.test(name) && !DUCKDB_RESERVED.has(name) ? name : ident(name);
 }
 
 /** `SELECT n` per table in one statement; null when there is nothing to count. */

@@ -6,13 +6,13 @@
  */
 import { closeCompletion } from '@codemirror/autocomplete';
 import { indentWithTab, isolateHistory } from '@codemirror/commands';
-import { sql } from '@codemirror/lang-sql';
+import { schemaCompletionSource, sql } from '@codemirror/lang-sql';
 import { Compartment, EditorSelection, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import type { FunctionInfo } from '../../editor/schema-load';
 import type { SchemaModel } from '../../editor/schema-model';
-import { columnSource, functionSource, schemaNamespace } from './completion';
+import { columnSource, cteSource, functionSource, outsideStrings, schemaNamespace } from './completion';
 import { DuckDB } from './dialect';
 import { errorMarks, setErrorMark } from './error-mark';
 
@@ -51,8 +51,14 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
   let model: SchemaModel | null = null;
   let functions: readonly FunctionInfo[] = [];
   const language = new Compartment();
-  const langFor = (m: SchemaModel | null) =>
-    sql({ dialect: DuckDB, upperCaseKeywords: true, ...(m ? { schema: schemaNamespace(m) } : {}) });
+  // lang-sql's table and `table.column` completion, kept out of strings and comments (its
+  // keyword completion already is).
+  const langFor = (m: SchemaModel | null) => {
+    const base = sql({ dialect: DuckDB, upperCaseKeywords: true });
+    if (!m) return base;
+    const tables = schemaCompletionSource({ dialect: DuckDB, upperCaseKeywords: true, schema: schemaNamespace(m) });
+    return [base, DuckDB.language.data.of({ autocomplete: outsideStrings(tables) })];
+  };
   const run = (fn: () => void) => (v: EditorView) => {
     closeCompletion(v);
     fn();
@@ -78,6 +84,7 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
         language.of(langFor(null)),
         DuckDB.language.data.of({ autocomplete: columnSource(() => model) }),
         DuckDB.language.data.of({ autocomplete: functionSource(() => functions) }),
+        DuckDB.language.data.of({ autocomplete: cteSource() }),
         errorMarks(),
         placeholder('Write SQL here. Ctrl/Cmd+Enter runs the statement under the cursor; Shift+Ctrl/Cmd+Enter runs all.'),
         EditorView.editorAttributes.of({ 'data-testid': 'sql-editor' }),

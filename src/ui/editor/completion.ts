@@ -1,7 +1,8 @@
 /**
  * Completion beyond lang-sql's own: the columns of the tables the statement mentions (of every
- * table when it mentions none) with their types, and DuckDB's functions. lang-sql completes
- * keywords, table names and `table.column`.
+ * table when it mentions none) with their types, the statement's CTE names, and DuckDB's
+ * functions. lang-sql completes keywords, table names and `table.column`. Where a table name is
+ * expected (after FROM, JOIN…), columns stay out of the way.
  */
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import type { SQLNamespace } from '@codemirror/lang-sql';
@@ -24,12 +25,59 @@ function wordAt(ctx: CompletionContext): { from: number } | null {
   return { from: word.from };
 }
 
-/** Tables whose names appear as words in the statement under the cursor. */
+/** `source`, quiet inside strings and comments. */
+export function outsideStrings(source: CompletionSource): CompletionSource {
+  return (ctx) => (/String|Comment/.test(syntaxTree(ctx.state).resolveInner(ctx.pos, -1).name) ? null : source(ctx));
+}
+
+/** The text of the statement under the cursor. */
+function statementText(ctx: CompletionContext): string {
+  return statementAt(ctx.state.doc.toString(), ctx.pos)?.text ?? '';
+}
+
+/** Tables whose names appear in the statement under the cursor, as words or quoted (`"Odd Table"`). */
 function tablesInStatement(ctx: CompletionContext, model: SchemaModel): SchemaTable[] {
-  const doc = ctx.state.doc.toString();
-  const text = (statementAt(doc, ctx.pos)?.text ?? '').toLowerCase();
-  const words = new Set(text.match(/[\w$\u0080-\uffff]+/g) ?? []);
+  const text = statementText(ctx);
+  const words = new Set((text.match(/[\w$\u0080-\uffff]+/g) ?? []).map((w) => w.toLowerCase()));
+  for (const q of text.match(/"(?:[^"]|"")+"/g) ?? []) words.add(q.slice(1, -1).replace(/""/g, '"').toLowerCase());
   return model.tables.filter((t) => words.has(t.name.toLowerCase()));
+}
+
+/** Keywords after which a table (not a column) is written. */
+const TABLE_CONTEXT = new Set(['from', 'join', 'into', 'update', 'table', 'describe', 'summarize']);
+
+/** True when the word being typed at `from` follows FROM, JOIN… (a table name goes there). */
+function expectsTable(ctx: CompletionContext, from: number): boolean {
+  const before = ctx.state.sliceDoc(Math.max(0, from - 40), from);
+  const m = /([A-Za-z_]+)\s+$/.exec(before);
+  return !!m && TABLE_CONTEXT.has(m[1].toLowerCase());
+}
+
+/** Names the statement under the cursor gives its CTEs (`WITH a AS (…), "b c" AS (…)`). */
+export function cteNames(statement: string): string[] {
+  const out: string[] = [];
+  const re = /(?:\bwith\s+(?:recursive\s+)?|,\s*)("(?:[^"]|"")+"|[A-Za-z_][\w$]*)\s*(?:\([^()]*\)\s*)?as\s+(?:not\s+)?(?:materialized\s+)?\(/gi;
+  for (const m of statement.matchAll(re)) {
+    const name = m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1];
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** The statement's CTE names, first where a table is expected. */
+export function cteSource(): CompletionSource {
+  return (ctx): CompletionResult | null => {
+    const word = wordAt(ctx);
+    if (!word) return null;
+    const names = cteNames(statementText(ctx));
+    if (!names.length) return null;
+    const boost = expectsTable(ctx, word.from) ? 3 : 0;
+    return {
+      from: word.from,
+      options: names.map((name) => ({ label: name, apply: sqlName(name) === name ? undefined : sqlName(name), type: 'class', detail: 'CTE', boost })),
+      validFor: VALID,
+    };
+  };
 }
 
 /** Columns in scope, each with its type (and table) as detail. */
@@ -37,7 +85,7 @@ export function columnSource(getModel: () => SchemaModel | null): CompletionSour
   return (ctx): CompletionResult | null => {
     const model = getModel();
     const word = model && wordAt(ctx);
-    if (!model || !word) return null;
+    if (!model || !word || expectsTable(ctx, word.from)) return null;
     const mentioned = tablesInStatement(ctx, model);
     const tables = mentioned.length ? mentioned : model.tables;
     const byName = new Map<string, { type: string; tables: string[] }>();

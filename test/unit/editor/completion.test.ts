@@ -1,9 +1,10 @@
 import { CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
-import { sql } from '@codemirror/lang-sql';
+import { schemaCompletionSource, sql } from '@codemirror/lang-sql';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { SchemaModel } from '../../../src/editor/schema-model';
-import { columnSource, functionSource, schemaNamespace } from '../../../src/ui/editor/completion';
+import { columnSource, cteNames, cteSource, functionSource, outsideStrings, schemaNamespace } from '../../../src/ui/editor/completion';
+import { sqlName } from '../../../src/editor/schema-model';
 import { DuckDB } from '../../../src/ui/editor/dialect';
 
 const model: SchemaModel = {
@@ -56,6 +57,46 @@ describe('ui/editor/completion', () => {
   it('offers DuckDB functions', () => {
     const fns = functionSource(() => [{ name: 'strftime', kind: 'scalar', detail: 'scalar(data, format) → VARCHAR' }]);
     expect(complete(fns, 'SELECT strf|')?.options[0]).toMatchObject({ label: 'strftime', type: 'function' });
+  });
+
+  it('leaves table positions to the table names: no columns right after FROM, JOIN, INTO…', () => {
+    expect(complete(columns, 'SELECT * FROM serv|')).toBeNull();
+    expect(complete(columns, 'SELECT * FROM service_requests s JOIN tr|')).toBeNull();
+    expect(complete(columns, 'DESCRIBE s|')).toBeNull();
+    expect(complete(columns, 'SELECT * FROM service_requests WHERE cas|')?.options.length).toBe(2);
+  });
+
+  it('narrows the columns to a quoted table name the statement mentions', () => {
+    const odd: SchemaModel = { tables: [...model.tables, { ...model.tables[1], name: 'Odd Table', ref: '"Odd Table"', columns: [{ name: 'only_here', type: 'DOUBLE' }] }] };
+    const r = complete(columnSource(() => odd), 'SELECT o| FROM "Odd Table"');
+    expect(r?.options.map((o) => o.label)).toEqual(['only_here']);
+  });
+
+  it('quotes a column named like a reserved word (order, group), and only those', () => {
+    expect(sqlName('order')).toBe('"order"');
+    expect(sqlName('group')).toBe('"group"');
+    expect(sqlName('type')).toBe('type');
+    expect(sqlName('source')).toBe('source');
+  });
+
+  it("offers the statement's CTE names, first where a table goes", () => {
+    expect(cteNames('WITH a AS (SELECT 1), "b c" AS MATERIALIZED (SELECT 2), d(x) AS (SELECT 3) SELECT * FROM a')).toEqual(['a', 'b c', 'd']);
+    expect(cteNames('WITH RECURSIVE t AS (SELECT 1) SELECT 1')).toEqual(['t']);
+    expect(cteNames('SELECT a, b FROM x')).toEqual([]);
+    const ctes = cteSource();
+    const r = complete(ctes, 'WITH recent AS (SELECT 1) SELECT * FROM rec|');
+    expect(r?.options).toEqual([expect.objectContaining({ label: 'recent', detail: 'CTE', boost: 3 })]);
+    expect(complete(ctes, 'WITH "b c" AS (SELECT 1) SELECT * FROM b|')?.options[0].apply).toBe('"b c"');
+    // Only the statement under the cursor's.
+    expect(complete(ctes, 'WITH recent AS (SELECT 1) SELECT 1; SELECT * FROM rec|')).toBeNull();
+  });
+
+  it("keeps lang-sql's table names out of strings and comments (regression: 'serv|' offered service_requests)", () => {
+    const tables = outsideStrings(schemaCompletionSource({ dialect: DuckDB, schema: schemaNamespace(model) }));
+    // Asked for (Ctrl+Space), lang-sql alone offers them there.
+    expect(complete(tables, "SELECT 'serv|' AS s", true)).toBeNull();
+    expect(complete(tables, 'SELECT 1 -- serv|', true)).toBeNull();
+    expect(complete(tables, 'SELECT * FROM serv|')?.options.map((o) => o.label)).toContain('service_requests');
   });
 
   it('builds lang-sql’s namespace for table.column completion', () => {
