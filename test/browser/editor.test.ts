@@ -111,6 +111,27 @@ describe('SQL editor in Chromium', () => {
     expect(lines[200_000]).toMatch(/^199999,[0-9a-f]{32}$/);
   });
 
+  it("shows a cell's whole value in a dialog, on a double click or Enter", async () => {
+    await typeSql(page, "SELECT repeat('ab', 3000) AS long_text, NULL AS nothing");
+    await runAndWait(page);
+    const grid = page.locator('[data-testid=results]');
+    await grid.locator('[role=gridcell][data-col="0"]').first().dblclick();
+    const viewer = page.locator('[data-testid=cell-viewer]');
+    await viewer.waitFor({ state: 'visible' });
+    // The grid cell shows one line and its tooltip 2,000 characters; the dialog all 6,000.
+    expect((await viewer.locator('[data-testid=cell-value]').textContent())!.length).toBe(6000);
+    expect(await viewer.locator('h2').textContent()).toBe('long_text · VARCHAR · row 1');
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'hidden' });
+    await grid.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await viewer.waitFor({ state: 'visible' });
+    expect(await viewer.locator('[data-testid=cell-value]').textContent()).toBe('NULL');
+    await viewer.getByRole('button', { name: 'Close' }).click();
+    await viewer.waitFor({ state: 'hidden' });
+  });
+
   it('cancels a long query', async () => {
     await typeSql(page, 'SELECT count(*) FROM range(10000000000) a, range(10) b WHERE a.range % 7 = b.range');
     await page.keyboard.press('Control+Enter');

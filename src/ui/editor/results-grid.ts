@@ -3,8 +3,9 @@
  * rows in view (plus a few) rendered in an absolutely positioned layer, so 200k rows scroll as
  * smoothly as 20. Column types sit in the header; clicking a header (or Enter or Space on it:
  * headers are in the Tab order) sorts (in JS, on an index
- * permutation); a cell or row copies with Ctrl/Cmd+C (Shift for the row). NULL is shown
- * distinctly, numbers right-aligned, timestamps as stored wall-clock time. Text only.
+ * permutation); a cell or row copies with Ctrl/Cmd+C (Shift for the row); a double click or
+ * Enter shows the selected cell's whole value in a dialog. NULL is shown distinctly, numbers
+ * right-aligned, timestamps as stored wall-clock time. Text only.
  */
 import type { ResultSet } from '../../db/types';
 import { columnKind, type ColumnKind } from '../../editor/column-kind';
@@ -137,6 +138,36 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     layer.replaceChildren(frag);
   }
 
+  // The whole value of one cell (a grid cell shows one line, cut to its column's width).
+  const viewerText = h('pre', { class: 'sql-cell-value', 'data-testid': 'cell-value', tabindex: 0 });
+  const viewerTitle = h('h2', { class: 'sql-cell-title' });
+  const viewerCopy = h('button', { type: 'button', class: 'secondary' }, 'Copy');
+  const viewerClose = h('button', { type: 'button' }, 'Close');
+  const viewer = h(
+    'dialog',
+    { class: 'sql-cell-viewer', 'data-testid': 'cell-viewer', 'aria-labelledby': 'sql-cell-title' },
+    viewerTitle,
+    viewerText,
+    h('div', { class: 'sql-cell-actions' }, viewerCopy, viewerClose),
+  ) as HTMLDialogElement;
+  viewerTitle.id = 'sql-cell-title';
+  viewerCopy.addEventListener('click', () => void copy('cell'));
+  viewerClose.addEventListener('click', () => viewer.close());
+  // Keys in the dialog (Escape, Ctrl+C) are its own, not the grid's or the page's.
+  viewer.addEventListener('keydown', (e) => e.stopPropagation());
+
+  function openViewer(): void {
+    if (!rs || !sel) return;
+    const col = rs.columns[sel.col];
+    const text = formatValue(rs.cell(dataRow(sel.row), sel.col), kinds[sel.col]);
+    viewerTitle.textContent = `${col.name} · ${col.type} · row ${(sel.row + 1).toLocaleString('en-US')}`;
+    viewerText.textContent = text ?? 'NULL';
+    viewerText.classList.toggle('null', text === null);
+    if (!viewer.isConnected) document.body.append(viewer);
+    viewer.showModal();
+    viewerText.focus();
+  }
+
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(() => renderRows());
   };
@@ -150,7 +181,22 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       if (top < el.scrollTop) el.scrollTop = top;
       else if (top + ROW_HEIGHT > el.scrollTop + view) el.scrollTop = top + ROW_HEIGHT - view;
     }
-    renderRows(true);
+    // Rows are drawn again only when the window moved; otherwise the marks move, so the cells
+    // stay the same elements (a double click needs its two clicks on one element).
+    renderRows();
+    markSelection();
+  }
+
+  function markSelection(): void {
+    for (const c of layer.querySelectorAll('.sql-grid-cell.selected')) {
+      c.classList.remove('selected');
+      c.removeAttribute('aria-selected');
+    }
+    const cell = sel && layer.querySelector(`[data-row="${sel.row}"] > [data-col="${sel.col}"]`);
+    if (cell) {
+      cell.classList.add('selected');
+      cell.setAttribute('aria-selected', 'true');
+    }
   }
 
   async function copy(what: 'cell' | 'row'): Promise<boolean> {
@@ -192,6 +238,13 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     const row = cell?.closest<HTMLElement>('[data-row]');
     if (cell && row) select(Number(row.dataset.row), Number(cell.dataset.col), false);
   });
+  layer.addEventListener('dblclick', (e) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
+    const row = cell?.closest<HTMLElement>('[data-row]');
+    if (!cell || !row) return;
+    select(Number(row.dataset.row), Number(cell.dataset.col), false);
+    openViewer();
+  });
   el.addEventListener('scroll', schedule, { passive: true });
   el.addEventListener('keydown', (e) => {
     if (!rs) return;
@@ -200,6 +253,11 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       if (!sel) return;
       e.preventDefault();
       void copy(e.shiftKey ? 'row' : 'cell');
+      return;
+    }
+    if (e.key === 'Enter' && sel && e.target === el) {
+      e.preventDefault();
+      openViewer();
       return;
     }
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -244,6 +302,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     copyCell: () => copy('cell'),
     copyRow: () => copy('row'),
     destroy() {
+      viewer.remove();
       resize?.disconnect();
       if (frame) cancelAnimationFrame(frame);
     },
