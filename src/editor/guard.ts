@@ -32,7 +32,9 @@ export async function checkStatement(sql: string, options: GuardOptions): Promis
     case 'unknown':
       // Every statement DuckDB knows starts with a keyword the classifier knows; text DuckDB's
       // parser rejects (`SELEC 1`) is let through so that DuckDB's own syntax error is shown.
-      if (options.parser && (await options.parser.probe(sql)) === 'error') return { ok: true, verdict: tc.verdict };
+      // It cannot run, so it changes nothing: a read, as far as what follows a run is concerned
+      // (no checkpoint, no recomputed rollups after a typo).
+      if (options.parser && (await options.parser.probe(sql)) === 'error') return { ok: true, verdict: 'read' };
       return { ok: false, verdict: tc.verdict, message: unknownMessage(tc.keyword) };
     case 'temp':
       if (tc.creates && (await options.parser?.shadows?.(tc.creates))) {

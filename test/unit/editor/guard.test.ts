@@ -104,6 +104,8 @@ describe('editor/guard', () => {
     // Regression: `SELEC 1` was refused as "cannot tell whether … is read-only"; DuckDB's syntax error is what helps.
     expect(await check('SELEC 1')).toMatchObject({ ok: true });
     expect(await check('FROBNICATE everything')).toMatchObject({ ok: true });
+    // A typo that names a dataset table must not count as a write (it would recompute every rollup).
+    expect(await check('SELEC * FROM service_requests')).toEqual({ ok: true, verdict: 'read' });
     const rejecting: SqlParser = { probe: async () => 'other' };
     expect(await checkStatement('FROBNICATE everything', { allowWrites: false, parser: rejecting })).toMatchObject({ ok: false });
   });
