@@ -213,7 +213,7 @@ export function timestampText(ms: number): string {
   return iso.slice(0, 10) + ' ' + iso.slice(11, 19) + fraction(frac);
 }
 
-/** `HH:MM:SS[.ffffff]` of a time of day in microseconds. */
+/** `HH:MM:SS[.ffffff]` of a time of day (or a non-negative span) in microseconds. */
 export function timeText(micros: bigint): string {
   const s = micros / 1_000_000n;
   return `${pad(s / 3600n)}:${pad((s / 60n) % 60n)}:${pad(s % 60n)}${fraction(micros % 1_000_000n)}`;
@@ -228,11 +228,7 @@ export function intervalText(months: number, days: number, micros: bigint): stri
   if (years) unit(years, 'year');
   if (rest) unit(rest, 'month');
   if (days) unit(days, 'day');
-  if (micros !== 0n || parts.length === 0) {
-    const abs = micros < 0n ? -micros : micros;
-    const s = abs / 1_000_000n;
-    parts.push(`${micros < 0n ? '-' : ''}${pad(s / 3600n)}:${pad((s / 60n) % 60n)}:${pad(s % 60n)}${fraction(abs % 1_000_000n)}`);
-  }
+  if (micros !== 0n || parts.length === 0) parts.push(micros < 0n ? `-${timeText(-micros)}` : timeText(micros));
   return parts.join(' ');
 }
 

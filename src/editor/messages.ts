@@ -70,6 +70,11 @@ export function exportedMessage(format: string): string {
   return `Exported ${format.toUpperCase()}: see the browser's downloads.`;
 }
 
+/** Asked before a save replaces another query saved under the same name. */
+export function replaceQuestion(name: string): string {
+  return `A saved query is already named “${name}”. Press Replace to overwrite it, or change the name.`;
+}
+
 /** Fixed messages. */
 export const MSG = {
   nothingToRun: 'Nothing to run: the editor has no SQL statement here.',
@@ -84,6 +89,8 @@ export const MSG = {
   exportFailed: 'Export failed',
   schemaFailed: 'Could not read the schema',
   saveNeedsName: 'Give the query a name to save it.',
+  saveFull: 'Could not save: the browser’s storage is full or unavailable.',
+  replaced: 'Replaced the editor’s text — Ctrl+Z (⌘Z) to undo.',
   rollupsUpdating: 'The script wrote to a dataset table: recomputing the reports’ rollups…',
 } as const;
 

@@ -8,8 +8,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import { fastExpressions } from './vega-expr';
 import { patchVegaSpec } from './vega-patch';
 
-export type { View };
-
 /** A rendered chart: its Vega view and how to dispose of it. */
 export interface ChartHandle {
   view: View;

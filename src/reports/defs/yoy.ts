@@ -102,11 +102,10 @@ ORDER BY dataset, year, month`;
       const years = yearsOf(mine);
       if (years.length < 2) continue;
       const [prev, last] = years.slice(-2);
-      const key = (r: Row) => `${r.year}-${String(r.month).padStart(2, '0')}-01`;
-      const covered = coveredMonths(mine.map(key), mine.map((r) => numberOf(r.n)));
+      const covered = coveredMonths(mine.map(monthKey), mine.map((r) => numberOf(r.n)));
       // A month is compared when both years have it whole: not cut by where the data (or the
       // date filter) starts or ends, and not a month the data barely covers.
-      const whole = new Set(mine.filter((r) => r.whole_month === true).map((r) => key(r).slice(0, 7)));
+      const whole = new Set(mine.filter((r) => r.whole_month === true).map((r) => monthKey(r).slice(0, 7)));
       const comparable = (y: number, m: number) => {
         const k = `${y}-${String(m).padStart(2, '0')}`;
         return covered.has(k) && whole.has(k);

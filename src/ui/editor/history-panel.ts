@@ -1,16 +1,8 @@
 /** The history panel (searchable, click to restore) and the saved-queries panel. */
 import { outcomeLabel, outcomeOf, type HistoryOutcome, type QueryHistory } from '../../editor/history';
-import { MSG } from '../../editor/messages';
+import { MSG, replaceQuestion } from '../../editor/messages';
 import type { SavedQueries } from '../../editor/saved';
 import { h, replace } from '../dom';
-
-/** Asked before a save replaces another query saved under the same name. */
-function replaceQuestion(name: string): string {
-  return `A saved query is already named “${name}”. Press Replace to overwrite it, or change the name.`;
-}
-
-/** Said when the browser's storage refused a saved query. */
-const SAVE_FULL = 'Could not save: the browser’s storage is full or unavailable.';
 
 /** The first line of SQL, shortened for a list. */
 function summary(sql: string): string {
@@ -91,7 +83,7 @@ export function savedPanel(saved: SavedQueries, current: () => string, open: (sq
       return;
     }
     if (result !== 'saved') {
-      say(result === 'blank' ? MSG.saveNeedsName : SAVE_FULL);
+      say(result === 'blank' ? MSG.saveNeedsName : MSG.saveFull);
       return;
     }
     say(null);

@@ -53,9 +53,6 @@ export interface EditorHandle {
   destroy(): void;
 }
 
-/** Said when a history item, a saved query, a share link or a report replaced the editor's text. */
-const REPLACED_NOTICE = 'Replaced the editor’s text — Ctrl+Z (⌘Z) to undo.';
-
 function fmtMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
@@ -104,7 +101,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     const before = code.getDoc();
     if (before !== sql) code.setDoc(sql);
     showError(null);
-    if (before.trim() && before !== sql) notify(REPLACED_NOTICE);
+    if (before.trim() && before !== sql) notify(MSG.replaced);
     if (focus) code.focus();
   };
   const openSql = (sql: string) => setSql(sql, true);

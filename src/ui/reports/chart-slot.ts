@@ -4,7 +4,7 @@
  * filter changes cheap. Draws are serialized so overlapping updates cannot interleave.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { renderChart, replaceChartData, type ChartHandle, type View } from '../vega';
+import { renderChart, replaceChartData, type ChartHandle } from '../vega';
 import { DATA_NAME } from '../../reports/spec/common';
 
 /** A card's chart area (see the module comment). */
@@ -21,11 +21,6 @@ export class ChartSlot {
   ) {
     // Marks that filter on a click show a pointer (reports.css).
     if (onClick) el.classList.add('lens-clickable');
-  }
-
-  /** The live view, when a chart is drawn. */
-  get view(): View | null {
-    return this.handle?.view ?? null;
   }
 
   /**

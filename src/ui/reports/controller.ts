@@ -263,7 +263,7 @@ export class ReportsController {
    */
   private async drawFitted(e: Entry, gen: number, rows: Row[], params: Params, frame: Frame | undefined): Promise<void> {
     let trim = frame && e.trim?.width === frame.width ? e.trim.px : 0;
-    await e.slot.show(e.def.spec(rows, params, frame && trim ? { width: frame.width - trim } : frame));
+    await e.slot.show(e.def.spec(rows, params, fitted(e, frame)));
     for (let redraws = 0; frame && redraws < MAX_FIT_REDRAWS; redraws++) {
       const drawn = e.slot.drawnWidth();
       if (gen !== e.gen || drawn === undefined || drawn <= frame.width) return;
@@ -291,7 +291,7 @@ export class ReportsController {
     }
     const shown = e.shown;
     if (!shown || shown.empty !== null) return;
-    const spec = e.def.spec(shown.rows, shown.params, this.frame && e.trim?.width === this.frame.width ? { width: this.frame.width - e.trim.px } : this.frame);
+    const spec = e.def.spec(shown.rows, shown.params, fitted(e, this.frame));
     const subtitle = [filtersCaption(this.filters), paramsCaption(e.def.params ?? [], shown.params), `Denver Lens · exported ${new Date().toLocaleDateString('en-CA')}`];
     const url = await exportImage(titledSpec(spec, e.def.title, subtitle), kind);
     const a = document.createElement('a');
@@ -322,4 +322,9 @@ export class ReportsController {
     this.derived.clear();
     await this.renderEntry(e);
   }
+}
+
+/** The room a card's chart is drawn in: the frame, less the trim the card remembers for its width. */
+function fitted(e: Entry, frame: Frame | undefined): Frame | undefined {
+  return frame && e.trim?.width === frame.width && e.trim.px ? { width: frame.width - e.trim.px } : frame;
 }

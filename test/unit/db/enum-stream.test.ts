@@ -5,29 +5,15 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { lacksDictionaries, restoreDictionaries, toResultSet } from '../../../src/db/result-set';
+import { openRawConnection } from '../helpers/duckdb';
 
 const require = createRequire(import.meta.url);
-const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 // The Node build reads Arrow with the CommonJS apache-arrow: build its tables with the same one.
 const { Table } = require('apache-arrow');
 
-async function connect(): Promise<any> {
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'), mainWorker: '' },
-      eh: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'), mainWorker: '' },
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME,
-  );
-  await db.instantiate();
-  db.open({ path: ':memory:' });
-  return db.connect();
-}
-
 describe('db/result-set dictionaries of streamed results', () => {
   it('gives streamed ENUM columns (top level and in lists) their values back', async () => {
-    const conn = await connect();
+    const conn = await openRawConnection();
     const sql = `SELECT x::ENUM('a', 'b', 'c') AS e, [x::ENUM('a', 'b', 'c')] AS l, x FROM (VALUES ('a'), ('b'), (NULL), ('c')) t(x)`;
     const batches: any[] = [];
     for await (const b of await conn.send(sql, true)) batches.push(b);
@@ -45,7 +31,7 @@ describe('db/result-set dictionaries of streamed results', () => {
   });
 
   it('finds nothing missing in a materialized result or one without ENUMs', async () => {
-    const conn = await connect();
+    const conn = await openRawConnection();
     expect(lacksDictionaries(conn.query(`SELECT 'a'::ENUM('a') AS e`).batches)).toBe(false);
     const batches: any[] = [];
     for await (const b of await conn.send(`SELECT 1 AS n, NULL::ENUM('a') AS e`, true)) batches.push(b);

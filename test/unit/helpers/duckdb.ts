@@ -40,11 +40,19 @@ async function sharedInstance(): Promise<any> {
   return dbPromise;
 }
 
-/** Opens a fresh in-memory database (each test file gets its own DuckDB database). */
-export async function openTestDb(): Promise<TestDb> {
+/**
+ * A connection of duckdb-wasm's own API (`query`, `send`…) to a fresh in-memory database, for
+ * tests of what that API returns; openTestDb wraps one in the app's Connector.
+ */
+export async function openRawConnection(): Promise<any> {
   const db = await sharedInstance();
   db.open({ path: ':memory:' });
-  const conn = db.connect();
+  return db.connect();
+}
+
+/** Opens a fresh in-memory database (each test file gets its own DuckDB database). */
+export async function openTestDb(): Promise<TestDb> {
+  const conn = await openRawConnection();
   // Extensions (json, parquet...) are not built into duckdb-wasm and cannot be fetched: fail fast.
   conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false`);
   const run = (sql: string) => toResultSet(conn.query(sql));
