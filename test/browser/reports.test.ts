@@ -176,6 +176,21 @@ describe('reports in Chromium', () => {
     await waitForReports(page);
   });
 
+  it('redraws the cards on screen first after a filter change', async () => {
+    // DuckDB answers one query at a time: the cards in view must not wait behind those above them.
+    await page.locator('[data-testid="report-backlog"]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    const offscreen = await page.evaluate(() => document.querySelector('[data-testid="report-monthly-by-type"]')!.getBoundingClientRect().bottom < 0);
+    expect(offscreen).toBe(true);
+    await page.evaluate(() => (window as any).lens.setFilters({ neighborhoods: ['Capitol Hill'] }));
+    const waited = (id: string) => page.evaluate((i) => Number(document.querySelector<HTMLElement>(`[data-testid="report-${i}"]`)!.dataset.msData), id);
+    // Time from the change to each card's rows: the card in view got them before the first card.
+    expect(await waited('backlog')).toBeLessThan(await waited('monthly-by-type'));
+    await page.evaluate(() => (window as any).lens.setFilters({ neighborhoods: [] }));
+    await waitForReports(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it('downloads a chart as SVG and PNG with its title and the filters it was drawn under', async () => {
     await page.evaluate(() => (window as any).lens.setFilters({ neighborhoods: ['Five Points'], from: '2025-01-01' }));
     await waitForReports(page);

@@ -69,6 +69,9 @@ export class ReportsController {
   /** The room every chart has (all cards are as wide); unknown until the grid is laid out. */
   private frame: Frame | undefined;
   private resizeObserver: ResizeObserver | undefined;
+  /** Ids of the cards in (or near) the viewport: a re-render asks for their rows first. */
+  private readonly inView = new Set<string>();
+  private viewObserver: IntersectionObserver | undefined;
   private resizeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -98,7 +101,29 @@ export class ReportsController {
       return entry.card.el;
     });
     this.watchWidth();
+    this.watchView();
     return cards;
+  }
+
+  /**
+   * Keeps `inView` current. DuckDB-WASM answers one query at a time, in the order asked, so the
+   * order cards start rendering in is the order they are redrawn in: the ones on screen go first.
+   */
+  private watchView(): void {
+    if (typeof IntersectionObserver === 'undefined') return;
+    const ids = new Map<Element, string>([...this.entries.values()].map((e) => [e.card.el, e.def.id]));
+    this.viewObserver = new IntersectionObserver(
+      (records) => {
+        for (const r of records) {
+          const id = ids.get(r.target);
+          if (!id) continue;
+          if (r.isIntersecting) this.inView.add(id);
+          else this.inView.delete(id);
+        }
+      },
+      { rootMargin: '100px 0px' },
+    );
+    for (const el of ids.keys()) this.viewObserver.observe(el);
   }
 
   /**
@@ -165,7 +190,7 @@ export class ReportsController {
       this.queries.clear();
       this.derived.clear();
     }
-    for (const e of this.entries.values()) void this.track(this.renderEntry(e));
+    for (const e of viewFirst([...this.entries.values()], this.inView)) void this.track(this.renderEntry(e));
     return this.rendered();
   }
 
@@ -186,6 +211,7 @@ export class ReportsController {
 
   destroy(): void {
     this.resizeObserver?.disconnect();
+    this.viewObserver?.disconnect();
     clearTimeout(this.resizeTimer);
     for (const e of this.entries.values()) {
       e.gen++;
@@ -322,6 +348,11 @@ export class ReportsController {
     this.derived.clear();
     await this.renderEntry(e);
   }
+}
+
+/** `entries` with those whose card is in view first, each part in page order. */
+function viewFirst(entries: Entry[], inView: ReadonlySet<string>): Entry[] {
+  return [...entries.filter((e) => inView.has(e.def.id)), ...entries.filter((e) => !inView.has(e.def.id))];
 }
 
 /** The room a card's chart is drawn in: the frame, less the trim the card remembers for its width. */
