@@ -226,6 +226,105 @@ describe('SQL editor in Chromium', () => {
     expect(cut).toEqual([]);
   });
 
+  it('resizes a column by dragging its header edge, fits it with a double click and steps it with Alt+Arrow, without sorting', async () => {
+    const sql = `SELECT * FROM (VALUES (3, 'cc', repeat('wide value ', 9)), (1, 'aa', 'x'), (2, 'bb', 'y')) t(n, s, wide)`;
+    await typeSql(page, sql);
+    await runAndWait(page);
+    const grid = page.locator('[data-testid=results]');
+    await grid.scrollIntoViewIfNeeded();
+    const header = (col: number) => grid.locator(`[role=columnheader][data-col="${col}"]`);
+    // Widths of the header cells and of the first row's cells, and what the grid shows.
+    const state = () =>
+      page.evaluate(() => {
+        const g = document.querySelector('[data-testid=results]')!;
+        const widths = (sel: string) => [...g.querySelectorAll<HTMLElement>(sel)].map((e) => e.getBoundingClientRect().width);
+        return {
+          head: widths('[role=columnheader][data-col]'),
+          row: widths('[role=row][data-row="0"] [role=gridcell]'),
+          sort: [...g.querySelectorAll('[role=columnheader][data-col]')].map((e) => e.getAttribute('aria-sort')),
+          firstRow: [...g.querySelectorAll('[role=row][data-row="0"] [role=gridcell]')].map((e) => e.textContent),
+        };
+      });
+    async function dragEdge(col: number, dx: number): Promise<void> {
+      const box = (await header(col).locator('[data-testid=column-resize]').boundingBox())!;
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + dx, y, { steps: 6 });
+      await page.mouse.up();
+    }
+    const before = await state();
+    expect(before.sort).toEqual(['none', 'none', 'none']);
+    // A resize draws no rows: the row elements stay the same.
+    await grid.locator('[role=row][data-row="0"]').evaluate((r) => r.setAttribute('data-probe', 'kept'));
+
+    // Drag the edge of `s` 90 px right: the header cell and the row's cell follow, nothing else moves.
+    await dragEdge(1, 90);
+    const dragged = await state();
+    expect(Math.abs(dragged.head[1] - (before.head[1] + 90))).toBeLessThanOrEqual(1);
+    expect(Math.abs(dragged.row[1] - dragged.head[1])).toBeLessThanOrEqual(1);
+    for (const c of [0, 2]) {
+      expect(dragged.head[c]).toBe(before.head[c]);
+      expect(dragged.row[c]).toBe(before.row[c]);
+    }
+    expect(dragged.sort).toEqual(before.sort);
+    expect(dragged.firstRow).toEqual(before.firstRow);
+    expect(await grid.locator('[role=row][data-probe=kept]').count()).toBe(1);
+
+    // Past the minimum, so the drag ends over the header of `n`: 40 px, and no sort.
+    await dragEdge(1, -(dragged.head[1] - 40) - 30);
+    const narrowed = await state();
+    expect(Math.abs(narrowed.head[1] - 40)).toBeLessThanOrEqual(1);
+    expect(Math.abs(narrowed.row[1] - 40)).toBeLessThanOrEqual(1);
+    expect(narrowed.head[0]).toBe(before.head[0]);
+    expect(narrowed.sort).toEqual(before.sort);
+    expect(narrowed.firstRow).toEqual(before.firstRow);
+
+    // The wide value starts cut (columns start at most 360 px); a double click on the edge fits it.
+    const wideCell = grid.locator('[role=row][data-row="0"] [role=gridcell][data-col="2"]');
+    const cut = () => wideCell.evaluate((c) => c.scrollWidth > c.clientWidth);
+    expect(await cut()).toBe(true);
+    await header(2).locator('[data-testid=column-resize]').dblclick();
+    expect(await cut()).toBe(false);
+    const fitted = await state();
+    expect(fitted.head[2]).toBeGreaterThan(before.head[2]);
+    expect(Math.abs(fitted.row[2] - fitted.head[2])).toBeLessThanOrEqual(1);
+    expect(fitted.sort).toEqual(before.sort);
+    expect(await grid.locator('[role=row][data-probe=kept]').count()).toBe(1);
+
+    // Clicking a header elsewhere still sorts, and the widths stay.
+    await header(0).click({ position: { x: 10, y: 10 } });
+    const sorted = await state();
+    expect(sorted.sort).toEqual(['ascending', 'none', 'none']);
+    expect(sorted.firstRow[0]).toBe('1');
+    expect(sorted.head).toEqual(fitted.head);
+    expect(Math.abs(sorted.row[1] - 40)).toBeLessThanOrEqual(1);
+
+    // Alt+ArrowRight / Alt+ArrowLeft on a focused header widen and narrow it by 16 px, without sorting.
+    await header(1).focus();
+    expect(await header(1).getAttribute('title')).toMatch(/Alt\+←\/→, to resize/);
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.keyboard.press('Alt+ArrowRight');
+    let keyed = await state();
+    expect(Math.abs(keyed.head[1] - (sorted.head[1] + 32))).toBeLessThanOrEqual(1);
+    expect(Math.abs(keyed.row[1] - keyed.head[1])).toBeLessThanOrEqual(1);
+    await page.keyboard.press('Alt+ArrowLeft');
+    keyed = await state();
+    expect(Math.abs(keyed.head[1] - (sorted.head[1] + 16))).toBeLessThanOrEqual(1);
+    expect(keyed.sort).toEqual(sorted.sort);
+    expect(keyed.firstRow).toEqual(sorted.firstRow);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-col'))).toBe('1');
+
+    // The same query again keeps the widths; another result starts afresh.
+    await typeSql(page, sql);
+    await runAndWait(page);
+    expect((await state()).head).toEqual(keyed.head);
+    await typeSql(page, `SELECT * FROM (VALUES (3, 'cc', 'short')) t(n, s, other)`);
+    await runAndWait(page);
+    expect((await state()).head.slice(0, 2)).toEqual(before.head.slice(0, 2));
+  });
+
   it('shows a parser error as DuckDB text, not the JSON the streaming path sends, and underlines it', async () => {
     await typeSql(page, 'SELECT 1,\n 2 +\nFROM service_requests');
     await runAndWait(page);

@@ -5,10 +5,23 @@
  * headers are in the Tab order) sorts (in JS, on an index
  * permutation); a cell or row copies with Ctrl/Cmd+C (Shift for the row); a double click or
  * Enter shows the selected cell's whole value in a dialog. NULL is shown distinctly, numbers
- * right-aligned, timestamps as stored wall-clock time. Text only.
+ * right-aligned, timestamps as stored wall-clock time. Text only. A column is resized by dragging
+ * its header's right edge, fitted to its content by a double click there, or narrowed and widened
+ * with Alt+ArrowLeft / Alt+ArrowRight on its header; widths live in one CSS variable on the grid
+ * (the header and the rows share its grid-template-columns), so a resize draws no rows.
  */
-import type { ResultSet } from '../../db/types';
+import type { ColumnMeta, ResultSet } from '../../db/types';
 import { columnKind, type ColumnKind } from '../../editor/column-kind';
+import {
+  dragWidth,
+  fitWidth,
+  keyWidth,
+  layoutWidth,
+  sameColumns,
+  sampleRows,
+  type ColumnTexts,
+  type Measure,
+} from '../../editor/column-width';
 import { formatValue } from '../../editor/format';
 import { gridWindow } from '../../editor/grid-window';
 import { MSG } from '../../editor/messages';
@@ -32,15 +45,15 @@ export interface ResultsGrid {
   destroy(): void;
 }
 
-/** Creates the grid; `notify` shows short messages (copied, copy failed). */
 /** Width in px of a text in `font`, measured on a canvas (or estimated where there is none). */
-function textMeasurer(font: string): (text: string) => number {
+function textMeasurer(font: string): Measure {
   const ctx = document.createElement('canvas').getContext('2d');
   if (!ctx) return (t) => t.length * 8.7;
   ctx.font = font;
   return (t) => ctx.measureText(t).width;
 }
 
+/** Creates the grid; `notify` shows short messages (copied, copy failed). */
 export function resultsGrid(notify: (message: string) => void): ResultsGrid {
   // The header gets role=row only once it has cells (an empty row is an a11y error).
   const head = h('div', { class: 'sql-grid-head' });
@@ -64,26 +77,57 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
   let frame = 0;
   const dataRow = (i: number) => (perm ? perm[i] : i);
 
-  function layoutColumns(r: ResultSet): void {
-    // Sample the start, the end and evenly spaced rows between (values often grow with the row).
-    const n = r.rowCount;
-    const sample = new Set<number>();
-    for (let k = 0; k < Math.min(n, 100); k++) sample.add(k).add(n - 1 - k).add(Math.floor((k * n) / 100));
-    // Text is measured in the grid's own font (a guess per character cut the widest numbers).
-    const measure = textMeasurer(getComputedStyle(el).font);
-    const widths = r.columns.map((c, i) => {
-      let text = 0;
-      for (const row of sample) {
-        const v = formatValue(r.cell(row, i), kinds[i]) ?? 'NULL';
-        text = Math.max(text, measure(v.length > 60 ? v.slice(0, 60) : v));
-      }
-      // Cells: 0.5rem padding each side and a border; the header holds name and type.
-      const px = Math.max(text + 20, measure(c.name) * 1.1 + 26, measure(c.type) * 0.9 + 26);
-      return Math.ceil(Math.min(360, Math.max(64, px)));
-    });
-    const gutter = Math.max(48, String(r.rowCount).length * 8 + 20);
+  // Column widths in px: the first layout's, with the ones the user set (`custom`) over them.
+  // The user's widths outlive a sort, and a new result with the columns of the last one shown
+  // (the same query run again); any other result starts from the first layout.
+  let widths: number[] = [];
+  let gutter = 48;
+  const custom = new Map<number, number>();
+  let shownColumns: readonly ColumnMeta[] | null = null;
+  let measure: Measure = (t) => t.length * 8.7;
+  let drag: { col: number; pointer: number; startX: number; startWidth: number; handle: HTMLElement; moved: boolean } | null = null;
+  // Set when a drag ends, so the click it may end with does not sort.
+  let swallowClick = false;
+
+  /** The texts column `i` is measured from: its header and its sampled rows' values. */
+  function columnTexts(r: ResultSet, i: number, rows: readonly number[]): ColumnTexts {
+    const kind = kinds[i];
+    return {
+      name: r.columns[i].name,
+      type: r.columns[i].type,
+      cells: rows.map((row) => formatValue(r.cell(row, i), kind) ?? 'NULL'),
+    };
+  }
+
+  /** The one place widths reach the page: the header and every row read these two variables. */
+  function applyWidths(): void {
     el.style.setProperty('--sql-grid-cols', [gutter, ...widths].map((w) => `${w}px`).join(' '));
     el.style.setProperty('--sql-grid-width', `${gutter + widths.reduce((a, b) => a + b, 0)}px`);
+  }
+
+  function layoutColumns(r: ResultSet): void {
+    // Text is measured in the grid's own font (a guess per character cut the widest numbers).
+    measure = textMeasurer(getComputedStyle(el).font);
+    const rows = sampleRows(r.rowCount);
+    widths = r.columns.map((_, i) => layoutWidth(columnTexts(r, i, rows), measure));
+    if (sameColumns(shownColumns, r.columns)) for (const [i, w] of custom) widths[i] = w;
+    else custom.clear();
+    shownColumns = r.columns;
+    gutter = Math.max(48, String(r.rowCount).length * 8 + 20);
+    applyWidths();
+  }
+
+  /** Sets a column's width as the user chose it (rows are not drawn again: only the template changes). */
+  function setWidth(col: number, px: number): void {
+    if (!rs || widths[col] === px) return;
+    widths[col] = px;
+    custom.set(col, px);
+    applyWidths();
+  }
+
+  /** Fits a column to its widest sampled value and its header, measured as the first layout measures. */
+  function fitColumn(col: number): void {
+    if (rs) setWidth(col, fitWidth(columnTexts(rs, col, sampleRows(rs.rowCount)), measure));
   }
 
   function renderHead(r: ResultSet): void {
@@ -97,11 +141,18 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
           'data-col': i,
           'aria-sort': dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none',
           tabindex: 0,
-          title: `${c.name} (${c.type}): click, or Enter, to sort`,
+          'aria-keyshortcuts': 'Alt+ArrowLeft Alt+ArrowRight',
+          title: `${c.name} (${c.type}): click, or Enter, to sort; drag the right edge, or Alt+←/→, to resize; double-click the edge to fit`,
         },
         h('span', { class: 'sql-grid-name' }, c.name),
         h('span', { class: 'sql-grid-type' }, c.type),
         h('span', { class: 'sql-grid-sort', 'aria-hidden': 'true' }, dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''),
+        h('span', {
+          class: 'sql-grid-resize',
+          'data-testid': 'column-resize',
+          'aria-hidden': 'true',
+          title: 'Drag to resize; double-click to fit',
+        }),
       );
     });
     replace(head, h('div', { class: 'sql-grid-gutter', role: 'columnheader' }, '#'), cells);
@@ -220,15 +271,71 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     if (focused) head.querySelector<HTMLElement>(`[data-col="${col}"]`)?.focus();
   }
 
+  /** The column of a resize handle an event happened on, or null elsewhere. */
+  function resizeHandle(e: Event): { handle: HTMLElement; col: number } | null {
+    const handle = (e.target as HTMLElement).closest<HTMLElement>('.sql-grid-resize');
+    const cell = handle?.closest<HTMLElement>('[data-col]');
+    return handle && cell ? { handle, col: Number(cell.dataset.col) } : null;
+  }
+
   head.addEventListener('click', (e) => {
+    // A click on a resize handle, or one a drag ended with, is not a sort.
+    if (swallowClick) {
+      swallowClick = false;
+      return;
+    }
+    if (resizeHandle(e)) return;
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
     if (target) sortBy(target);
   });
-  // Column headers are in the Tab order; Enter or Space sorts, as a click does.
+  // Dragging a header's right edge resizes its column; the handle holds the pointer until it is up.
+  head.addEventListener('pointerdown', (e) => {
+    const hit = resizeHandle(e);
+    if (!hit || e.button !== 0 || !rs) return;
+    hit.handle.setPointerCapture(e.pointerId);
+    hit.handle.classList.add('active');
+    el.classList.add('resizing');
+    drag = { col: hit.col, pointer: e.pointerId, startX: e.clientX, startWidth: widths[hit.col], handle: hit.handle, moved: false };
+  });
+  head.addEventListener('pointermove', (e) => {
+    if (!drag || e.pointerId !== drag.pointer) return;
+    const px = dragWidth(drag.startWidth, drag.startX, e.clientX);
+    if (px === widths[drag.col]) return;
+    drag.moved = true;
+    setWidth(drag.col, px);
+  });
+  const endDrag = (e: PointerEvent) => {
+    if (!drag || e.pointerId !== drag.pointer) return;
+    if (drag.moved) {
+      // The click that may follow comes in this same task; a later one is the user's again.
+      swallowClick = true;
+      setTimeout(() => (swallowClick = false), 0);
+    }
+    drag.handle.classList.remove('active');
+    el.classList.remove('resizing');
+    drag = null;
+  };
+  head.addEventListener('pointerup', endDrag);
+  head.addEventListener('pointercancel', endDrag);
+  head.addEventListener('lostpointercapture', endDrag);
+  head.addEventListener('dblclick', (e) => {
+    const hit = resizeHandle(e);
+    if (hit) fitColumn(hit.col);
+  });
+  // Column headers are in the Tab order; Enter or Space sorts, as a click does, and
+  // Alt+ArrowLeft / Alt+ArrowRight narrows or widens the column.
   head.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
     if (!target) return;
+    const col = Number(target.dataset.col);
+    const px = keyWidth(widths[col], e);
+    if (px !== null) {
+      e.preventDefault();
+      e.stopPropagation();
+      setWidth(col, px);
+      return;
+    }
+    if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
     e.stopPropagation();
     sortBy(target);
@@ -276,6 +383,8 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       sort = null;
       perm = null;
       sel = null;
+      drag = null;
+      el.classList.remove('resizing');
       drawn = { first: -1, last: -1 };
       el.scrollTop = 0;
       el.scrollLeft = 0;
