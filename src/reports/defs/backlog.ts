@@ -3,6 +3,7 @@ import { int, str } from '../../sql/quote';
 import { OPEN_REQUESTS, REQUEST_EXTENT } from '../../db/open-requests';
 import { isNarrow, kindFilter, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { OTHER_COLOR, typeColors } from '../spec/type-colors';
+import { rankedColorEncoding, withRankedColors } from '../spec/ranked-colors';
 import { OTHER, orNone } from '../sql/common';
 import { typeOrderSql } from '../sql/type-order';
 import { whereSql } from '../sql/where';
@@ -73,11 +74,16 @@ ORDER BY kind, bucket, n DESC`;
     return rows.some((r) => r.kind === 'bucket') ? null : MSG.noBacklog;
   },
   spec(rows, _params, frame) {
-    // The legend in rank order, each type in its own color whatever the filters (spec/type-colors.ts).
-    const buckets = rows.filter((r) => r.kind === 'bucket');
-    const types = [...new Set([...buckets].sort((a, b) => numberOf(a.type_rank) - numberOf(b.type_rank)).map((r) => String(r.type)))];
-    const colors = typeColors(buckets);
-    return topLevel(rows, {
+    // The legend in rank order, each type in its own color whatever the filters
+    // (spec/type-colors.ts); both travel with the rows, so a filter change swaps data only.
+    const colors = typeColors(rows.filter((r) => r.kind === 'bucket'));
+    const ranked = withRankedColors(
+      rows,
+      (r) => (r.kind === 'bucket' ? String(r.type) : null),
+      (r) => numberOf(r.type_rank),
+      (r) => colors.get(String(r.type)) ?? OTHER_COLOR,
+    );
+    return topLevel(ranked, {
       transform: [kindFilter('bucket')],
       width: panelWidth(frame, 520, reserveBeside(frame, RESERVE)),
       height: 240,
@@ -86,13 +92,7 @@ ORDER BY kind, bucket, n DESC`;
         // Slanted on a narrow card, where the age ranges would run into each other.
         x: { field: 'age', type: 'ordinal', title: 'Open for', sort: { field: 'bucket', op: 'min' }, axis: { labelAngle: isNarrow(frame) ? -40 : 0 } },
         y: { field: 'n', type: 'quantitative', title: 'Open requests', stack: 'zero' },
-        color: {
-          field: 'type',
-          type: 'nominal',
-          title: 'Type',
-          scale: { domain: types, range: types.map((t) => colors.get(t) ?? OTHER_COLOR) },
-          legend: legendFor(frame, { labelLimit: 220 }),
-        },
+        color: rankedColorEncoding('Type', legendFor(frame, { labelLimit: 220 })),
         order: { field: 'type_rank', type: 'quantitative', sort: 'ascending' },
         tooltip: [
           { field: 'age', title: 'Open for' },

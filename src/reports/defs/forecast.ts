@@ -6,6 +6,7 @@
 import { str, strList } from '../../sql/quote';
 import { NEIGHBORHOODS } from '../../domain/neighborhoods';
 import { panelWidth, topLevel } from '../spec/common';
+import { RANKED_COLOR, rankedColorEncoding, withRankedColors } from '../spec/ranked-colors';
 import { countsSql } from '../sql/counts';
 import { addDays } from '../stats/calendar';
 import { DEFAULT_BACKTEST, rollingOrigin, trainingWindow } from '../stats/backtest';
@@ -25,6 +26,8 @@ const LEGEND_SYMBOL_PX = 70;
 export const FUTURE_DAYS = DEFAULT_BACKTEST.horizon;
 /** Days of history drawn before the forecast. */
 export const HISTORY_DAYS = 84;
+/** The observed counts' color. */
+const ACTUAL_COLOR = '#222222';
 /** Fixed colors, so a forecaster keeps its color whichever ones are drawn. */
 const COLORS: Record<ModelId, string> = {
   'seasonal-naive': '#4c78a8', 'training-mean': '#72b7b2', 'weekday-mean': '#54a24b', 'moving-average': '#f58518', poisson: '#e45756',
@@ -118,16 +121,26 @@ ORDER BY cal.d`;
   },
   spec(rows, _params, frame) {
     const x = { field: 'day', type: 'temporal', timeUnit: 'utcyearmonthdate', title: null };
-    const drawn = MODELS.filter((m) => rows.some((r) => r.kind === 'forecast' && r.model === m.id));
-    const winner = rows.find((r) => r.kind === 'forecast' && r.winner)?.model as ModelId | undefined;
-    return topLevel(rows, {
+    // Which baseline is drawn and which forecast has the interval depend on the data: colors and
+    // legend order travel with the rows, so a filter change swaps data only (spec/ranked-colors.ts).
+    const order = (r: Row) => (r.kind === 'actual' ? 1 : 2 + MODELS.findIndex((m) => m.id === r.model));
+    const ranked = withRankedColors(
+      rows,
+      (r) => (r.kind === 'actual' || r.kind === 'forecast' ? String(r.series) : null),
+      order,
+      (r) => (r.kind === 'actual' ? ACTUAL_COLOR : (COLORS[r.model as ModelId] ?? '#888888')),
+    );
+    return topLevel(ranked, {
       width: panelWidth(frame, 560, RESERVE),
       height: 240,
       layer: [
         {
+          // The interval of the forecast drawn with one, in that forecast's color.
           transform: [{ filter: "datum.kind === 'forecast' && datum.winner" }],
-          mark: { type: 'area', opacity: 0.2, color: winner ? COLORS[winner] : '#888888' },
-          encoding: { x, y: { field: 'hi', type: 'quantitative', title: 'Accidents per day' }, y2: { field: 'lo' } },
+          mark: { type: 'area', opacity: 0.2 },
+          // The color as it is (`scale: null`) on its own channel: a second use of the color scale
+          // would take its range from this layer's rows only.
+          encoding: { x, y: { field: 'hi', type: 'quantitative', title: 'Accidents per day' }, y2: { field: 'lo' }, fill: { field: RANKED_COLOR, type: 'nominal', scale: null, legend: null } },
         },
         {
           transform: [{ filter: "datum.kind === 'actual' || datum.kind === 'forecast'" }],
@@ -135,14 +148,8 @@ ORDER BY cal.d`;
           encoding: {
             x,
             y: { field: 'value', type: 'quantitative', title: 'Accidents per day' },
-            color: {
-              field: 'series',
-              type: 'nominal',
-              title: null,
-              scale: { domain: ['Actual', ...drawn.map((m) => m.label)], range: ['#222222', ...drawn.map((m) => COLORS[m.id])] },
-              // The models' labels are long: cut to the frame (less the symbol) on a narrow card.
-              legend: { orient: 'bottom', direction: 'vertical', labelLimit: Math.min(320, frame && frame.width > 0 ? frame.width - LEGEND_SYMBOL_PX : 320) },
-            },
+            // The models' labels are long: cut to the frame (less the symbol) on a narrow card.
+            color: rankedColorEncoding(null, { orient: 'bottom', direction: 'vertical', labelLimit: Math.min(320, frame && frame.width > 0 ? frame.width - LEGEND_SYMBOL_PX : 320) }),
             tooltip: [
               { field: 'day', type: 'temporal', timeUnit: 'utcyearmonthdate', title: 'Day' },
               { field: 'series', title: 'Series' },

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { FUTURE_DAYS, forecast, forecastRows } from '../../../src/reports/defs/forecast';
 import { DEFAULT_BACKTEST } from '../../../src/reports/stats/backtest';
+import { MODELS } from '../../../src/reports/stats/models';
+import { renderColors, specShape } from './spec-check';
 import { addDays } from '../../../src/reports/stats/calendar';
 import type { Row } from '../../../src/reports/types';
 import { poisson, rng } from './fixture';
@@ -42,15 +44,30 @@ describe('reports/defs/forecast', () => {
     expect(table.rows.find((r) => r[3] === 'best baseline')![0]).toMatch(/★$/);
   });
 
-  it('on a strong trend: a model beats the baselines and its band is drawn in its color', () => {
+  it('on a strong trend: a model beats the baselines and its band is drawn in its color', async () => {
     const rows = forecastRows(daily(900, (t) => 1 + (5 * t) / 900, 8));
     const meta = rows.find((r) => r.kind === 'meta')!;
     expect(meta.skill).toBe(true);
     expect(['moving-average', 'poisson']).toContain(meta.winner);
-    const spec = forecast.spec(rows, {}, { width: 600, height: 300 } as never) as { layer: { mark: { color?: string }; encoding: { color?: { scale: { domain: string[]; range: string[] } } } }[] };
-    const scale = spec.layer[1].encoding.color!.scale;
+    const spec = forecast.spec(rows, {}, { width: 600, height: 300 } as never);
     const label = String(rows.find((r) => r.kind === 'forecast' && r.winner)!.series);
-    expect(spec.layer[0].mark.color).toBe(scale.range[scale.domain.indexOf(label)]);
-    expect(scale.domain).toHaveLength(4);
+    const c = await renderColors(spec, 'series');
+    // The band (an area) and the line of the winner: one color, the legend's.
+    expect(c.marks.get(label)!.size).toBe(1);
+    expect(c.legend.get(label)).toEqual(c.marks.get(label));
+    // The legend: the observations first, then the forecasters in their fixed order, each in its own color.
+    const order = ['Actual', ...MODELS.map((m) => m.label)];
+    expect([...c.legend.keys()]).toEqual(order.filter((l) => c.legend.has(l)));
+    expect(c.legend.size).toBe(4);
+    expect(new Set([...c.legend.values()].map((v) => [...v][0])).size).toBe(4);
+  });
+
+  it('draws a different winner and baseline from the same spec, so a filter change only swaps the rows', () => {
+    const trend = forecastRows(daily(900, (t) => 1 + (5 * t) / 900, 8));
+    const noise = forecastRows(daily(900, () => 3, 9));
+    const winner = (rows: Row[]) => rows.find((r) => r.kind === 'meta')!.winner;
+    expect(winner(trend)).not.toBe(winner(noise));
+    const frame = { width: 600, height: 300 } as never;
+    expect(specShape(forecast.spec(trend, {}, frame))).toBe(specShape(forecast.spec(noise, {}, frame)));
   });
 });

@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import * as vega from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { rankedLabel } from '../../../src/reports/spec/ranked-colors';
 
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
@@ -79,13 +80,15 @@ export interface Colors {
 
 function collectColors(node: ColoredNode, field: string, out: Colors, role?: string): void {
   // `role` is that of the mark holding this item; a mark's items take the mark's own role.
-  const color = node.fill ?? node.stroke;
+  // A line's legend symbol is stroked, its fill transparent.
+  const color = (node.fill !== 'transparent' ? node.fill : undefined) ?? node.stroke;
   if (node.datum && color) {
     if (role === 'mark' && field in node.datum) {
       const key = String(node.datum[field]);
       out.marks.set(key, (out.marks.get(key) ?? new Set()).add(color));
     } else if (role === 'legend-symbol' && 'value' in node.datum) {
-      const key = String(node.datum.value);
+      // As the legend shows it (a ranked color key without its rank).
+      const key = rankedLabel(String(node.datum.value));
       out.legend.set(key, (out.legend.get(key) ?? new Set()).add(color));
     }
   }
@@ -101,4 +104,13 @@ export async function renderColors(spec: TopLevelSpec, field: string): Promise<C
   collectColors((view.scenegraph() as unknown as { root: ColoredNode }).root, field, out);
   view.finalize();
   return out;
+}
+
+/**
+ * A spec without its rows: what the page compares to decide between swapping rows into the live
+ * chart and embedding it anew (ui/reports/chart-slot.ts).
+ */
+export function specShape(spec: TopLevelSpec): string {
+  const { datasets: _rows, ...rest } = spec as TopLevelSpec & { datasets?: unknown };
+  return JSON.stringify(rest);
 }

@@ -11,7 +11,7 @@ import { OTHER } from '../../../src/reports/sql/common';
 import { OTHER_COLOR, TYPE_PALETTE, typeColors } from '../../../src/reports/spec/type-colors';
 import { withDefaults } from '../../../src/reports/types';
 import { ACC_TYPES, HOODS, openFixtureDb } from './fixture';
-import { renderColors, type Colors } from './spec-check';
+import { renderColors, specShape, type Colors } from './spec-check';
 import type { TestDb } from '../helpers/duckdb';
 
 let db: TestDb;
@@ -86,5 +86,21 @@ describe('type colors in the reports that color by type', () => {
     expect(inHood.get(type)).toBe(all.get(type));
     // The types of one dataset (one panel, one legend) stay apart.
     expect(new Set([type, ...others].map((t) => all.get(t))).size).toBe(others.length + 1);
+  });
+});
+
+describe('type colors travel with the rows', () => {
+  it('backlog: a filter that changes which types lead, and their order, changes only the rows of the spec', async () => {
+    const def = getReport('backlog')!;
+    const p = withDefaults(def);
+    const rowsFor = async (f: Filters) => chartRows(def, await db.query(reportSql(def, f, p)), p);
+    const order = (rows: Record<string, unknown>[]) => [...new Set(rows.filter((r) => r.kind === 'bucket').sort((a, b) => Number(a.type_rank) - Number(b.type_rank)).map((r) => r.type))];
+    const all = await rowsFor(emptyFilters());
+    const inHood = await rowsFor(mergeFilters(emptyFilters(), { neighborhoods: [HOODS[0].slug] }));
+    expect(order(inHood)).not.toEqual(order(all));
+    expect(specShape(def.spec(inHood, p))).toBe(specShape(def.spec(all, p)));
+    // The legend lists the types in rank order.
+    const legend = [...(await renderColors(def.spec(inHood, p), 'type')).legend.keys()];
+    expect(legend).toEqual(order(inHood));
   });
 });
