@@ -33,7 +33,8 @@ function selected(select: HTMLSelectElement): string[] {
 /** Selects exactly `values`, adding options for values the list does not have yet. */
 function select(el: HTMLSelectElement, values: readonly string[]): void {
   const want = new Set(values);
-  for (const o of el.options) o.selected = want.has(o.value);
+  // Only options whose state changes are touched: setting `selected` restyles the list.
+  for (const o of el.options) if (o.selected !== want.has(o.value)) o.selected = !o.selected;
   for (const v of want) {
     if (![...el.options].some((o) => o.value === v)) el.append(h('option', { value: v, selected: true }, v));
   }
