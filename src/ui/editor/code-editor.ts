@@ -12,7 +12,7 @@ import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import type { FunctionInfo } from '../../editor/schema-load';
 import type { SchemaModel } from '../../editor/schema-model';
-import { columnSource, cteSource, functionSource, outsideStrings, schemaNamespace } from './completion';
+import { columnSource, cteColumnSource, cteSource, functionSource, outsideStrings, schemaNamespace } from './completion';
 import { DuckDB } from './dialect';
 import { errorMarks, setErrorMark } from './error-mark';
 
@@ -85,6 +85,7 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
         DuckDB.language.data.of({ autocomplete: columnSource(() => model) }),
         DuckDB.language.data.of({ autocomplete: functionSource(() => functions) }),
         DuckDB.language.data.of({ autocomplete: cteSource() }),
+        DuckDB.language.data.of({ autocomplete: cteColumnSource(() => model) }),
         errorMarks(),
         placeholder('Write SQL here. Ctrl/Cmd+Enter runs the statement under the cursor; Shift+Ctrl/Cmd+Enter runs all.'),
         EditorView.editorAttributes.of({ 'data-testid': 'sql-editor' }),

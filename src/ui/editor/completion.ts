@@ -1,12 +1,14 @@
 /**
  * Completion beyond lang-sql's own: the columns of the tables the statement mentions (of every
- * table when it mentions none) with their types, the statement's CTE names, and DuckDB's
- * functions. lang-sql completes keywords, table names and `table.column`. Where a table name is
- * expected (after FROM, JOIN…), columns stay out of the way.
+ * table when it mentions none) with their types, the statement's CTE names, the columns of the
+ * CTEs it reads (also after `cte.` or a CTE's alias and a dot), and DuckDB's functions. lang-sql
+ * completes keywords, table names and `table.column`. Where a table name is expected (after FROM,
+ * JOIN…), columns stay out of the way.
  */
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import type { SQLNamespace } from '@codemirror/lang-sql';
 import { syntaxTree } from '@codemirror/language';
+import { cteForQualifier, cteNames, ctesInScope } from '../../editor/cte-columns';
 import type { FunctionInfo } from '../../editor/schema-load';
 import { sqlName, type SchemaModel, type SchemaTable } from '../../editor/schema-model';
 import { statementAt } from '../../editor/split';
@@ -30,14 +32,20 @@ export function outsideStrings(source: CompletionSource): CompletionSource {
   return (ctx) => (/String|Comment/.test(syntaxTree(ctx.state).resolveInner(ctx.pos, -1).name) ? null : source(ctx));
 }
 
-/** The text of the statement under the cursor. */
-function statementText(ctx: CompletionContext): string {
-  return statementAt(ctx.state.doc.toString(), ctx.pos)?.text ?? '';
+/** The statement under the cursor and the cursor's offset in it. */
+function statementAround(ctx: CompletionContext): { text: string; pos: number } {
+  const s = statementAt(ctx.state.doc.toString(), ctx.pos);
+  return s ? { text: s.text, pos: ctx.pos - s.from } : { text: '', pos: 0 };
+}
+
+/** A column option: bare label, quoted when inserted if it has to be. */
+function columnOption(name: string, detail: string, boost: number): Completion {
+  return { label: name, apply: sqlName(name) === name ? undefined : sqlName(name), type: 'property', detail, boost };
 }
 
 /** Tables whose names appear in the statement under the cursor, as words or quoted (`"Odd Table"`). */
 function tablesInStatement(ctx: CompletionContext, model: SchemaModel): SchemaTable[] {
-  const text = statementText(ctx);
+  const text = statementAround(ctx).text;
   const words = new Set((text.match(/[\w$\u0080-\uffff]+/g) ?? []).map((w) => w.toLowerCase()));
   for (const q of text.match(/"(?:[^"]|"")+"/g) ?? []) words.add(q.slice(1, -1).replace(/""/g, '"').toLowerCase());
   return model.tables.filter((t) => words.has(t.name.toLowerCase()));
@@ -53,23 +61,12 @@ function expectsTable(ctx: CompletionContext, from: number): boolean {
   return !!m && TABLE_CONTEXT.has(m[1].toLowerCase());
 }
 
-/** Names the statement under the cursor gives its CTEs (`WITH a AS (…), "b c" AS (…)`). */
-export function cteNames(statement: string): string[] {
-  const out: string[] = [];
-  const re = /(?:\bwith\s+(?:recursive\s+)?|,\s*)("(?:[^"]|"")+"|[A-Za-z_][\w$]*)\s*(?:\([^()]*\)\s*)?as\s+(?:not\s+)?(?:materialized\s+)?\(/gi;
-  for (const m of statement.matchAll(re)) {
-    const name = m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1];
-    if (!out.includes(name)) out.push(name);
-  }
-  return out;
-}
-
 /** The statement's CTE names, first where a table is expected. */
 export function cteSource(): CompletionSource {
   return (ctx): CompletionResult | null => {
     const word = wordAt(ctx);
     if (!word) return null;
-    const names = cteNames(statementText(ctx));
+    const names = cteNames(statementAround(ctx).text);
     if (!names.length) return null;
     const boost = expectsTable(ctx, word.from) ? 3 : 0;
     return {
@@ -80,30 +77,61 @@ export function cteSource(): CompletionSource {
   };
 }
 
-/** Columns in scope, each with its type (and table) as detail. */
+/**
+ * Columns in scope, each with its type (and table) as detail, and the columns of the CTEs the
+ * statement reads ("CTE recent"), boosted like those of the tables it mentions.
+ */
 export function columnSource(getModel: () => SchemaModel | null): CompletionSource {
   return (ctx): CompletionResult | null => {
     const model = getModel();
-    const word = model && wordAt(ctx);
-    if (!model || !word || expectsTable(ctx, word.from)) return null;
-    const mentioned = tablesInStatement(ctx, model);
-    const tables = mentioned.length ? mentioned : model.tables;
-    const byName = new Map<string, { type: string; tables: string[] }>();
-    for (const t of tables) {
-      for (const c of t.columns) {
-        const seen = byName.get(c.name);
-        if (seen) seen.tables.push(t.name);
-        else byName.set(c.name, { type: c.type, tables: [t.name] });
+    const word = wordAt(ctx);
+    if (!word || expectsTable(ctx, word.from)) return null;
+    const options: Completion[] = [];
+    const stmt = statementAround(ctx);
+    const fromCtes = new Map<string, string[]>();
+    for (const cte of ctesInScope(stmt.text, stmt.pos, model)) {
+      for (const c of cte.columns) fromCtes.set(c, [...(fromCtes.get(c) ?? []), cte.name]);
+    }
+    for (const [name, ctes] of fromCtes) options.push(columnOption(name, `CTE ${ctes.join(', ')}`, 2));
+    if (model) {
+      const mentioned = tablesInStatement(ctx, model);
+      const tables = mentioned.length ? mentioned : model.tables;
+      const byName = new Map<string, { type: string; tables: string[] }>();
+      for (const t of tables) {
+        for (const c of t.columns) {
+          const seen = byName.get(c.name);
+          if (seen) seen.tables.push(t.name);
+          else byName.set(c.name, { type: c.type, tables: [t.name] });
+        }
+      }
+      for (const [name, info] of byName) {
+        const detail = `${info.type} · ${info.tables.slice(0, 3).join(', ')}${info.tables.length > 3 ? '…' : ''}`;
+        options.push(columnOption(name, detail, mentioned.length ? 2 : 0));
       }
     }
-    const options: Completion[] = [...byName].map(([name, info]) => ({
-      label: name,
-      apply: sqlName(name) === name ? undefined : sqlName(name),
-      type: 'property',
-      detail: `${info.type} · ${info.tables.slice(0, 3).join(', ')}${info.tables.length > 3 ? '…' : ''}`,
-      boost: mentioned.length ? 2 : 0,
-    }));
-    return { from: word.from, options, validFor: VALID };
+    return options.length ? { from: word.from, options, validFor: VALID } : null;
+  };
+}
+
+/** `name.` or `"name".` right before the cursor, then the word being typed after the dot. */
+const DOTTED = /(?:"(?:[^"]|"")+"|[\w$\u0080-\uffff]+)\.[\w$\u0080-\uffff]*/;
+
+/**
+ * After `cte.` (or the alias the statement gives a CTE, any case, quoted too): that CTE's
+ * columns. Quiet for anything else, which lang-sql's `table.column` completion answers.
+ */
+export function cteColumnSource(getModel: () => SchemaModel | null): CompletionSource {
+  return (ctx): CompletionResult | null => {
+    const m = ctx.matchBefore(DOTTED);
+    if (!m || ctx.state.sliceDoc(m.from - 1, m.from) === '.') return null;
+    if (/String|Comment/.test(syntaxTree(ctx.state).resolveInner(ctx.pos, -1).name)) return null;
+    const dot = m.text.lastIndexOf('.');
+    const q = m.text.slice(0, dot);
+    const qualifier = q.startsWith('"') ? q.slice(1, -1).replace(/""/g, '"') : q;
+    const stmt = statementAround(ctx);
+    const cte = cteForQualifier(stmt.text, qualifier, stmt.pos, getModel());
+    if (!cte?.columns.length) return null;
+    return { from: m.from + dot + 1, options: cte.columns.map((c) => columnOption(c, `CTE ${cte.name}`, 0)), validFor: VALID };
   };
 }
 

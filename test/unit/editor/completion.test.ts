@@ -3,7 +3,7 @@ import { schemaCompletionSource, sql } from '@codemirror/lang-sql';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { SchemaModel } from '../../../src/editor/schema-model';
-import { columnSource, cteNames, cteSource, functionSource, outsideStrings, schemaNamespace } from '../../../src/ui/editor/completion';
+import { columnSource, cteColumnSource, cteSource, functionSource, outsideStrings, schemaNamespace } from '../../../src/ui/editor/completion';
 import { sqlName } from '../../../src/editor/schema-model';
 import { DuckDB } from '../../../src/ui/editor/dialect';
 
@@ -80,15 +80,73 @@ describe('ui/editor/completion', () => {
   });
 
   it("offers the statement's CTE names, first where a table goes", () => {
-    expect(cteNames('WITH a AS (SELECT 1), "b c" AS MATERIALIZED (SELECT 2), d(x) AS (SELECT 3) SELECT * FROM a')).toEqual(['a', 'b c', 'd']);
-    expect(cteNames('WITH RECURSIVE t AS (SELECT 1) SELECT 1')).toEqual(['t']);
-    expect(cteNames('SELECT a, b FROM x')).toEqual([]);
     const ctes = cteSource();
     const r = complete(ctes, 'WITH recent AS (SELECT 1) SELECT * FROM rec|');
     expect(r?.options).toEqual([expect.objectContaining({ label: 'recent', detail: 'CTE', boost: 3 })]);
     expect(complete(ctes, 'WITH "b c" AS (SELECT 1) SELECT * FROM b|')?.options[0].apply).toBe('"b c"');
     // Only the statement under the cursor's.
     expect(complete(ctes, 'WITH recent AS (SELECT 1) SELECT 1; SELECT * FROM rec|')).toBeNull();
+  });
+
+  const RECENT = 'WITH recent AS (SELECT service_request_id AS id, neighborhood, count(*) AS n FROM service_requests GROUP BY ALL)';
+  const labels = (r: CompletionResult | null) => r?.options.map((o) => o.label);
+
+  it("offers a CTE's columns after `cte.` (the select list's aliases and names)", () => {
+    const dotted = cteColumnSource(() => model);
+    const r = complete(dotted, `${RECENT} SELECT recent.| FROM recent`);
+    expect(labels(r)).toEqual(['id', 'neighborhood', 'n']);
+    expect(r?.from).toBe(`${RECENT} SELECT recent.`.length);
+    expect(r?.options[0]).toMatchObject({ type: 'property', detail: 'CTE recent' });
+    // The word after the dot, any case of the name, the alias the statement gives it.
+    expect(complete(dotted, `${RECENT} SELECT RECENT.nei| FROM recent`)?.from).toBe(`${RECENT} SELECT RECENT.`.length);
+    expect(labels(complete(dotted, `${RECENT} SELECT r.| FROM recent AS r`))).toEqual(['id', 'neighborhood', 'n']);
+    expect(labels(complete(dotted, `${RECENT} SELECT r.| FROM service_requests s JOIN recent r USING (neighborhood)`))).toEqual(['id', 'neighborhood', 'n']);
+  });
+
+  it('after `cte.`: a quoted CTE name, quoted columns, `*` spread over the tables it reads', () => {
+    const dotted = cteColumnSource(() => model);
+    const text = 'WITH "b c" AS (SELECT count(*), 1 AS "order", * FROM service_requests) SELECT "b c".| FROM "b c"';
+    const r = complete(dotted, text);
+    expect(labels(r)).toEqual(['count_star()', 'order', 'case_status', 'created_at']);
+    expect(r?.options.map((o) => o.apply)).toEqual(['"count_star()"', '"order"', undefined, undefined]);
+  });
+
+  it('stays quiet after a dot that is not a CTE: tables, their aliases, strings, comments, other statements', () => {
+    const dotted = cteColumnSource(() => model);
+    expect(complete(dotted, `${RECENT} SELECT service_requests.| FROM service_requests`)).toBeNull();
+    expect(complete(dotted, `${RECENT} SELECT recent.| FROM service_requests recent`)).toBeNull();
+    expect(complete(dotted, `${RECENT} SELECT main.recent.| FROM recent`)).toBeNull();
+    expect(complete(dotted, `${RECENT} SELECT 'recent.|' FROM recent`)).toBeNull();
+    expect(complete(dotted, `${RECENT} SELECT 1 -- recent.|`)).toBeNull();
+    expect(complete(dotted, `${RECENT} SELECT 1; SELECT recent.| FROM recent`)).toBeNull();
+    // Inside its own body the CTE is not in scope yet.
+    expect(complete(dotted, 'WITH recent AS (SELECT recent.| AS id FROM service_requests) SELECT * FROM recent')).toBeNull();
+  });
+
+  it('offers the columns of the CTEs the statement reads with the other columns, boosted', () => {
+    const r = complete(columns, `${RECENT} SELECT n| FROM recent`);
+    const cte = r?.options.filter((o) => o.detail?.startsWith('CTE'));
+    expect(cte?.map((o) => [o.label, o.detail, o.boost])).toEqual([
+      ['id', 'CTE recent', 2],
+      ['neighborhood', 'CTE recent', 2],
+      ['n', 'CTE recent', 2],
+    ]);
+    // The tables the statement mentions keep their place.
+    expect(labels(r)).toEqual(['id', 'neighborhood', 'n', 'case_status', 'created_at']);
+    // Two CTEs with one column name: one option naming both.
+    const two = complete(columns, 'WITH a AS (SELECT 1 AS k), b AS (SELECT 2 AS k) SELECT k| FROM a, b');
+    expect(two?.options.find((o) => o.label === 'k')?.detail).toBe('CTE a, b');
+    // Even before the schema has loaded.
+    expect(labels(complete(columnSource(() => null), 'WITH t(x, y) AS (VALUES (1, 2)) SELECT x| FROM t'))).toEqual(['x', 'y']);
+  });
+
+  it('leaves out CTEs the statement does not read, and a CTE inside its own body', () => {
+    expect(labels(complete(columns, `${RECENT} SELECT n| FROM service_requests`))).toEqual(['case_status', 'created_at']);
+    const inBody = complete(columns, 'WITH recent AS (SELECT ca| FROM service_requests) SELECT * FROM recent');
+    expect(labels(inBody)).toEqual(['case_status', 'created_at']);
+    // A recursive CTE reads itself: its columns are in scope in its own body.
+    const rec = complete(columns, 'WITH RECURSIVE t(k) AS (SELECT 1 UNION ALL SELECT k| + 1 FROM t WHERE k < 3) SELECT * FROM t');
+    expect(rec?.options.find((o) => o.label === 'k')?.detail).toBe('CTE t');
   });
 
   it("keeps lang-sql's table names out of strings and comments (regression: 'serv|' offered service_requests)", () => {
