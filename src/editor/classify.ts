@@ -3,7 +3,7 @@
  * leading keywords. SELECT-like statements are then confirmed by DuckDB's own parser (see
  * ./parser-probe), which is the authority on whether they really are queries.
  */
-import { isSignificant, keyword, tokenize, type Token } from './tokenize';
+import { isSignificant, keyword, tokenize, unquoteName, type Token } from './tokenize';
 
 /**
  * - `read`: a query or a catalog read.
@@ -153,7 +153,7 @@ function classifyCreate(sql: string, toks: Token[], at: number): TokenClass {
 /** An identifier token's name as DuckDB resolves it: unquoted, lower case. */
 function identName(sql: string, t: Token): string {
   const text = sql.slice(t.start, t.end);
-  return (t.type === 'ident' && text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text).toLowerCase();
+  return (t.type === 'ident' ? unquoteName(text) : text).toLowerCase();
 }
 
 /** The index after the parenthesis group opening at token i. */

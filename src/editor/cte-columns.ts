@@ -10,7 +10,7 @@
  */
 import { DUCKDB_KEYWORDS, DUCKDB_RESERVED, DUCKDB_TYPES } from './duckdb-words';
 import type { SchemaModel } from './schema-model';
-import { isSignificant, tokenize, type TokenType } from './tokenize';
+import { isSignificant, tokenize, unquoteName, type TokenType } from './tokenize';
 
 /** One CTE: its name (unquoted, as written) and the names of its output columns, in order. */
 export interface CteColumns {
@@ -493,10 +493,7 @@ function isName(t: Tok | undefined): boolean {
 
 /** A word or quoted name as DuckDB reads it: `"a ""b"""` → `a "b"`, `'x'` → `x`. */
 function identName(t: Tok): string {
-  if (t.type !== 'ident' && t.type !== 'string') return t.text;
-  const q = t.text[0];
-  const inner = t.text.length > 1 && t.text.endsWith(q) ? t.text.slice(1, -1) : t.text.slice(1);
-  return inner.split(q + q).join(q);
+  return t.type === 'ident' || t.type === 'string' ? unquoteName(t.text) : t.text;
 }
 
 /** `a`, `t.a`, `"s"."t".a`: names joined by dots (reserved words such as NULL excluded). */

@@ -12,13 +12,13 @@
  */
 import { DATASETS } from '../domain/columns';
 import type { Verdict } from './classify';
-import { isSignificant, keyword, tokenize, type Token } from './tokenize';
+import { isSignificant, keyword, tokenize, unquoteName, type Token } from './tokenize';
 
 const TABLES: ReadonlySet<string> = new Set(DATASETS);
 
 /** The name a word or a quoted identifier token stands for, lower-cased (DuckDB matches names case-insensitively). */
 function nameOf(text: string): string {
-  return (text.startsWith('"') ? text.slice(1, text.endsWith('"') && text.length > 1 ? -1 : undefined).replace(/""/g, '"') : text).toLowerCase();
+  return (text.startsWith('"') ? unquoteName(text) : text).toLowerCase();
 }
 
 /** True when one of `tokens` (of `sql`) names a dataset table. */

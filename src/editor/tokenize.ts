@@ -97,6 +97,17 @@ export function isSignificant(t: Token): boolean {
   return t.type !== 'space' && t.type !== 'comment';
 }
 
+/**
+ * A name as DuckDB reads it: a quoted identifier or string unquoted, its doubled quotes single
+ * (`"a ""b"""` → `a "b"`, `'x'` → `x`; an unclosed one to its end); any other text as it is.
+ */
+export function unquoteName(text: string): string {
+  const q = text[0];
+  if (q !== '"' && q !== "'") return text;
+  const inner = text.length > 1 && text.endsWith(q) ? text.slice(1, -1) : text.slice(1);
+  return inner.split(q + q).join(q);
+}
+
 /** The lower-cased text of a word token, or null for any other token. */
 export function keyword(sql: string, t: Token | undefined): string | null {
   return t && t.type === 'word' ? sql.slice(t.start, t.end).toLowerCase() : null;

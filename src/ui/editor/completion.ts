@@ -12,6 +12,7 @@ import { cteForQualifier, cteNames, ctesInScope } from '../../editor/cte-columns
 import type { FunctionInfo } from '../../editor/schema-load';
 import { sqlName, type SchemaModel, type SchemaTable } from '../../editor/schema-model';
 import { statementAt } from '../../editor/split';
+import { unquoteName } from '../../editor/tokenize';
 
 const WORD = /[\w$\u0080-\uffff]*/;
 const VALID = /^[\w$\u0080-\uffff]*$/;
@@ -127,7 +128,7 @@ export function cteColumnSource(getModel: () => SchemaModel | null): CompletionS
     if (/String|Comment/.test(syntaxTree(ctx.state).resolveInner(ctx.pos, -1).name)) return null;
     const dot = m.text.lastIndexOf('.');
     const q = m.text.slice(0, dot);
-    const qualifier = q.startsWith('"') ? q.slice(1, -1).replace(/""/g, '"') : q;
+    const qualifier = unquoteName(q);
     const stmt = statementAround(ctx);
     const cte = cteForQualifier(stmt.text, qualifier, stmt.pos, getModel());
     if (!cte?.columns.length) return null;
