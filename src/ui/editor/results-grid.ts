@@ -8,12 +8,12 @@
  * right-aligned, timestamps as stored wall-clock time. Text only. A column is resized by dragging
  * its header's right edge, fitted to its content by a double click there, or narrowed and widened
  * with Alt+ArrowLeft / Alt+ArrowRight on its header; widths live in one CSS variable on the grid
- * (the header and the rows share its grid-template-columns), so a resize draws no rows.
+ * (the header and the rows share its grid-template-columns), so a resize draws no rows; the drag
+ * itself is ./column-resize.
  */
 import type { ColumnMeta, ResultSet } from '../../db/types';
 import { columnKind, type ColumnKind } from '../../editor/column-kind';
 import {
-  dragWidth,
   fitWidth,
   keyWidth,
   layoutWidth,
@@ -29,6 +29,7 @@ import { rowAsTsv } from '../../editor/serialize';
 import { nextSort, sortPermutation, type SortState } from '../../editor/sort';
 import { h, replace } from '../dom';
 import { copyText } from './clipboard';
+import { attachColumnResize, resizeHandle } from './column-resize';
 
 /** Row height in px; the CSS uses the same value. */
 export const ROW_HEIGHT = 26;
@@ -85,9 +86,6 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
   const custom = new Map<number, number>();
   let shownColumns: readonly ColumnMeta[] | null = null;
   let measure: Measure = (t) => t.length * 8.7;
-  let drag: { col: number; pointer: number; startX: number; startWidth: number; handle: HTMLElement; moved: boolean } | null = null;
-  // Set when a drag ends, so the click it may end with does not sort.
-  let swallowClick = false;
 
   /** The texts column `i` is measured from: its header and its sampled rows' values. */
   function columnTexts(r: ResultSet, i: number, rows: readonly number[]): ColumnTexts {
@@ -271,56 +269,17 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     if (focused) head.querySelector<HTMLElement>(`[data-col="${col}"]`)?.focus();
   }
 
-  /** The column of a resize handle an event happened on, or null elsewhere. */
-  function resizeHandle(e: Event): { handle: HTMLElement; col: number } | null {
-    const handle = (e.target as HTMLElement).closest<HTMLElement>('.sql-grid-resize');
-    const cell = handle?.closest<HTMLElement>('[data-col]');
-    return handle && cell ? { handle, col: Number(cell.dataset.col) } : null;
-  }
-
+  const resizer = attachColumnResize(head, el, {
+    active: () => rs !== null,
+    width: (col) => widths[col],
+    setWidth,
+    fit: fitColumn,
+  });
   head.addEventListener('click', (e) => {
     // A click on a resize handle, or one a drag ended with, is not a sort.
-    if (swallowClick) {
-      swallowClick = false;
-      return;
-    }
-    if (resizeHandle(e)) return;
+    if (resizer.endedDrag() || resizeHandle(e)) return;
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-col]');
     if (target) sortBy(target);
-  });
-  // Dragging a header's right edge resizes its column; the handle holds the pointer until it is up.
-  head.addEventListener('pointerdown', (e) => {
-    const hit = resizeHandle(e);
-    if (!hit || e.button !== 0 || !rs) return;
-    hit.handle.setPointerCapture(e.pointerId);
-    hit.handle.classList.add('active');
-    el.classList.add('resizing');
-    drag = { col: hit.col, pointer: e.pointerId, startX: e.clientX, startWidth: widths[hit.col], handle: hit.handle, moved: false };
-  });
-  head.addEventListener('pointermove', (e) => {
-    if (!drag || e.pointerId !== drag.pointer) return;
-    const px = dragWidth(drag.startWidth, drag.startX, e.clientX);
-    if (px === widths[drag.col]) return;
-    drag.moved = true;
-    setWidth(drag.col, px);
-  });
-  const endDrag = (e: PointerEvent) => {
-    if (!drag || e.pointerId !== drag.pointer) return;
-    if (drag.moved) {
-      // The click that may follow comes in this same task; a later one is the user's again.
-      swallowClick = true;
-      setTimeout(() => (swallowClick = false), 0);
-    }
-    drag.handle.classList.remove('active');
-    el.classList.remove('resizing');
-    drag = null;
-  };
-  head.addEventListener('pointerup', endDrag);
-  head.addEventListener('pointercancel', endDrag);
-  head.addEventListener('lostpointercapture', endDrag);
-  head.addEventListener('dblclick', (e) => {
-    const hit = resizeHandle(e);
-    if (hit) fitColumn(hit.col);
   });
   // Column headers are in the Tab order; Enter or Space sorts, as a click does, and
   // Alt+ArrowLeft / Alt+ArrowRight narrows or widens the column.
@@ -383,8 +342,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       sort = null;
       perm = null;
       sel = null;
-      drag = null;
-      el.classList.remove('resizing');
+      resizer.cancel();
       drawn = { first: -1, last: -1 };
       el.scrollTop = 0;
       el.scrollLeft = 0;
