@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scale N] [--runs N] [--no-build] [--dist DIR] [--fresh-data] [--no-sample]`
+ * `npm run bench -- [--scale N] [--runs N] [--no-build] [--dist DIR] [--fresh-data] [--no-sample] [--js-flags FLAGS]`
  *
  * Builds the app, generates (or reuses) the bench data, serves both from localhost and runs the
  * browser benchmark `--runs` times, each with a fresh Chromium profile. Prints ONE JSON object
@@ -23,10 +23,12 @@ interface Args {
   dist: string;
   freshData: boolean;
   sample: boolean;
+  /** V8 flags handed to Chromium, to diagnose (e.g. `--liftoff-only`); the targets are judged without. */
+  jsFlags: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { scale: 1, runs: 3, build: true, dist: DIST, freshData: false, sample: true };
+  const args: Args = { scale: 1, runs: 3, build: true, dist: DIST, freshData: false, sample: true, jsFlags: '' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => {
@@ -45,6 +47,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--dist') [args.dist, args.build] = [resolve(value()), false];
     else if (flag === '--fresh-data') args.freshData = true;
     else if (flag === '--no-sample') args.sample = false;
+    else if (flag === '--js-flags') args.jsFlags = value();
     else throw new Error(`unknown option: ${argv[i]}`);
   }
   return args;
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
   const sampleDir = args.sample ? join(data.dir, 'sample') : empty;
   const server = await serveStatic({ [APP_PATH]: args.dist, [`${APP_PATH}data/`]: sampleDir, '/bench-data/': data.dir });
   const filterFrom = shiftDate(data.newer.end, 0, -3);
+  const filterAgainFrom = shiftDate(data.newer.end, 0, -6);
   const runs: RunResult[] = [];
   try {
     for (let i = 0; i < args.runs; i++) {
@@ -102,6 +106,8 @@ async function main(): Promise<void> {
         zipUrl: `${server.url}/bench-data/base/${FILE_311}`,
         newerUrl: `${server.url}/bench-data/newer/${FILE_311}`,
         filterFrom,
+        filterAgainFrom,
+        jsFlags: args.jsFlags,
         rows: file.records,
         dataPrefixes: [`${APP_PATH}data/`, '/bench-data/'],
         stepTimeoutMs: (120 + 90 * args.scale) * 1000,
@@ -126,6 +132,7 @@ async function main(): Promise<void> {
     browser: runs.find((r) => r.browser)?.browser ?? null,
     bundle,
     scale: args.scale,
+    js_flags: args.jsFlags || null,
     bytes_transferred_first_load: bytes?.served ?? null,
     bytes_first_load_gzip: bytes?.gzip ?? null,
     /** Bytes served per path during the first load (a path fetched twice lists two figures). */
@@ -134,7 +141,7 @@ async function main(): Promise<void> {
     anchor_peak_rss_mb: median(runs.map((r) => r.anchor_peak_rss_mb)),
     targets: targets(m),
     runs: runs.map(({ first_load, ...r }) => ({ ...r, first_load_bytes: first_load.reduce((s, e) => s + e.bytes, 0) })),
-    data: { base: `${data.base.start}..${data.base.end}`, newer: `${data.newer.start}..${data.newer.end}`, filter_from: filterFrom, dir: data.dir },
+    data: { base: `${data.base.start}..${data.base.end}`, newer: `${data.newer.start}..${data.newer.end}`, filter_from: filterFrom, filter_again_from: filterAgainFrom, dir: data.dir },
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? null, mem_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
     total_s: Math.round((performance.now() - started) / 1000),
     ...(errors.length > 0 ? { errors } : {}),

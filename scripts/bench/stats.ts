@@ -11,6 +11,8 @@ export interface RunFigures {
   reports_ms: number | null;
   duckdb_instantiate_ms: number | null;
   filter_ms: number | null;
+  /** A second filter change right after the first (no target). */
+  filter_again_ms: number | null;
   reingest_same_ms: number | null;
   reingest_newer_ms: number | null;
 }
@@ -23,6 +25,7 @@ export const FIGURES: readonly (keyof RunFigures)[] = [
   'reports_ms',
   'duckdb_instantiate_ms',
   'filter_ms',
+  'filter_again_ms',
   'reingest_same_ms',
   'reingest_newer_ms',
 ];

@@ -39,12 +39,12 @@ export interface Browser {
 }
 
 /** Launches Chromium with a profile directory (fresh unless given). */
-export async function launch(profile?: string): Promise<Browser> {
+export async function launch(profile?: string, extraArgs: readonly string[] = []): Promise<Browser> {
   const dir = profile ?? mkdtempSync(join(tmpdir(), 'lens-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     acceptDownloads: true,
   });
   return {
