@@ -6,7 +6,7 @@
 import { int } from '../../sql/quote';
 import { CLOSURE } from '../../db/closure';
 import { closureCountSql, closureHistogramSql, closureKeySql, histogramQuantilesSql, type ClosureKey } from '../sql/closure';
-import { hoursToCloseTitle, isNarrow, kindFilter, minPlotWidth, panelWidth, topLevel } from '../spec/common';
+import { hoursToCloseX, isNarrow, kindFilter, minPlotWidth, panelWidth, topLevel } from '../spec/common';
 import { hoursBetween } from '../sql/common';
 import { whereSql } from '../sql/where';
 import { fmtCount, fmtHours, fmtInt, fmtPct, numberOf } from '../format';
@@ -118,7 +118,7 @@ ${ranked('exact')}`;
     const dim = RESOLUTION_DIMENSIONS[dimensionOf(p)];
     const labels = isNarrow(frame) ? 100 : 200;
     const y = { field: 'key', type: 'nominal', title: dim.label, sort: { field: 'rank', op: 'min', order: 'ascending' }, axis: { labelLimit: labels } };
-    const x = { type: 'quantitative', scale: { type: 'log' }, title: hoursToCloseTitle(frame) };
+    const x = hoursToCloseX(frame);
     const tooltip = [
       { field: 'key', title: dim.label },
       { field: 'n', type: 'quantitative', title: 'Closed (after creation)', format: ',' },

@@ -1,5 +1,5 @@
 /** Distribution of hours to close, as a histogram with logarithmic bins (4 per decade). */
-import { hoursToCloseTitle, kindFilter, minPlotWidth, panelWidth, topLevel } from '../spec/common';
+import { hoursToCloseX, kindFilter, minPlotWidth, panelWidth, topLevel } from '../spec/common';
 import { hoursBetween } from '../sql/common';
 import { CLOSE_BINS_PER_DECADE, CLOSURE } from '../../db/closure';
 import { int, str } from '../../sql/quote';
@@ -65,7 +65,7 @@ ORDER BY kind, from_hours`;
   },
   spec(rows, _params, frame) {
     // On a narrow card the axis title is shortened: it is wider than the narrowest plot.
-    const x = { type: 'quantitative', scale: { type: 'log' }, title: hoursToCloseTitle(frame) };
+    const x = hoursToCloseX(frame);
     return topLevel(rows, {
       width: panelWidth(frame, 520, RESERVE, 1, minPlotWidth(frame)),
       height: 220,

@@ -119,9 +119,48 @@ export function minPlotWidth(frame: Frame | undefined): number {
   return isNarrow(frame) ? 120 : 140;
 }
 
-/** The x-axis title of hours to close on a log scale, shortened on a narrow frame. */
-export function hoursToCloseTitle(frame: Frame | undefined): string {
-  return isNarrow(frame) ? 'Hours to close (log scale)' : 'Hours from created to closed (log scale)';
+/**
+ * Ticks of a time-to-close axis, in hours: spans a reader knows (a minute, an hour, a day, a
+ * week…) rather than powers of ten of hours (is 100 hours four days?). About evenly spread on a
+ * log scale; Vega drops the ones outside the scale's domain.
+ */
+export const DURATION_TICKS: readonly { hours: number; label: string; short: string }[] = [
+  { hours: 1 / 60, label: '1 min', short: '1m' },
+  { hours: 10 / 60, label: '10 min', short: '10m' },
+  { hours: 1, label: '1 hour', short: '1h' },
+  { hours: 6, label: '6 hours', short: '6h' },
+  { hours: 24, label: '1 day', short: '1d' },
+  { hours: 24 * 7, label: '1 week', short: '1w' },
+  { hours: 24 * 30, label: '30 days', short: '30d' },
+  { hours: 24 * 365, label: '1 year', short: '1y' },
+];
+
+/**
+ * The label of a duration tick (`hours` one of DURATION_TICKS): a Vega expression choosing by
+ * the midpoints between ticks on the log scale, so a tick's float value need not match exactly.
+ */
+function durationLabelExpr(narrow: boolean): string {
+  const pick = (t: (typeof DURATION_TICKS)[number]) => exprStr(narrow ? t.short : t.label);
+  let expr = pick(DURATION_TICKS[DURATION_TICKS.length - 1]);
+  for (let i = DURATION_TICKS.length - 2; i >= 0; i--) {
+    const mid = Math.sqrt(DURATION_TICKS[i].hours * DURATION_TICKS[i + 1].hours);
+    expr = `datum.value < ${mid} ? ${pick(DURATION_TICKS[i])} : ${expr}`;
+  }
+  return expr;
+}
+
+/**
+ * The x encoding's scale, title and axis for hours to close on a log scale: ticks at spans a
+ * reader knows (DURATION_TICKS), the title and labels shortened on a narrow frame.
+ */
+export function hoursToCloseX(frame: Frame | undefined): Record<string, unknown> {
+  const narrow = isNarrow(frame);
+  return {
+    type: 'quantitative',
+    scale: { type: 'log' },
+    title: narrow ? 'Time to close (log scale)' : 'Time from created to closed (log scale)',
+    axis: { values: DURATION_TICKS.map((t) => t.hours), labelExpr: durationLabelExpr(narrow), labelFlush: false },
+  };
 }
 
 /** The pixels beside a plot: its axes, and its legend unless the legend goes under the plot. */
