@@ -176,6 +176,37 @@ describe('reports in Chromium', () => {
     await waitForReports(page);
   });
 
+  it('sets the dates from a period preset counted back from the last day with data; typed dates read as a custom range', async () => {
+    const [{ last }] = await page.evaluate(() => (window as any).lens.query("SELECT strftime(max(day), '%Y-%m-%d') AS last FROM daily_counts"));
+    const period = page.locator('[data-testid=filter-period]');
+    expect(await period.inputValue()).toBe('all');
+    await period.selectOption('last-3-months');
+    await page.waitForFunction(() => location.hash.includes('from='));
+    await waitForReports(page);
+    // Three months back from the last day: from the day after the same date three months earlier.
+    const d = new Date(`${last}T00:00:00Z`);
+    const back = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 3, Math.min(d.getUTCDate(), new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2, 0)).getUTCDate()) + 1));
+    const from = back.toISOString().slice(0, 10);
+    expect(await page.evaluate(() => (window as any).lens.filters())).toMatchObject({ from, to: last });
+    expect(await page.locator('[data-testid=filter-from]').inputValue()).toBe(from);
+    expect(await page.locator('[data-testid=filter-to]').inputValue()).toBe(last);
+    // The reports follow: no monthly count before the range.
+    const { rows } = await page.evaluate(() => (window as any).lens.reportData('monthly-by-type'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r: any) => new Date(r.month).toISOString().slice(0, 10) >= from.slice(0, 8) + '01')).toBe(true);
+    // A date typed by hand is no preset any more; "All dates" clears both ends.
+    await page.locator('[data-testid=filter-from]').fill(`${from.slice(0, 8)}${from.slice(8) === '02' ? '03' : '02'}`);
+    await page.waitForFunction((f) => location.hash.includes('from=') && !location.hash.includes(`from=${f}`), from);
+    await waitForReports(page);
+    expect(await period.inputValue()).toBe('custom');
+    await period.selectOption('all');
+    await page.waitForFunction(() => !location.hash.includes('from='));
+    await waitForReports(page);
+    const cleared = await page.evaluate(() => (window as any).lens.filters());
+    expect([cleared.from, cleared.to]).toEqual([undefined, undefined]);
+    expect(await period.inputValue()).toBe('all');
+  });
+
   it('redraws the cards on screen first after a filter change', async () => {
     // DuckDB answers one query at a time: the cards in view must not wait behind those above them.
     await page.locator('[data-testid="report-backlog"]').scrollIntoViewIfNeeded();

@@ -1,6 +1,6 @@
 /**
- * The filter bar: date range, neighborhoods, datasets, types and sources, a reset button, and
- * chips listing the active filters (each removable). It reports user changes as partial
+ * The filter bar: a period preset and the date range, neighborhoods, datasets, types and
+ * sources, a reset button, and chips listing the active filters (each removable). It reports user changes as partial
  * filter inputs; the controller owns the state and calls render() with the result.
  */
 import { h, replace } from '../dom';
@@ -9,6 +9,7 @@ import { DATASETS } from '../../domain/columns';
 import { DATASET_LABELS } from '../../reports/messages';
 import type { FilterInput, Filters } from '../../reports/filters';
 import type { FilterOptions } from '../../reports/options';
+import { PERIODS, periodOf, periodRange, type PeriodId } from '../../reports/periods';
 
 /** The filter bar as the page drives it. */
 export interface FilterBar {
@@ -42,6 +43,15 @@ function select(el: HTMLSelectElement, values: readonly string[]): void {
 
 /** Builds the filter bar; `onChange` gets each user change, `onReset` the reset button. */
 export function createFilterBar(onChange: (input: FilterInput) => void, onReset: () => void): FilterBar {
+  // Presets count back from the store's last day (setOptions); "Custom range" shows a range
+  // that is none of them and cannot be chosen.
+  const period = h(
+    'select',
+    { 'data-testid': 'filter-period', 'aria-label': 'Period' },
+    PERIODS.map((p) => h('option', { value: p.id }, p.label)),
+    h('option', { value: 'custom', disabled: true }, 'Custom range'),
+  );
+  let lastDay: string | undefined;
   const from = h('input', { type: 'date', 'data-testid': 'filter-from', 'aria-label': 'From date' });
   const to = h('input', { type: 'date', 'data-testid': 'filter-to', 'aria-label': 'To date' });
   const multi = (testid: string, label: string, size: number) =>
@@ -58,6 +68,10 @@ export function createFilterBar(onChange: (input: FilterInput) => void, onReset:
   const reset = h('button', { type: 'button', 'data-testid': 'filter-reset' }, 'Reset filters');
   let current: Filters | undefined;
 
+  period.addEventListener('change', () => {
+    const range = periodRange(period.value as PeriodId, lastDay);
+    if (range) onChange(range);
+  });
   from.addEventListener('change', () => onChange({ from: from.value || null }));
   to.addEventListener('change', () => onChange({ to: to.value || null }));
   for (const [key, el] of Object.entries(lists) as [ListKey, HTMLSelectElement][]) {
@@ -71,8 +85,8 @@ export function createFilterBar(onChange: (input: FilterInput) => void, onReset:
   const el = h(
     'form',
     { class: 'lens-filters', role: 'search', 'aria-label': 'Report filters', 'data-testid': 'filter-bar' },
-    field('From', from),
-    field('To', to),
+    // The period above the two dates it sets: the bar keeps its width.
+    h('div', { class: 'lens-filter-dates' }, field('Period', period), h('div', { class: 'lens-filter-dates-row' }, field('From', from), field('To', to))),
     listField('Neighborhoods', lists.neighborhoods),
     listField('Datasets', lists.datasets),
     listField('Types', lists.types),
@@ -92,6 +106,7 @@ export function createFilterBar(onChange: (input: FilterInput) => void, onReset:
     el,
     render(f) {
       current = f;
+      period.value = periodOf(f, lastDay);
       from.value = f.from ?? '';
       to.value = f.to ?? '';
       for (const key of Object.keys(lists) as ListKey[]) select(lists[key], f[key]);
@@ -112,6 +127,9 @@ export function createFilterBar(onChange: (input: FilterInput) => void, onReset:
       );
       replace(lists.types, groups);
       replace(lists.sources, o.sources.map((s) => h('option', { value: s.value }, s.value)));
+      lastDay = o.lastDay;
+      // Without data there is no last day to count back from: only "All dates" is offered.
+      for (const opt of period.options) if (opt.value !== 'custom') opt.disabled = !periodRange(opt.value as PeriodId, lastDay);
       for (const input of [from, to]) {
         input.min = o.firstDay ?? '';
         input.max = o.lastDay ?? '';
