@@ -325,6 +325,67 @@ describe('SQL editor in Chromium', () => {
     expect((await state()).head.slice(0, 2)).toEqual(before.head.slice(0, 2));
   });
 
+  it('says a column\'s new width once a keyboard resize, a fit or a drag rests, and describes the keys on each header', async () => {
+    await typeSql(page, `SELECT * FROM (VALUES (1, TIMESTAMP '2024-05-06 07:08:09', repeat('wide value ', 9))) t(n, created_at, wide)`);
+    await runAndWait(page);
+    const grid = page.locator('[data-testid=results]');
+    await grid.scrollIntoViewIfNeeded();
+    const header = (col: number) => grid.locator(`[role=columnheader][data-col="${col}"]`);
+    const headWidth = (col: number) => header(col).evaluate((e) => e.getBoundingClientRect().width);
+    const status = page.locator('[data-testid=column-width-status]');
+    // Every text the live region shows, in order, so a held key's steps would show up here.
+    await status.evaluate((s) => {
+      const said: string[] = ((window as any).__widthSaid = []);
+      new MutationObserver(() => s.textContent && said.push(s.textContent)).observe(s, { childList: true, characterData: true, subtree: true });
+    });
+    const said = () => page.evaluate(() => [...(window as any).__widthSaid] as string[]);
+    const announced = async (name: string) => {
+      await page.waitForFunction((n) => (document.querySelector('[data-testid=column-width-status]')?.textContent ?? '').startsWith(`${n}: `), name);
+      const m = /^(\w+): (\d+) pixels wide$/.exec((await status.textContent()) ?? '');
+      expect(m?.[1]).toBe(name);
+      return Number(m?.[2]);
+    };
+
+    // A screen reader finds the keys in the header's description, and the region is polite and unseen.
+    const description = await header(1).evaluate((e) =>
+      (e.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+    );
+    expect(description).toBe('Alt+Left or Alt+Right arrow resizes the column; Enter sorts');
+    expect(await header(1).getAttribute('aria-keyshortcuts')).toBe('Alt+ArrowLeft Alt+ArrowRight');
+    expect(await header(1).locator('[data-testid=column-resize]').getAttribute('aria-hidden')).toBe('true');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.evaluate((s) => s.getBoundingClientRect().width <= 1 && s.closest('[role=grid]') === null)).toBe(true);
+    expect(await status.textContent()).toBe('');
+
+    // Three quick presses: one announcement, of the final width, which is the header's.
+    const start = await headWidth(1);
+    await header(1).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+ArrowRight');
+    const keyed = await announced('created_at');
+    const keyedWidth = await headWidth(1);
+    expect(Math.abs(keyedWidth - (start + 48))).toBeLessThanOrEqual(1);
+    expect(Math.abs(keyed - keyedWidth)).toBeLessThanOrEqual(1);
+    expect(await said()).toEqual([`created_at: ${keyed} pixels wide`]);
+
+    // A double click on an edge fits the column and says its new width.
+    const cutWidth = await headWidth(2);
+    await header(2).locator('[data-testid=column-resize]').dblclick();
+    const fitted = await announced('wide');
+    expect(fitted).toBeGreaterThan(cutWidth);
+    expect(Math.abs(fitted - (await headWidth(2)))).toBeLessThanOrEqual(1);
+
+    // A drag says only where it ended.
+    const box = (await header(0).locator('[data-testid=column-resize]').boundingBox())!;
+    const before = (await said()).length;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const dragged = await announced('n');
+    expect(Math.abs(dragged - (await headWidth(0)))).toBeLessThanOrEqual(1);
+    expect((await said()).slice(before)).toEqual([`n: ${dragged} pixels wide`]);
+  });
+
   it('shows a parser error as DuckDB text, not the JSON the streaming path sends, and underlines it', async () => {
     await typeSql(page, 'SELECT 1,\n 2 +\nFROM service_requests');
     await runAndWait(page);

@@ -12,6 +12,8 @@ export interface ResizeTarget {
   width(col: number): number;
   setWidth(col: number, px: number): void;
   fit(col: number): void;
+  /** A drag that changed the width ended (its moves are not announced one by one; the end is). */
+  dragEnded(col: number): void;
 }
 
 /** The column of a resize handle an event happened on, or null elsewhere. */
@@ -56,6 +58,7 @@ export function attachColumnResize(head: HTMLElement, grid: HTMLElement, target:
       // The click that may follow comes in this same task; a later one is the user's again.
       swallowClick = true;
       setTimeout(() => (swallowClick = false), 0);
+      target.dragEnded(drag.col);
     }
     drag.handle.classList.remove('active');
     grid.classList.remove('resizing');

@@ -9,7 +9,8 @@
  * its header's right edge, fitted to its content by a double click there, or narrowed and widened
  * with Alt+ArrowLeft / Alt+ArrowRight on its header; widths live in one CSS variable on the grid
  * (the header and the rows share its grid-template-columns), so a resize draws no rows; the drag
- * itself is ./column-resize.
+ * itself is ./column-resize. Each header's description (a shared hidden hint) names the keys, and
+ * a polite live region says a column's new width after a keyboard resize, a fit or a drag.
  */
 import type { ColumnMeta, ResultSet } from '../../db/types';
 import { columnKind, type ColumnKind } from '../../editor/column-kind';
@@ -33,6 +34,10 @@ import { attachColumnResize, resizeHandle } from './column-resize';
 
 /** Row height in px; the CSS uses the same value. */
 export const ROW_HEIGHT = 26;
+/** Id of the hint every column header is described by. */
+const HINT_ID = 'sql-grid-keys';
+/** How long a resize must rest before its width is announced, ms: a held key is announced once. */
+const ANNOUNCE_MS = 300;
 
 /** The grid as the page uses it. */
 export interface ResultsGrid {
@@ -68,6 +73,11 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     spacer,
     empty,
   );
+  // Both sit beside the grid, not in it: a grid's children must be rows. They join the page with
+  // the first result (the grid is placed after it is made) and leave it on destroy.
+  const hint = h('span', { class: 'visually-hidden', id: HINT_ID }, 'Alt+Left or Alt+Right arrow resizes the column; Enter sorts');
+  const status = h('div', { class: 'visually-hidden', role: 'status', 'data-testid': 'column-width-status' });
+  let announceTimer = 0;
 
   let rs: ResultSet | null = null;
   let kinds: ColumnKind[] = [];
@@ -125,7 +135,22 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
 
   /** Fits a column to its widest sampled value and its header, measured as the first layout measures. */
   function fitColumn(col: number): void {
-    if (rs) setWidth(col, fitWidth(columnTexts(rs, col, sampleRows(rs.rowCount)), measure));
+    if (!rs) return;
+    setWidth(col, fitWidth(columnTexts(rs, col, sampleRows(rs.rowCount)), measure));
+    announceWidth(col);
+  }
+
+  /**
+   * Says column `col`'s width once resizing has rested for ANNOUNCE_MS (also when a limit kept it
+   * unchanged, so a key press is never silent). The region is emptied meanwhile, so the same text
+   * twice is still a change a screen reader speaks.
+   */
+  function announceWidth(col: number): void {
+    clearTimeout(announceTimer);
+    status.textContent = '';
+    announceTimer = window.setTimeout(() => {
+      if (rs && col < rs.columns.length) status.textContent = `${rs.columns[col].name}: ${widths[col]} pixels wide`;
+    }, ANNOUNCE_MS);
   }
 
   function renderHead(r: ResultSet): void {
@@ -140,6 +165,8 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
           'aria-sort': dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none',
           tabindex: 0,
           'aria-keyshortcuts': 'Alt+ArrowLeft Alt+ArrowRight',
+          // The title is a pointer user's tooltip; a screen reader gets the keys from the hint.
+          'aria-describedby': HINT_ID,
           title: `${c.name} (${c.type}): click, or Enter, to sort; drag the right edge, or Alt+←/→, to resize; double-click the edge to fit`,
         },
         h('span', { class: 'sql-grid-name' }, c.name),
@@ -274,6 +301,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     width: (col) => widths[col],
     setWidth,
     fit: fitColumn,
+    dragEnded: announceWidth,
   });
   head.addEventListener('click', (e) => {
     // A click on a resize handle, or one a drag ended with, is not a sort.
@@ -292,6 +320,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       e.preventDefault();
       e.stopPropagation();
       setWidth(col, px);
+      announceWidth(col);
       return;
     }
     if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -343,6 +372,8 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       perm = null;
       sel = null;
       resizer.cancel();
+      clearTimeout(announceTimer);
+      status.textContent = '';
       drawn = { first: -1, last: -1 };
       el.scrollTop = 0;
       el.scrollLeft = 0;
@@ -361,6 +392,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
         spacer.style.height = '0px';
         return;
       }
+      if (!hint.isConnected) el.after(hint, status);
       layoutColumns(next);
       renderHead(next);
       renderRows(true);
@@ -370,6 +402,9 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     copyRow: () => copy('row'),
     destroy() {
       viewer.remove();
+      hint.remove();
+      status.remove();
+      clearTimeout(announceTimer);
       resize?.disconnect();
       if (frame) cancelAnimationFrame(frame);
     },
