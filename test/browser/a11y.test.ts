@@ -44,7 +44,20 @@ async function show(page: Page, hash: string): Promise<void> {
       { timeout: 60_000 },
     );
   }
-  if (hash === '#/sql') await page.waitForSelector('[data-testid=sql-editor]');
+  if (hash === '#/sql') {
+    // With highlighted SQL and a result showing, so the token colors (in both schemes), the grid's
+    // headers, cells, resize hint and live region are checked too.
+    await page.waitForSelector('[data-testid=sql-editor]');
+    await page.locator('[data-testid=sql-editor] .cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    // Every kind of token the editor colors (a comment, keywords, a type, a string, numbers, NULL).
+    await page.keyboard.insertText("-- the largest types\nSELECT type, count(*) AS n, 'x' AS s, 1.5 AS f, NULL AS z\nFROM service_requests WHERE created_at >= DATE '2025-01-01'\nGROUP BY ALL ORDER BY n DESC LIMIT 20");
+    await page.click('[data-testid=run]');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=row-count]')?.dataset.count) > 0, undefined, { timeout: 60_000 });
+    await page.locator('[data-testid=results] [role=columnheader]').first().focus();
+    await page.keyboard.press('Alt+ArrowRight');
+  }
   if (hash === '#/loads') {
     await page.click('[data-testid=lineage] [data-testid=show-rejects]');
     await page.waitForSelector('[data-testid=rejects] h3');
