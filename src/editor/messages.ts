@@ -75,8 +75,15 @@ export function replaceQuestion(name: string): string {
   return `A saved query is already named “${name}”. Press Replace to overwrite it, or change the name.`;
 }
 
+/** Said by the results grid's live region once a column resize has rested. */
+export function columnWidthMessage(column: string, px: number): string {
+  return `${column}: ${px} pixels wide`;
+}
+
 /** Fixed messages. */
 export const MSG = {
+  /** Every column header's description (the title is for pointer users). */
+  columnKeys: 'Alt+Left or Alt+Right arrow resizes the column; Enter sorts',
   nothingToRun: 'Nothing to run: the editor has no SQL statement here.',
   cancelled: 'Query cancelled.',
   running: 'Running…',

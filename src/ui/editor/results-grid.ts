@@ -25,7 +25,7 @@ import {
 } from '../../editor/column-width';
 import { formatValue } from '../../editor/format';
 import { gridWindow } from '../../editor/grid-window';
-import { MSG } from '../../editor/messages';
+import { MSG, columnWidthMessage } from '../../editor/messages';
 import { rowAsTsv } from '../../editor/serialize';
 import { nextSort, sortPermutation, type SortState } from '../../editor/sort';
 import { h, replace } from '../dom';
@@ -75,7 +75,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
   );
   // Both sit beside the grid, not in it: a grid's children must be rows. They join the page with
   // the first result (the grid is placed after it is made) and leave it on destroy.
-  const hint = h('span', { class: 'visually-hidden', id: HINT_ID }, 'Alt+Left or Alt+Right arrow resizes the column; Enter sorts');
+  const hint = h('span', { class: 'visually-hidden', id: HINT_ID }, MSG.columnKeys);
   const status = h('div', { class: 'visually-hidden', role: 'status', 'data-testid': 'column-width-status' });
   let announceTimer = 0;
 
@@ -149,7 +149,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     clearTimeout(announceTimer);
     status.textContent = '';
     announceTimer = window.setTimeout(() => {
-      if (rs && col < rs.columns.length) status.textContent = `${rs.columns[col].name}: ${widths[col]} pixels wide`;
+      if (rs && col < rs.columns.length) status.textContent = columnWidthMessage(rs.columns[col].name, widths[col]);
     }, ANNOUNCE_MS);
   }
 
