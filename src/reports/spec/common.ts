@@ -124,15 +124,15 @@ export function minPlotWidth(frame: Frame | undefined): number {
  * week…) rather than powers of ten of hours (is 100 hours four days?). About evenly spread on a
  * log scale; Vega drops the ones outside the scale's domain.
  */
-export const DURATION_TICKS: readonly { hours: number; label: string; short: string }[] = [
-  { hours: 1 / 60, label: '1 min', short: '1m' },
-  { hours: 10 / 60, label: '10 min', short: '10m' },
-  { hours: 1, label: '1 hour', short: '1h' },
-  { hours: 6, label: '6 hours', short: '6h' },
-  { hours: 24, label: '1 day', short: '1d' },
-  { hours: 24 * 7, label: '1 week', short: '1w' },
-  { hours: 24 * 30, label: '30 days', short: '30d' },
-  { hours: 24 * 365, label: '1 year', short: '1y' },
+export const DURATION_TICKS: readonly { hours: number; label: string; short: string; narrow: boolean }[] = [
+  { hours: 1 / 60, label: '1 min', short: '1m', narrow: true },
+  { hours: 10 / 60, label: '10 min', short: '10m', narrow: false },
+  { hours: 1, label: '1 hour', short: '1h', narrow: true },
+  { hours: 6, label: '6 hours', short: '6h', narrow: false },
+  { hours: 24, label: '1 day', short: '1d', narrow: true },
+  { hours: 24 * 7, label: '1 week', short: '1w', narrow: true },
+  { hours: 24 * 30, label: '30 days', short: '30d', narrow: false },
+  { hours: 24 * 365, label: '1 year', short: '1y', narrow: true },
 ];
 
 /**
@@ -151,7 +151,8 @@ function durationLabelExpr(narrow: boolean): string {
 
 /**
  * The x encoding's scale, title and axis for hours to close on a log scale: ticks at spans a
- * reader knows (DURATION_TICKS), the title and labels shortened on a narrow frame.
+ * reader knows (DURATION_TICKS), the title and labels shortened on a narrow frame, where a plot
+ * of ~150 px keeps every other tick (the labels would touch).
  */
 export function hoursToCloseX(frame: Frame | undefined): Record<string, unknown> {
   const narrow = isNarrow(frame);
@@ -159,7 +160,7 @@ export function hoursToCloseX(frame: Frame | undefined): Record<string, unknown>
     type: 'quantitative',
     scale: { type: 'log' },
     title: narrow ? 'Time to close (log scale)' : 'Time from created to closed (log scale)',
-    axis: { values: DURATION_TICKS.map((t) => t.hours), labelExpr: durationLabelExpr(narrow), labelFlush: false },
+    axis: { values: DURATION_TICKS.filter((t) => !narrow || t.narrow).map((t) => t.hours), labelExpr: durationLabelExpr(narrow), labelFlush: false },
   };
 }
 
