@@ -1,7 +1,7 @@
 /**
  * The SQL editor in a real browser: keyboard run, completion from the live schema, a 200k-row
  * result that scrolls, cancel, history across reloads, CSV and Parquet export read back, the
- * read-only guard, markup shown as text, and the share URL.
+ * read-only guard, markup shown as text, the share URL and Format.
  */
 import { readFileSync } from 'node:fs';
 import { parquetReadObjects } from 'hyparquet';
@@ -471,6 +471,51 @@ FROM (VALUES ('a'), ('b')) v(x) ORDER BY x`);
   });
 
   // It reloads, so the shared query below opens on a page with no result shown.
+  it('formats the text with the Format button as one undoable change, and a selection only with Shift+Alt+F', async () => {
+    const sql =
+      'with n as (select neighborhood, count(*) as c from traffic_accidents group by 1) select neighborhood, c from n where c > (select avg(c) from n) order by c desc';
+    await typeSql(page, sql);
+    await runAndWait(page);
+    const rows = await rowCount(page);
+    expect(rows).toBeGreaterThan(0);
+
+    await page.click('[data-testid=format]');
+    expect(await editorText(page)).toBe(
+      [
+        'WITH',
+        '  n AS (',
+        '    SELECT',
+        '      neighborhood,',
+        '      count(*) AS c',
+        '    FROM traffic_accidents',
+        '    GROUP BY',
+        '      1',
+        '  )',
+        'SELECT',
+        '  neighborhood,',
+        '  c',
+        'FROM n',
+        'WHERE c > (',
+        '  SELECT',
+        '    avg(c)',
+        '  FROM n',
+        ')',
+        'ORDER BY',
+        '  c DESC',
+      ].join('\n'),
+    );
+    await runAndWait(page);
+    expect(await rowCount(page)).toBe(rows);
+    await page.keyboard.press('Control+Z');
+    expect(await editorText(page)).toBe(sql);
+
+    await typeSql(page, 'select 1 as a, 2 as b;\nselect 3 as c, 4 as d');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Shift+Alt+F');
+    expect(await editorText(page)).toBe('select 1 as a, 2 as b;\nSELECT\n  3 AS c,\n  4 AS d');
+  });
+
   it('keeps the unsaved editor text across a reload', async () => {
     const draft = `SELECT 'draft-${Date.now()}' AS d,\n  2 AS two`;
     await typeSql(page, draft);

@@ -1,7 +1,7 @@
 /**
  * The CodeMirror 6 editor: DuckDB dialect, schema-aware completion, bracket matching,
  * Ctrl/Cmd+Enter (statement under the cursor or the selection) and Shift+Ctrl/Cmd+Enter (whole
- * script); Tab indents, and Escape then Tab leaves the editor (CodeMirror's tab focus mode). The
+ * script), Shift+Alt+F (Format); Tab indents, and Escape then Tab leaves the editor (CodeMirror's tab focus mode). The
  * `.cm-editor` element carries data-testid="sql-editor".
  */
 import { closeCompletion } from '@codemirror/autocomplete';
@@ -13,6 +13,7 @@ import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 import type { FunctionInfo } from '../../editor/schema-load';
+import { formatRange } from '../../editor/sql-format';
 import type { SchemaModel } from '../../editor/schema-model';
 import { columnSource, cteColumnSource, cteSource, functionSource, outsideStrings, schemaNamespace } from './completion';
 import { DuckDB } from './dialect';
@@ -58,6 +59,8 @@ export interface CodeEditor {
   setDoc(text: string): void;
   /** The main selection's range (from === to when nothing is selected). */
   selection(): { from: number; to: number };
+  /** Formats the lines of the selection, or the whole text, as one step Ctrl/Cmd+Z undoes. */
+  format(): void;
   /** Inserts text at the cursor (replacing the selection). */
   insert(text: string): void;
   setSchema(model: SchemaModel): void;
@@ -99,6 +102,7 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
             { key: 'Ctrl-Enter', run: run(options.onRunCurrent) },
             { key: 'Shift-Mod-Enter', run: run(options.onRunAll) },
             { key: 'Shift-Ctrl-Enter', run: run(options.onRunAll) },
+            { key: 'Shift-Alt-f', run: run(() => format()) },
           ]),
         ),
         basicSetup,
@@ -125,6 +129,22 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
     }),
   });
 
+  function format(): void {
+    const { main } = view.state.selection;
+    const r = formatRange(view.state.doc.toString(), main.from, main.to);
+    if (!r) return;
+    view.dispatch({
+      changes: { from: r.from, to: r.to, insert: r.text },
+      selection: EditorSelection.cursor(r.from + r.text.length),
+      // Offsets of the old text no longer point at the error.
+      effects: setErrorMark.of(null),
+      // Never merged with the typing before or after it: one undo brings the old text back.
+      annotations: isolateHistory.of('full'),
+      userEvent: 'input.format',
+      scrollIntoView: true,
+    });
+  }
+
   // The scheme can change while the page is open (a system switching to dark at dusk).
   const onScheme = () => view.dispatch({ effects: scheme.reconfigure(schemeTheme()) });
   DARK?.addEventListener('change', onScheme);
@@ -142,6 +162,7 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
         userEvent: 'input.replace',
       });
     },
+    format,
     selection() {
       const r = view.state.selection.main;
       return { from: r.from, to: r.to };

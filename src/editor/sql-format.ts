@@ -1,0 +1,375 @@
+/**
+ * The editor's Format command: lays SQL out one clause a line (select, group and order lists one
+ * item a line, subqueries and CTE bodies indented) and upper-cases keywords. It works on the
+ * project's tokens, never on a grammar, so it cannot misread what it does not know: strings,
+ * quoted identifiers, dollar quotes and comments are copied byte for byte, two tokens that
+ * touched still touch, and only whitespace and the case of keywords change. Text it cannot read
+ * whole (an unclosed quote or comment, unbalanced brackets) comes back unchanged.
+ */
+import { DUCKDB_RESERVED } from './duckdb-words';
+import { isSignificant, tokenize, type Token } from './tokenize';
+
+/** A `(` followed by one of these opens a query, laid out on lines of its own. */
+const QUERY_START = new Set(['select', 'with', 'from', 'values', 'pivot', 'unpivot']);
+
+/** Words that, in a run ending in JOIN, make up a join (`ASOF LEFT OUTER JOIN`). */
+const JOIN_MODS = new Set(['left', 'right', 'full', 'inner', 'outer', 'cross', 'natural', 'asof', 'positional', 'anti', 'semi']);
+
+/**
+ * Operators among DuckDB's type_function keywords (`duckdb_keywords()`): they cannot name a
+ * column, so their case means nothing, but `left(…)` and `glob(…)` are also functions, left as
+ * written. Only upper-cased with an operand after them.
+ */
+const OPERATOR_WORDS = new Set(['is', 'like', 'ilike', 'glob', 'similar']);
+
+/** Clauses laid out as a list, one item a line. */
+const LIST_CLAUSES = new Set(['select', 'group', 'order', 'with', 'values', 'set']);
+
+/** Start a new line at `brk` (an indent), or not; `cont` is where a forced line break goes. */
+interface Placement {
+  brk: number | null;
+  cont: number;
+  upper: boolean;
+  /** The first token of a statement after a `;`: a blank line before it. */
+  gap: boolean;
+}
+
+/** A query level (the script, or a parenthesized query) and where its clauses are. */
+interface QueryFrame {
+  readonly query: true;
+  /** Indent of its clause keywords. */
+  readonly base: number;
+  /** Indent of its closing `)`. */
+  readonly close: number;
+  /** No token read in it yet (a statement or subquery starts). */
+  fresh: boolean;
+  /** First word of the statement or subquery. */
+  first: string | null;
+  clause: string | null;
+  /** Items of the current clause go one a line. */
+  list: boolean;
+  /** Still reading the clause's modifiers (`DISTINCT ON (…)`, `RECURSIVE`) before its first item. */
+  mods: boolean;
+  /** Words of a multi-word clause keyword still to read (the BY of GROUP BY). */
+  skip: number;
+  /** The indent of the next token, after a list's comma. */
+  pending: number | null;
+}
+
+/** Brackets whose content stays on one line: calls, IN lists, OVER (…), `[…]`, `{…}`. */
+interface InlineFrame {
+  readonly query: false;
+  readonly close: string;
+}
+
+type Frame = QueryFrame | InlineFrame;
+
+const CLOSERS = new Map([
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+]);
+
+class Unformattable extends Error {}
+
+/**
+ * Formats SQL text. Never throws; gives the text back unchanged when it cannot be read whole
+ * or when the result would not be the same tokens.
+ */
+export function formatSql(text: string): string {
+  try {
+    const tokens = tokenize(text);
+    if (!closedAtEnd(text, tokens)) return text;
+    const out = emit(text, tokens, place(text, tokens.filter(isSignificant)));
+    // The whole promise in one check: the same tokens (keywords aside, in any case) in the same
+    // order, the same ones touching.
+    return sameTokens(text, out) ? out : text;
+  } catch {
+    return text;
+  }
+}
+
+/** The tokens that carry meaning or comments, with whether whitespace (or a line break) preceded each. */
+function texts(sql: string): { text: string; type: Token['type']; space: boolean }[] {
+  const out: { text: string; type: Token['type']; space: boolean }[] = [];
+  let space = false;
+  for (const t of tokenize(sql)) {
+    if (t.type === 'space') space = true;
+    else {
+      out.push({ text: sql.slice(t.start, t.end), type: t.type, space });
+      space = false;
+    }
+  }
+  return out;
+}
+
+function sameTokens(before: string, after: string): boolean {
+  const a = texts(before);
+  const b = texts(after);
+  if (a.length !== b.length) return false;
+  return a.every((t, i) => {
+    const u = b[i];
+    if (t.type !== u.type) return false;
+    if (t.text !== u.text && !(t.type === 'word' && t.text.toLowerCase() === u.text.toLowerCase())) return false;
+    // Whitespace may be added (a line break) but never taken away, except before `;` and `,`
+    // (which join nothing).
+    return !t.space || u.space || t.type === 'semicolon' || t.text === ',';
+  });
+}
+
+/** False when the last token is a quote or block comment the text never closes. */
+function closedAtEnd(sql: string, tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  if (!last || !['string', 'ident', 'comment'].includes(last.type)) return true;
+  const text = sql.slice(last.start, last.end);
+  if (text.startsWith('--')) return true;
+  // A closed token stays the same length with text after it; an open one swallows that text.
+  const again = tokenize(`${text}\n x`)[0];
+  return again.end === text.length;
+}
+
+/** Decides, for each significant token, whether a line starts before it and its keyword case. */
+function place(sql: string, sig: Token[]): Placement[] {
+  const text = (i: number) => (sig[i] ? sql.slice(sig[i].start, sig[i].end) : '');
+  const kw = (i: number) => (sig[i]?.type === 'word' ? text(i).toLowerCase() : '');
+  const root = (): QueryFrame => ({ query: true, base: 0, close: 0, fresh: true, first: null, clause: null, list: false, mods: false, skip: 0, pending: null });
+  const stack: Frame[] = [root()];
+  let lineIndent = 0;
+  let statements = 0;
+  const out: Placement[] = [];
+
+  /** The clause keyword starting at `i` in query frame `q`, if any. */
+  const clauseAt = (i: number, q: QueryFrame): { name: string; words: number } | null => {
+    const k = kw(i);
+    const prev = kw(i - 1);
+    switch (k) {
+      case 'select':
+      case 'where':
+      case 'having':
+      case 'qualify':
+      case 'window':
+      case 'limit':
+      case 'offset':
+      case 'returning':
+      case 'pivot':
+      case 'unpivot':
+      case 'pivot_wider':
+      case 'pivot_longer':
+        return { name: k, words: 1 };
+      case 'from':
+        // DELETE FROM, IS [NOT] DISTINCT FROM.
+        return prev === 'delete' || prev === 'distinct' ? null : { name: k, words: 1 };
+      case 'group':
+      case 'order':
+        return kw(i + 1) === 'by' ? { name: k, words: 2 } : null;
+      case 'union':
+      case 'intersect':
+      case 'except':
+        // `* EXCEPT (…)` names columns.
+        return text(i - 1) === '*' ? null : { name: k, words: 1 };
+      case 'with':
+        return q.fresh || prev === 'as' ? { name: k, words: 1 } : null;
+      case 'values':
+        return text(i + 1) === '(' && (q.fresh || q.first === 'insert') ? { name: k, words: 1 } : null;
+      case 'set':
+        return q.first === 'update' || prev === 'update' ? { name: k, words: 1 } : null;
+      case 'insert':
+      case 'update':
+      case 'delete':
+        // A statement's verb, also after WITH's CTEs.
+        return q.fresh || (q.clause === 'with' && sig[i - 1]?.type === 'rparen') ? { name: k, words: 1 } : null;
+      default: {
+        if (k !== 'join' && !JOIN_MODS.has(k)) return null;
+        if (JOIN_MODS.has(prev)) return null;
+        let j = i;
+        while (JOIN_MODS.has(kw(j))) j++;
+        return kw(j) === 'join' ? { name: 'join', words: j - i + 1 } : null;
+      }
+    }
+  };
+
+  const upperAt = (i: number, clause: boolean): boolean => {
+    const k = kw(i);
+    if (!k) return false;
+    const prev = kw(i - 1);
+    // `t.order`, `1 AS "x"`-like labels: any word may follow `.` or AS, and DuckDB keeps its case.
+    if (text(i - 1) === '.' || text(i + 1) === '.') return false;
+    if (prev === 'as' && !clause) return false;
+    if (clause || DUCKDB_RESERVED.has(k) || k === 'join') return true;
+    if (JOIN_MODS.has(k)) {
+      let j = i;
+      while (JOIN_MODS.has(kw(j))) j++;
+      return kw(j) === 'join';
+    }
+    if (k === 'by') return ['group', 'order', 'partition', 'union'].includes(prev);
+    if (k === 'partition') return kw(i + 1) === 'by';
+    if (k === 'over') return text(i + 1) === '(';
+    if (k === 'recursive') return prev === 'with';
+    if (k === 'name') return prev === 'by' && kw(i - 2) === 'union';
+    if (OPERATOR_WORDS.has(k)) {
+      const next = sig[i + 1];
+      return !!next && next.type !== 'lparen' && next.type !== 'rparen' && next.type !== 'semicolon' && text(i + 1) !== ',';
+    }
+    return false;
+  };
+
+  for (let i = 0; i < sig.length; i++) {
+    const t = sig[i];
+    const s = text(i);
+    const top = stack[stack.length - 1];
+    const q = [...stack].reverse().find((f): f is QueryFrame => f.query)!;
+    const cont = q.clause ? q.base + 2 : q.base;
+    const p: Placement = { brk: null, cont, upper: false, gap: false };
+    out.push(p);
+    const opener = t.type === 'lparen' || (t.type === 'op' && CLOSERS.has(s));
+    const closer = t.type === 'rparen' || (t.type === 'op' && (s === ']' || s === '}'));
+
+    if (!top.query) {
+      p.upper = upperAt(i, false);
+      if (opener) stack.push({ query: false, close: CLOSERS.get(s)! });
+      else if (closer) {
+        if (s !== top.close) throw new Unformattable();
+        stack.pop();
+      } else if (t.type === 'semicolon') throw new Unformattable();
+      continue;
+    }
+
+    if (t.type === 'semicolon') {
+      if (stack.length > 1) throw new Unformattable();
+      stack[0] = root();
+      lineIndent = 0;
+      continue;
+    }
+    if (closer) {
+      if (t.type !== 'rparen' || stack.length === 1) throw new Unformattable();
+      stack.pop();
+      p.brk = lineIndent = q.close;
+      continue;
+    }
+
+    if (q.fresh && stack.length === 1) {
+      p.gap = statements++ > 0;
+      p.brk = 0;
+    }
+    const clause = q.skip > 0 ? null : clauseAt(i, q);
+    if (q.fresh) q.first = kw(i);
+    p.upper = upperAt(i, !!clause);
+    if (clause) {
+      p.brk = lineIndent = q.base;
+      q.clause = clause.name;
+      q.list = q.mods = LIST_CLAUSES.has(clause.name);
+      q.skip = clause.words - 1;
+      q.pending = null;
+    } else if (q.skip > 0) {
+      q.skip--;
+    } else if (q.pending !== null) {
+      p.brk = lineIndent = q.pending;
+      q.pending = null;
+    } else if (q.mods) {
+      const k = kw(i);
+      const prev = kw(i - 1);
+      const modifier =
+        k === 'distinct' || k === 'all' || (k === 'recursive' && q.clause === 'with') || (k === 'on' && prev === 'distinct') || (s === '(' && prev === 'on');
+      if (!modifier) {
+        q.mods = false;
+        p.brk = lineIndent = q.base + 2;
+      } else if (k === 'all' && (q.clause === 'group' || q.clause === 'order')) {
+        // GROUP BY ALL, ORDER BY ALL DESC: one line.
+        q.mods = q.list = false;
+      }
+    }
+    q.fresh = false;
+
+    if (s === ',' && q.list && !q.mods) q.pending = q.base + 2;
+    if (opener) {
+      if (t.type === 'lparen' && QUERY_START.has(kw(i + 1))) {
+        stack.push({ ...root(), base: lineIndent + 2, close: lineIndent });
+      } else stack.push({ query: false, close: CLOSERS.get(s)! });
+    }
+  }
+  if (stack.length > 1) throw new Unformattable();
+  return out;
+}
+
+/** Writes the tokens out with the placements decided for them. */
+function emit(sql: string, tokens: Token[], placements: Placement[]): string {
+  const lines: string[] = [''];
+  const newline = (indent: number, blank = false) => {
+    const last = lines.length - 1;
+    if (lines[last].trim() === '') {
+      // Never two breaks in a row; the first line of the text has nothing above it.
+      lines[last] = last === 0 ? '' : ' '.repeat(indent);
+      return;
+    }
+    if (blank) lines.push('');
+    lines.push(' '.repeat(indent));
+  };
+  const write = (s: string, space: boolean) => {
+    const last = lines.length - 1;
+    lines[last] += (space && lines[last].trim() !== '' ? ' ' : '') + s;
+  };
+
+  const sig = tokens.filter(isSignificant);
+  let si = 0;
+  let space = false;
+  let ownLine = false;
+  let afterLineComment = false;
+  let afterComma = false;
+  let gapPending = false;
+  for (const t of tokens) {
+    if (t.type === 'space') {
+      space = true;
+      ownLine = /[\n\r]/.test(sql.slice(t.start, t.end));
+      continue;
+    }
+    const s = sql.slice(t.start, t.end);
+    if (t.type === 'comment') {
+      const next = placements[si];
+      if (ownLine || afterLineComment) {
+        if (gapPending) newline(0, true);
+        else newline(next ? (next.brk ?? next.cont) : 0);
+        gapPending = false;
+        write(s, false);
+      } else write(s, space || afterComma);
+      afterLineComment = s.startsWith('--');
+      afterComma = false;
+    } else {
+      const p = placements[si];
+      if (p.gap && gapPending) newline(0, true);
+      else if (p.brk !== null) newline(p.brk);
+      else if (afterLineComment) newline(p.cont);
+      write(p.upper ? s.toUpperCase() : s, t.type !== 'semicolon' && s !== ',' && (space || afterComma));
+      gapPending = t.type === 'semicolon';
+      afterLineComment = false;
+      afterComma = s === ',';
+      si++;
+      if (sig[si - 1] !== t) throw new Unformattable();
+    }
+    space = ownLine = false;
+  }
+  const body = lines.map((l) => (l.trim() === '' ? '' : l)).join('\n');
+  return /\n\s*$/.test(sql) && body !== '' ? `${body}\n` : body;
+}
+
+/**
+ * What Format replaces in a document: the whole lines a selection touches (a selection ending at
+ * the start of a line leaves that line out), or the whole text when nothing is selected; null
+ * when there is nothing to change, or when the lines start or end inside a string or comment
+ * that the whole text reads across them (formatting that part alone would read its inside as
+ * code).
+ */
+export function formatRange(doc: string, from: number, to: number): { from: number; to: number; text: string } | null {
+  let a = 0;
+  let b = doc.length;
+  if (from !== to) {
+    const [lo, hi] = from < to ? [from, to] : [to, from];
+    const end = hi > lo && (doc[hi - 1] === '\n' || doc[hi - 1] === '\r') ? hi - 1 : hi;
+    a = Math.max(doc.lastIndexOf('\n', lo - 1), doc.lastIndexOf('\r', lo - 1)) + 1;
+    const nl = doc.slice(end).search(/[\n\r]/);
+    b = nl < 0 ? doc.length : end + nl;
+    if (tokenize(doc).some((t) => t.type !== 'space' && ((t.start < a && a < t.end) || (t.start < b && b < t.end)))) return null;
+  }
+  const before = doc.slice(a, b);
+  const text = formatSql(before);
+  return text === before ? null : { from: a, to: b, text };
+}

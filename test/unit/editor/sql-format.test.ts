@@ -1,0 +1,210 @@
+/**
+ * The editor's Format command: only whitespace and keyword case change (the same tokens in the
+ * same order), formatting twice changes nothing, and DuckDB gives formatted SQL (every report's
+ * among it) the same columns and rows as the original.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DUCKDB_KEYWORDS } from '../../../src/editor/duckdb-words';
+import { formatRange, formatSql } from '../../../src/editor/sql-format';
+import { splitStatements } from '../../../src/editor/split';
+import { tokenize } from '../../../src/editor/tokenize';
+import { storeBoundariesSql } from '../../../src/reports/boundaries';
+import { DATE_FILTERS, TINY_GEOJSON, openFixtureDb } from '../reports/fixture';
+import { REPORTS } from '../../../src/reports/registry';
+import { withDefaults } from '../../../src/reports/types';
+import { openTestDb, type TestDb } from '../helpers/duckdb';
+
+const KEYWORDS = new Set(DUCKDB_KEYWORDS.split(' '));
+
+/** Tokens other than whitespace, keywords lower-cased. */
+function tokens(sql: string): string[] {
+  return tokenize(sql)
+    .filter((t) => t.type !== 'space')
+    .map((t) => {
+      const text = sql.slice(t.start, t.end);
+      return t.type === 'word' && KEYWORDS.has(text.toLowerCase()) ? `${t.type}:${text.toLowerCase()}` : `${t.type}:${text}`;
+    });
+}
+
+const TABLES = `
+  CREATE TABLE t (id INTEGER, x INTEGER, y VARCHAR, "my col" VARCHAR, type VARCHAR, month INTEGER, l INTEGER[]);
+  INSERT INTO t VALUES (1, 10, 'a', 'p q', 'k1', 1, [1, 2]), (2, 20, 'b', 'r', 'k2', 2, [3]), (3, 30, NULL, NULL, 'k1', 2, []);
+  CREATE TABLE u (id INTEGER, z DOUBLE);
+  INSERT INTO u VALUES (1, 0.5), (3, 1.5), (4, 2.5);
+`;
+
+/** [name, SQL, runs against TABLES (compared with DuckDB)]. */
+const CASES: readonly [string, string, boolean][] = [
+  ['simple select', 'select id, x from t where x > 10 order by id', true],
+  ['keywords as column names keep their case', 'select type, month, count(*) as Count from t group by type, month order by 1, 2', true],
+  ['joins', 'select t.id, u.z, v.w from t left outer join u on t.id = u.id inner join (select id as w from u) as v on v.w = t.id cross join (select 1 as one) c order by 1', true],
+  ['ASOF, POSITIONAL, ANTI and SEMI joins', 'select * from t positional join u; select * from t anti join u on t.id = u.id; select * from t semi join u on t.id = u.id order by 1; select * from t asof join u on t.id >= u.id order by 1', true],
+  ['nested subqueries', 'select * from (select id, (select max(z) from u where u.id = t.id) as mz from t where id in (select id from u)) s where mz is not null', true],
+  ['CTEs', 'with recursive a as (select 1 as k union all select k + 1 from a where k < 3), b(n) as materialized (select k * 2 from a) select * from a join b on a.k = b.n / 2', true],
+  ['window functions stay inline', 'select id, sum(x) over (partition by type order by id rows between unbounded preceding and current row) as run, row_number() over w from t window w as (order by x desc) qualify run > 0 order by id', true],
+  ['CASE', "select case when x > 15 then 'big' when x is null then null else 'small' end as size, case type when 'k1' then 1 else 2 end from t order by x", true],
+  ['strings holding keywords and semicolons', "select 'select * from t; where', E'it\\'s ; from', 'x''y' as \"select\" from t limit 1", true],
+  ['comments holding keywords and semicolons', 'select id, -- from here; select\n x /* where ; order by */ from t -- trailing; comment\nwhere /* nested /* ; */ from */ x > 1 order by id', true],
+  ['quoted identifiers with spaces and doubled quotes', 'select "my col" as "a ""quoted"" name", t."type" from "t" order by "id"', true],
+  ['dollar-quoted strings', 'select $$ select ; from $$ as a, $tag$ it\'s $$ ; $tag$ as b', true],
+  ['GROUP BY ALL, ORDER BY ALL', 'select type, count(*) from t group by all order by all desc', true],
+  ['EXCLUDE, REPLACE, COLUMNS', 'select * exclude (l, "my col") replace (x * 2 as x), columns(\'^i\') from t order by id', true],
+  ['FROM first, FROM alone', 'from t select id, x where x < 30 order by id; from u', true],
+  ['lambdas, :: casts, struct and list literals', "select list_transform(l, x -> x + 1) as l2, x::varchar as s, {'a': 1, 'b': [1, 2]} as st, [1, 2, 3][2] as e, id::double / 2 from t order by id", true],
+  ['PIVOT', 'pivot t on type using sum(x) group by month order by month', true],
+  ['set operations', '(select id from t except select id from u) union by name select 9 as id intersect select 9 order by 1', true],
+  ['DISTINCT ON, IS DISTINCT FROM, BETWEEN, LIKE', "select distinct on (type) type, id, x is distinct from 10 as d from t where y like 'a%' or x between 15 and 25 order by type, id", true],
+  ['VALUES, LIMIT and OFFSET', 'select * from (values (1, \'a\'), (2, \'b\'), (3, \'c\')) v(n, s) order by n limit 2 offset 1', true],
+  ['function named like a join word', "select left(y, 1), right('abc', 2), struct_pack(a := 1) from t order by 1", true],
+  ['aliases after AS keep their case', 'select 1 as Limit_x, 2 as Order, 3 as over', false],
+  ['INSERT, UPDATE, DELETE', "insert into t (id, x) values (9, 90), (10, 100) returning id; update t set x = x + 1, y = 'z' where id = 9; delete from t using u where t.id = u.id", false],
+  ['CREATE TABLE AS WITH', 'create table z as with q as (select 1) select * from q', false],
+  ['statements with a comment after the semicolon', 'select 1; -- one\n\n\n-- two\nselect 2;', false],
+];
+
+describe('editor/sql-format', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb();
+    db.exec(TABLES);
+  });
+  afterAll(() => db.close());
+
+  it.each(CASES)('%s: same tokens, idempotent, same result', async (_, sql, runs) => {
+    const formatted = formatSql(sql);
+    expect(formatted).not.toBe(sql);
+    expect(tokens(formatted)).toEqual(tokens(sql));
+    expect(formatSql(formatted)).toBe(formatted);
+    if (!runs) return;
+    // Each statement on its own: DuckDB's query() gives the last statement's result.
+    const a = splitStatements(sql).map((s) => s.text);
+    const b = splitStatements(formatted).map((s) => s.text);
+    expect(b.length).toBe(a.length);
+    for (let i = 0; i < a.length; i++) {
+      expect(await db.query(`DESCRIBE ${b[i]}`)).toEqual(await db.query(`DESCRIBE ${a[i]}`));
+      expect(await db.query(b[i])).toEqual(await db.query(a[i]));
+    }
+  });
+
+  it('lays out clauses, lists, subqueries and CTEs', () => {
+    expect(
+      formatSql(
+        "with recent as (select id, type from t where month >= 2), counts as (select type, count(*) as n from recent group by all) select c.type, c.n, (select max(z) from u) as top from counts c left join t on t.type = c.type where c.n in (1, 2) and c.type <> 'x' order by c.n desc, c.type limit 5",
+      ),
+    ).toBe(
+      [
+        'WITH',
+        '  recent AS (',
+        '    SELECT',
+        '      id,',
+        '      type',
+        '    FROM t',
+        '    WHERE month >= 2',
+        '  ),',
+        '  counts AS (',
+        '    SELECT',
+        '      type,',
+        '      count(*) AS n',
+        '    FROM recent',
+        '    GROUP BY ALL',
+        '  )',
+        'SELECT',
+        '  c.type,',
+        '  c.n,',
+        '  (',
+        '    SELECT',
+        '      max(z)',
+        '    FROM u',
+        '  ) AS top',
+        'FROM counts c',
+        'LEFT JOIN t ON t.type = c.type',
+        "WHERE c.n IN (1, 2) AND c.type <> 'x'",
+        'ORDER BY',
+        '  c.n DESC,',
+        '  c.type',
+        'LIMIT 5',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps OVER (…), CASE and calls on one line, comments where they were, statements a blank line apart', () => {
+    expect(
+      formatSql(
+        "-- totals\nselect type, sum(x) over (partition by type order by id) as s, -- running\n case when x > 1 then 'a' else 'b' end as c from t;select 2 -- two\n;",
+      ),
+    ).toBe(
+      [
+        '-- totals',
+        'SELECT',
+        '  type,',
+        '  sum(x) OVER (PARTITION BY type ORDER BY id) AS s, -- running',
+        "  CASE WHEN x > 1 THEN 'a' ELSE 'b' END AS c",
+        'FROM t;',
+        '',
+        'SELECT',
+        '  2 -- two',
+        '  ;',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    ['from t select id where x > 1', 'FROM t\nSELECT\n  id\nWHERE x > 1'],
+    ['select distinct on (type) type, id from t', 'SELECT DISTINCT ON (type)\n  type,\n  id\nFROM t'],
+    ['select 1 union all select 2', 'SELECT\n  1\nUNION ALL\nSELECT\n  2'],
+    ["insert into t (id, y) values (1, 'a'), (2, 'b')", "INSERT INTO t (id, y)\nVALUES\n  (1, 'a'),\n  (2, 'b')"],
+    ['update t set x = 1, y = null where id = 2', 'UPDATE t\nSET\n  x = 1,\n  y = NULL\nWHERE id = 2'],
+    ['delete from t where id = 1', 'DELETE FROM t\nWHERE id = 1'],
+    ['select constructor, toString from t', 'SELECT\n  constructor,\n  toString\nFROM t'],
+  ])('lays out %j', (sql, expected) => {
+    expect(formatSql(sql)).toBe(expected);
+  });
+
+  it('gives back text it cannot read whole unchanged', () => {
+    for (const sql of ["select 'open", 'select "open', 'select /* open', 'select $$ open', 'select (1', 'select 1)', 'select [1', "select {'a': 1", 'select (1]', '']) {
+      expect(formatSql(sql)).toBe(sql);
+    }
+  });
+
+  it('keeps touching tokens touching and keeps the text a line comment ends', () => {
+    expect(formatSql('select a>=b,c::int,x->x from t')).toBe('SELECT\n  a>=b,\n  c::int,\n  x->x\nFROM t');
+    expect(formatSql('select 1 -- c')).toBe('SELECT\n  1 -- c');
+    expect(formatSql('select 1\n')).toBe('SELECT\n  1\n');
+  });
+});
+
+describe('editor/sql-format formatRange', () => {
+  const doc = 'select 1;\nselect a, b from t where x = 1;\nselect 3';
+  it('formats the whole text without a selection, the lines a selection touches with one', () => {
+    expect(formatRange(doc, 5, 5)?.text).toBe(formatSql(doc));
+    const line2 = doc.indexOf('select a');
+    expect(formatRange(doc, line2 + 3, line2 + 12)).toEqual({ from: line2, to: doc.lastIndexOf('\n'), text: 'SELECT\n  a,\n  b\nFROM t\nWHERE x = 1;' });
+    // Ending at the start of the next line leaves that line out.
+    expect(formatRange(doc, line2, doc.lastIndexOf('\n') + 1)?.to).toBe(doc.lastIndexOf('\n'));
+  });
+  it('does nothing when the lines start or end inside a string or comment', () => {
+    const multi = "select 'a\nfrom b' as s, /* x\nwhere */ 1 from t";
+    expect(formatRange(multi, multi.indexOf('from b'), multi.length)).toBeNull();
+    expect(formatRange(multi, 0, 3)).toBeNull();
+    expect(formatRange('SELECT\n  1', 0, 0)).toBeNull();
+  });
+});
+
+describe('every report formatted gives the same result', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openFixtureDb();
+    await db.query(storeBoundariesSql('tiny.geojson', TINY_GEOJSON, new Date('2024-01-01T00:00:00Z')));
+  });
+  afterAll(() => db.close());
+
+  const filters = DATE_FILTERS.filter(([name]) => name === 'none' || name === 'whole months');
+  it.each(REPORTS.flatMap((def) => filters.map(([name, f]) => [def.id, name, def, f] as const)))('%s (%s)', async (_id, _f, def, f) => {
+    const sql = def.sql(f, withDefaults(def));
+    const formatted = formatSql(sql);
+    expect(tokens(formatted)).toEqual(tokens(sql));
+    expect(formatSql(formatted)).toBe(formatted);
+    expect(await db.query(`DESCRIBE ${formatted}`)).toEqual(await db.query(`DESCRIBE ${sql}`));
+    expect(await db.query(formatted)).toEqual(await db.query(sql));
+  });
+});
