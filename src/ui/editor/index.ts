@@ -20,7 +20,6 @@ import { splitStatements, statementsToRun, type Statement } from '../../editor/s
 import { browserStore } from '../../editor/storage';
 import { chartPanel } from './chart-panel';
 import { copyText } from './clipboard';
-import { h } from '../dom';
 import { createCodeEditor } from './code-editor';
 import { exportResult, type ExportFormat } from './exporter';
 import { historyPanel, savedPanel } from './history-panel';
@@ -288,11 +287,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   ui.exportParquet.addEventListener('click', () => void doExport('parquet'));
   ui.copyCell.addEventListener('click', () => void grid.copyCell());
   ui.copyRow.addEventListener('click', () => void grid.copyRow());
-  // After Share; the keys line names its shortcut too, as the editor's description.
-  const format = h('button', { type: 'button', class: 'secondary', 'data-testid': 'format', title: 'Lay out the SQL one clause a line (the selected lines, or all) (Shift+Alt+F)' }, 'Format');
-  ui.share.after(format);
-  ui.keys.append(' · Shift+Alt+F formats');
-  format.addEventListener('click', () => {
+  ui.format.addEventListener('click', () => {
     code.format();
     code.focus();
   });

@@ -11,6 +11,7 @@ export interface Layout {
   readonly cancel: HTMLButtonElement;
   readonly allowWrites: HTMLInputElement;
   readonly share: HTMLButtonElement;
+  readonly format: HTMLButtonElement;
   readonly rowCount: HTMLElement;
   readonly elapsed: HTMLElement;
   readonly error: HTMLElement;
@@ -42,6 +43,7 @@ export function buildLayout(): Layout {
   cancel.disabled = true;
   const allowWrites = h('input', { type: 'checkbox', 'data-testid': 'allow-writes', id: 'sql-allow-writes' });
   const share = button('share', 'Share', 'Copy a link that opens this SQL in the editor');
+  const format = button('format', 'Format', 'Lay out the SQL one clause a line: the selected lines, or all (Shift+Alt+F)');
   const rowCount = h('span', { class: 'sql-row-count', 'data-testid': 'row-count', 'aria-live': 'polite' });
   const elapsed = h('span', { class: 'sql-elapsed', 'data-testid': 'elapsed' });
   const error = h('pre', { class: 'sql-error', role: 'alert', 'data-testid': 'error', hidden: true });
@@ -51,7 +53,7 @@ export function buildLayout(): Layout {
     'p',
     { class: 'sql-keys', id: KEYS_ID },
     'Ctrl/⌘+Enter runs the statement at the cursor (or the selection) · Shift+Ctrl/⌘+Enter runs all · ',
-    'Esc cancels a running query · Tab indents; Esc then Tab leaves the editor',
+    'Esc cancels a running query · Shift+Alt+F formats · Tab indents; Esc then Tab leaves the editor',
   );
 
   const resultsTab = h('button', { type: 'button', role: 'tab', class: 'sql-tab', 'aria-selected': 'true', 'data-testid': 'results-tab' }, 'Results');
@@ -75,6 +77,7 @@ export function buildLayout(): Layout {
     cancel,
     h('label', { class: 'sql-allow-writes', for: 'sql-allow-writes' }, allowWrites, ' Allow writes'),
     share,
+    format,
     h('span', { class: 'sql-status' }, rowCount, elapsed),
   );
   const resultBar = h(
@@ -86,7 +89,7 @@ export function buildLayout(): Layout {
   const main = h('div', { class: 'sql-main' }, toolbar, editorHost, keys, error, notice, resultBar, resultsPane, chartPane);
   const root = h('div', { class: 'sql-page' }, side, main);
   return {
-    root, side, editorHost, run, runAll, cancel, allowWrites, share, rowCount, elapsed, error, notice, keys,
+    root, side, editorHost, run, runAll, cancel, allowWrites, share, format, rowCount, elapsed, error, notice, keys,
     resultsTab, chartTab, resultsPane, chartPane, exportCsv, exportParquet, exportJson, copyCell, copyRow,
   };
 }
