@@ -7,7 +7,7 @@
  * whole (an unclosed quote or comment, unbalanced brackets) comes back unchanged.
  */
 import { DUCKDB_RESERVED } from './duckdb-words';
-import { isSignificant, tokenize, type Token } from './tokenize';
+import { isSignificant, keyword, tokenize, type Token } from './tokenize';
 
 /** A `(` followed by one of these opens a query, laid out on lines of its own. */
 const QUERY_START = new Set(['select', 'with', 'from', 'values', 'pivot', 'unpivot']);
@@ -80,20 +80,21 @@ export function formatSql(text: string): string {
   try {
     const tokens = tokenize(text);
     if (!closedAtEnd(text, tokens)) return text;
-    const out = emit(text, tokens, place(text, tokens.filter(isSignificant)));
+    const sig = tokens.filter(isSignificant);
+    const out = emit(text, tokens, sig, place(text, sig));
     // The whole promise in one check: the same tokens (keywords aside, in any case) in the same
     // order, the same ones touching.
-    return sameTokens(text, out) ? out : text;
+    return sameTokens(texts(text, tokens), texts(out, tokenize(out))) ? out : text;
   } catch {
     return text;
   }
 }
 
 /** The tokens that carry meaning or comments, with whether whitespace (or a line break) preceded each. */
-function texts(sql: string): { text: string; type: Token['type']; space: boolean }[] {
+function texts(sql: string, tokens: readonly Token[]): { text: string; type: Token['type']; space: boolean }[] {
   const out: { text: string; type: Token['type']; space: boolean }[] = [];
   let space = false;
-  for (const t of tokenize(sql)) {
+  for (const t of tokens) {
     if (t.type === 'space') space = true;
     else {
       out.push({ text: sql.slice(t.start, t.end), type: t.type, space });
@@ -103,9 +104,7 @@ function texts(sql: string): { text: string; type: Token['type']; space: boolean
   return out;
 }
 
-function sameTokens(before: string, after: string): boolean {
-  const a = texts(before);
-  const b = texts(after);
+function sameTokens(a: ReturnType<typeof texts>, b: ReturnType<typeof texts>): boolean {
   if (a.length !== b.length) return false;
   return a.every((t, i) => {
     const u = b[i];
@@ -131,7 +130,7 @@ function closedAtEnd(sql: string, tokens: Token[]): boolean {
 /** Decides, for each significant token, whether a line starts before it and its keyword case. */
 function place(sql: string, sig: Token[]): Placement[] {
   const text = (i: number) => (sig[i] ? sql.slice(sig[i].start, sig[i].end) : '');
-  const kw = (i: number) => (sig[i]?.type === 'word' ? text(i).toLowerCase() : '');
+  const kw = (i: number) => keyword(sql, sig[i]) ?? '';
   const root = (): QueryFrame => ({ query: true, base: 0, close: 0, fresh: true, first: null, clause: null, list: false, mods: false, skip: 0, pending: null });
   const stack: Frame[] = [root()];
   let lineIndent = 0;
@@ -292,7 +291,7 @@ function place(sql: string, sig: Token[]): Placement[] {
 }
 
 /** Writes the tokens out with the placements decided for them. */
-function emit(sql: string, tokens: Token[], placements: Placement[]): string {
+function emit(sql: string, tokens: Token[], sig: Token[], placements: Placement[]): string {
   const lines: string[] = [''];
   const newline = (indent: number, blank = false) => {
     const last = lines.length - 1;
@@ -309,7 +308,6 @@ function emit(sql: string, tokens: Token[], placements: Placement[]): string {
     lines[last] += (space && lines[last].trim() !== '' ? ' ' : '') + s;
   };
 
-  const sig = tokens.filter(isSignificant);
   let si = 0;
   let space = false;
   let ownLine = false;
