@@ -48,7 +48,7 @@ function columnOption(name: string, detail: string, boost: number): Completion {
 function tablesInStatement(ctx: CompletionContext, model: SchemaModel): SchemaTable[] {
   const text = statementAround(ctx).text;
   const words = new Set((text.match(/[\w$\u0080-\uffff]+/g) ?? []).map((w) => w.toLowerCase()));
-  for (const q of text.match(/"(?:[^"]|"")+"/g) ?? []) words.add(q.slice(1, -1).replace(/""/g, '"').toLowerCase());
+  for (const q of text.match(/"(?:[^"]|"")+"/g) ?? []) words.add(unquoteName(q).toLowerCase());
   return model.tables.filter((t) => words.has(t.name.toLowerCase()));
 }
 
@@ -122,10 +122,9 @@ const DOTTED = /(?:"(?:[^"]|"")+"|[\w$\u0080-\uffff]+)\.[\w$\u0080-\uffff]*/;
  * columns. Quiet for anything else, which lang-sql's `table.column` completion answers.
  */
 export function cteColumnSource(getModel: () => SchemaModel | null): CompletionSource {
-  return (ctx): CompletionResult | null => {
+  return outsideStrings((ctx): CompletionResult | null => {
     const m = ctx.matchBefore(DOTTED);
     if (!m || ctx.state.sliceDoc(m.from - 1, m.from) === '.') return null;
-    if (/String|Comment/.test(syntaxTree(ctx.state).resolveInner(ctx.pos, -1).name)) return null;
     const dot = m.text.lastIndexOf('.');
     const q = m.text.slice(0, dot);
     const qualifier = unquoteName(q);
@@ -133,7 +132,7 @@ export function cteColumnSource(getModel: () => SchemaModel | null): CompletionS
     const cte = cteForQualifier(stmt.text, qualifier, stmt.pos, getModel());
     if (!cte?.columns.length) return null;
     return { from: m.from + dot + 1, options: cte.columns.map((c) => columnOption(c, `CTE ${cte.name}`, 0)), validFor: VALID };
-  };
+  });
 }
 
 /** DuckDB function names, with kind, parameters and return type as detail. */
