@@ -1,9 +1,60 @@
 /**
  * Dragging a results-grid header's right edge (`.sql-grid-resize`, inside a `[data-col]` cell)
  * resizes its column; a double click there fits it. The handle holds the pointer until it is up.
- * The grid keeps the widths; this module only turns pointer events into width requests.
+ * The grid keeps the widths; this module only turns pointer events into width requests, and says
+ * a new width to screen readers once a resize rests (widthAnnouncer).
  */
 import { dragWidth } from '../../editor/column-width';
+import { MSG } from '../../editor/messages';
+import { h } from '../dom';
+
+/** Id of the hint every column header is described by (its aria-describedby). */
+export const COLUMN_KEYS_ID = 'sql-grid-keys';
+/** How long a resize must rest before its width is announced, ms: a held key is announced once. */
+const ANNOUNCE_MS = 300;
+
+/** The headers' key hint and the polite live region that says a resized column's width. */
+export interface WidthAnnouncer {
+  /** Puts the hint and the region after `el`, once (beside the grid, not in it: a grid's children must be rows). */
+  place(el: HTMLElement): void;
+  /**
+   * Says `message()` once resizing has rested for ANNOUNCE_MS (also when a limit kept the width,
+   * so a key press is never silent; null says nothing). The region is emptied meanwhile, so the
+   * same text twice is still a change a screen reader speaks.
+   */
+  announce(message: () => string | null): void;
+  /** Drops an announcement still waiting. */
+  clear(): void;
+  remove(): void;
+}
+
+export function widthAnnouncer(): WidthAnnouncer {
+  const hint = h('span', { class: 'visually-hidden', id: COLUMN_KEYS_ID }, MSG.columnKeys);
+  const status = h('div', { class: 'visually-hidden', role: 'status', 'data-testid': 'column-width-status' });
+  let timer = 0;
+  const clear = () => {
+    clearTimeout(timer);
+    status.textContent = '';
+  };
+  return {
+    place(el) {
+      if (!hint.isConnected) el.after(hint, status);
+    },
+    announce(message) {
+      clear();
+      timer = window.setTimeout(() => {
+        const text = message();
+        if (text !== null) status.textContent = text;
+      }, ANNOUNCE_MS);
+    },
+    clear,
+    remove() {
+      clear();
+      hint.remove();
+      status.remove();
+    },
+  };
+}
 
 /** What the resizer asks of the grid. */
 export interface ResizeTarget {

@@ -30,14 +30,10 @@ import { rowAsTsv } from '../../editor/serialize';
 import { nextSort, sortPermutation, type SortState } from '../../editor/sort';
 import { h, replace } from '../dom';
 import { copyText } from './clipboard';
-import { attachColumnResize, resizeHandle } from './column-resize';
+import { COLUMN_KEYS_ID, attachColumnResize, resizeHandle, widthAnnouncer } from './column-resize';
 
 /** Row height in px; the CSS uses the same value. */
 export const ROW_HEIGHT = 26;
-/** Id of the hint every column header is described by. */
-const HINT_ID = 'sql-grid-keys';
-/** How long a resize must rest before its width is announced, ms: a held key is announced once. */
-const ANNOUNCE_MS = 300;
 
 /** The grid as the page uses it. */
 export interface ResultsGrid {
@@ -73,11 +69,8 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     spacer,
     empty,
   );
-  // Both sit beside the grid, not in it: a grid's children must be rows. They join the page with
-  // the first result (the grid is placed after it is made) and leave it on destroy.
-  const hint = h('span', { class: 'visually-hidden', id: HINT_ID }, MSG.columnKeys);
-  const status = h('div', { class: 'visually-hidden', role: 'status', 'data-testid': 'column-width-status' });
-  let announceTimer = 0;
+  // Joins the page with the first result (the grid is placed after it is made), leaves on destroy.
+  const announcer = widthAnnouncer();
 
   let rs: ResultSet | null = null;
   let kinds: ColumnKind[] = [];
@@ -140,17 +133,9 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     announceWidth(col);
   }
 
-  /**
-   * Says column `col`'s width once resizing has rested for ANNOUNCE_MS (also when a limit kept it
-   * unchanged, so a key press is never silent). The region is emptied meanwhile, so the same text
-   * twice is still a change a screen reader speaks.
-   */
+  /** Says column `col`'s width once resizing rests (widthAnnouncer). */
   function announceWidth(col: number): void {
-    clearTimeout(announceTimer);
-    status.textContent = '';
-    announceTimer = window.setTimeout(() => {
-      if (rs && col < rs.columns.length) status.textContent = columnWidthMessage(rs.columns[col].name, widths[col]);
-    }, ANNOUNCE_MS);
+    announcer.announce(() => (rs && col < rs.columns.length ? columnWidthMessage(rs.columns[col].name, widths[col]) : null));
   }
 
   function renderHead(r: ResultSet): void {
@@ -166,7 +151,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
           tabindex: 0,
           'aria-keyshortcuts': 'Alt+ArrowLeft Alt+ArrowRight',
           // The title is a pointer user's tooltip; a screen reader gets the keys from the hint.
-          'aria-describedby': HINT_ID,
+          'aria-describedby': COLUMN_KEYS_ID,
           title: `${c.name} (${c.type}): click, or Enter, to sort; drag the right edge, or Alt+←/→, to resize; double-click the edge to fit`,
         },
         h('span', { class: 'sql-grid-name' }, c.name),
@@ -372,8 +357,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
       perm = null;
       sel = null;
       resizer.cancel();
-      clearTimeout(announceTimer);
-      status.textContent = '';
+      announcer.clear();
       drawn = { first: -1, last: -1 };
       el.scrollTop = 0;
       el.scrollLeft = 0;
@@ -392,7 +376,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
         spacer.style.height = '0px';
         return;
       }
-      if (!hint.isConnected) el.after(hint, status);
+      announcer.place(el);
       layoutColumns(next);
       renderHead(next);
       renderRows(true);
@@ -402,9 +386,7 @@ export function resultsGrid(notify: (message: string) => void): ResultsGrid {
     copyRow: () => copy('row'),
     destroy() {
       viewer.remove();
-      hint.remove();
-      status.remove();
-      clearTimeout(announceTimer);
+      announcer.remove();
       resize?.disconnect();
       if (frame) cancelAnimationFrame(frame);
     },
