@@ -528,6 +528,9 @@ FROM (VALUES ('a'), ('b')) v(x) ORDER BY x`);
     const sql = `SELECT 'it''s "quoted"' AS a,\n  'Café – 東京 🚲' AS b`;
     const { shareHash } = await import('../../src/editor/share');
     const url = page.url().replace(/#.*$/, '') + shareHash(sql);
+    // A link opened afresh (a new document, as from another app), not a hash change inside this
+    // page: whatever an earlier test left in the grid must not count.
+    await page.goto('about:blank');
     await page.goto(url);
     await page.waitForFunction(() => (window as any).lens !== undefined);
     await page.evaluate(() => (window as any).lens.ready);
