@@ -81,39 +81,46 @@ export function formatSql(text: string): string {
     const tokens = tokenize(text);
     if (!closedAtEnd(text, tokens)) return text;
     const sig = tokens.filter(isSignificant);
-    const out = emit(text, tokens, sig, place(text, sig));
-    // The whole promise in one check: the same tokens (keywords aside, in any case) in the same
-    // order, the same ones touching.
-    return sameTokens(texts(text, tokens), texts(out, tokenize(out))) ? out : text;
+    const placements = place(text, sig);
+    const out = emit(text, tokens, sig, placements);
+    const recased = new Set(sig.filter((_, i) => placements[i].upper).map((t) => t.start));
+    return sameTokens(text, tokens, out, recased) ? out : text;
   } catch {
     return text;
   }
 }
 
-/** The tokens that carry meaning or comments, with whether whitespace (or a line break) preceded each. */
-function texts(sql: string, tokens: readonly Token[]): { text: string; type: Token['type']; space: boolean }[] {
-  const out: { text: string; type: Token['type']; space: boolean }[] = [];
-  let space = false;
-  for (const t of tokens) {
-    if (t.type === 'space') space = true;
-    else {
-      out.push({ text: sql.slice(t.start, t.end), type: t.type, space });
-      space = false;
-    }
-  }
-  return out;
-}
-
-function sameTokens(a: ReturnType<typeof texts>, b: ReturnType<typeof texts>): boolean {
+/**
+ * The whole promise in one check: `out` has the tokens of `sql` in the same order, the same ones
+ * touching, each spelled the same except the words at the offsets in `recased` (the keywords),
+ * which may change case. Exported for its tests.
+ */
+export function sameTokens(sql: string, tokens: readonly Token[], out: string, recased: ReadonlySet<number>): boolean {
+  const a = texts(sql, tokens);
+  const b = texts(out, tokenize(out));
   if (a.length !== b.length) return false;
   return a.every((t, i) => {
     const u = b[i];
     if (t.type !== u.type) return false;
-    if (t.text !== u.text && !(t.type === 'word' && t.text.toLowerCase() === u.text.toLowerCase())) return false;
+    if (t.text !== u.text && !(recased.has(t.start) && t.text.toLowerCase() === u.text.toLowerCase())) return false;
     // Whitespace may be added (a line break) but never taken away, except before `;` and `,`
     // (which join nothing).
     return !t.space || u.space || t.type === 'semicolon' || t.text === ',';
   });
+}
+
+/** The tokens that carry meaning or comments, with whether whitespace (or a line break) preceded each. */
+function texts(sql: string, tokens: readonly Token[]): { text: string; type: Token['type']; start: number; space: boolean }[] {
+  const out: { text: string; type: Token['type']; start: number; space: boolean }[] = [];
+  let space = false;
+  for (const t of tokens) {
+    if (t.type === 'space') space = true;
+    else {
+      out.push({ text: sql.slice(t.start, t.end), type: t.type, start: t.start, space });
+      space = false;
+    }
+  }
+  return out;
 }
 
 /** False when the last token is a quote or block comment the text never closes. */
@@ -136,11 +143,33 @@ function place(sql: string, sig: Token[]): Placement[] {
   let lineIndent = 0;
   let statements = 0;
   const out: Placement[] = [];
+  /** Per token read: a word read as a name, whatever it spells. */
+  const names: boolean[] = [];
+  const prevKw = (i: number) => (names[i - 1] ? '' : kw(i - 1));
+
+  /**
+   * A word that names something: next to a `.` (`t.order`), or after AS in a select list, a FROM
+   * item or brackets (`1 AS select`, `CAST(x AS integer)`); DuckDB keeps an alias's spelling. Not
+   * after a statement's AS (`CREATE TABLE z AS SELECT`) nor a CTE's (`AS MATERIALIZED (`). `q` is
+   * null inside inline brackets.
+   */
+  const nameAt = (i: number, q: QueryFrame | null): boolean => {
+    if (!kw(i)) return false;
+    if (text(i - 1) === '.' || text(i + 1) === '.') return true;
+    return prevKw(i) === 'as' && (!q || (q.clause !== null && q.clause !== 'with'));
+  };
+
+  /** The NOT or MATERIALIZED of a CTE's `AS [NOT] MATERIALIZED (`. */
+  const cteMaterialized = (i: number): boolean => {
+    const start = kw(i) === 'materialized' && kw(i - 1) === 'not' ? i - 1 : i;
+    const end = kw(start) === 'not' ? start + 1 : start;
+    return kw(start - 1) === 'as' && kw(end) === 'materialized' && text(end + 1) === '(';
+  };
 
   /** The clause keyword starting at `i` in query frame `q`, if any. */
   const clauseAt = (i: number, q: QueryFrame): { name: string; words: number } | null => {
     const k = kw(i);
-    const prev = kw(i - 1);
+    const prev = prevKw(i);
     switch (k) {
       case 'select':
       case 'where':
@@ -187,14 +216,14 @@ function place(sql: string, sig: Token[]): Placement[] {
     }
   };
 
-  const upperAt = (i: number, clause: boolean): boolean => {
+  const upperAt = (i: number, clause: boolean, name: boolean): boolean => {
     const k = kw(i);
-    if (!k) return false;
-    const prev = kw(i - 1);
-    // `t.order`, `1 AS "x"`-like labels: any word may follow `.` or AS, and DuckDB keeps its case.
-    if (text(i - 1) === '.' || text(i + 1) === '.') return false;
-    if (prev === 'as' && !clause) return false;
-    if (clause || DUCKDB_RESERVED.has(k) || k === 'join') return true;
+    if (!k || name) return false;
+    if (clause || cteMaterialized(i)) return true;
+    const prev = prevKw(i);
+    // What a statement's AS introduces (`CREATE TYPE m AS ENUM`) stays as written.
+    if (prev === 'as') return false;
+    if (DUCKDB_RESERVED.has(k) || k === 'join') return true;
     if (JOIN_MODS.has(k)) {
       let j = i;
       while (JOIN_MODS.has(kw(j))) j++;
@@ -217,6 +246,8 @@ function place(sql: string, sig: Token[]): Placement[] {
     const s = text(i);
     const top = stack[stack.length - 1];
     const q = [...stack].reverse().find((f): f is QueryFrame => f.query)!;
+    const name = nameAt(i, top.query ? q : null);
+    names.push(name);
     const cont = q.clause ? q.base + 2 : q.base;
     const p: Placement = { brk: null, cont, upper: false, gap: false };
     out.push(p);
@@ -224,7 +255,7 @@ function place(sql: string, sig: Token[]): Placement[] {
     const closer = t.type === 'rparen' || (t.type === 'op' && (s === ']' || s === '}'));
 
     if (!top.query) {
-      p.upper = upperAt(i, false);
+      p.upper = upperAt(i, false, name);
       if (opener) stack.push({ query: false, close: CLOSERS.get(s)! });
       else if (closer) {
         if (s !== top.close) throw new Unformattable();
@@ -250,9 +281,9 @@ function place(sql: string, sig: Token[]): Placement[] {
       p.gap = statements++ > 0;
       p.brk = 0;
     }
-    const clause = q.skip > 0 ? null : clauseAt(i, q);
+    const clause = q.skip > 0 || name ? null : clauseAt(i, q);
     if (q.fresh) q.first = kw(i);
-    p.upper = upperAt(i, !!clause);
+    p.upper = upperAt(i, !!clause, name);
     if (clause) {
       p.brk = lineIndent = q.base;
       q.clause = clause.name;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUCKDB_KEYWORDS } from '../../../src/editor/duckdb-words';
-import { formatRange, formatSql } from '../../../src/editor/sql-format';
+import { formatRange, formatSql, sameTokens } from '../../../src/editor/sql-format';
 import { splitStatements } from '../../../src/editor/split';
 import { tokenize } from '../../../src/editor/tokenize';
 import { storeBoundariesSql } from '../../../src/reports/boundaries';
@@ -57,6 +57,10 @@ const CASES: readonly [string, string, boolean][] = [
   ['VALUES, LIMIT and OFFSET', 'select * from (values (1, \'a\'), (2, \'b\'), (3, \'c\')) v(n, s) order by n limit 2 offset 1', true],
   ['function named like a join word', "select left(y, 1), right('abc', 2), struct_pack(a := 1) from t order by 1", true],
   ['aliases after AS keep their case', 'select 1 as Limit_x, 2 as Order, 3 as over', false],
+  // DuckDB keeps an unquoted alias's spelling: upper-casing `select` would rename the column.
+  ['keywords as aliases and after a dot', 'select 1 as select, 2 as "from", 3 as where, 4 as order, 5 as Group, 6 as limit, 7 as union, 8 as with, 9 as pivot', true],
+  ['keywords after a dot', 'select s.order, s.group, s.select, s.from from (select 1 as order, 2 as group, 3 as select, 4 as from) s where s.where is null or true', false],
+  ['casts and CTE materialization around aliases', 'with a as materialized (select cast(1 as integer) as from), b as not materialized (select try_cast(\'2\' as double) as select) select a.from, b.select, 3::varchar as join from a, b', true],
   ['INSERT, UPDATE, DELETE', "insert into t (id, x) values (9, 90), (10, 100) returning id; update t set x = x + 1, y = 'z' where id = 9; delete from t using u where t.id = u.id", false],
   ['CREATE TABLE AS WITH', 'create table z as with q as (select 1) select * from q', false],
   ['statements with a comment after the semicolon', 'select 1; -- one\n\n\n-- two\nselect 2;', false],
@@ -158,6 +162,25 @@ describe('editor/sql-format', () => {
     ['select constructor, toString from t', 'SELECT\n  constructor,\n  toString\nFROM t'],
   ])('lays out %j', (sql, expected) => {
     expect(formatSql(sql)).toBe(expected);
+  });
+
+  it.each([
+    ['SELECT 1 AS select, 2 AS "from"', 'SELECT\n  1 AS select,\n  2 AS "from"'],
+    ['select t.order, t.Select from t', 'SELECT\n  t.order,\n  t.Select\nFROM t'],
+    ['select x as from from t as Where', 'SELECT\n  x AS from\nFROM t AS Where'],
+    ['select cast(x as integer), try_cast(x as double), x::varchar from t', 'SELECT\n  CAST(x AS integer),\n  try_cast(x AS double),\n  x::varchar\nFROM t'],
+    ['create table z as select 1 as select', 'CREATE TABLE z AS\nSELECT\n  1 AS select'],
+    ['with a as not materialized (select 1) select 2 as with', 'WITH\n  a AS NOT MATERIALIZED (\n    SELECT\n      1\n  )\nSELECT\n  2 AS with'],
+  ])('reads a word after AS or a dot as a name: %j', (sql, expected) => {
+    expect(formatSql(sql)).toBe(expected);
+  });
+
+  it('fails its own check when a name changes case, not only a keyword', () => {
+    const sql = 'select 1 as select';
+    const keywords = new Set([0, 9]);
+    expect(sameTokens(sql, tokenize(sql), 'SELECT 1 AS select', keywords)).toBe(true);
+    expect(sameTokens(sql, tokenize(sql), 'SELECT 1 AS SELECT', keywords)).toBe(false);
+    expect(sameTokens(sql, tokenize(sql), 'SELECT 1 AS select', new Set([0, 9, 12]))).toBe(true);
   });
 
   it('gives back text it cannot read whole unchanged', () => {
