@@ -77,12 +77,17 @@ class Unformattable extends Error {}
  * or when the result would not be the same tokens.
  */
 export function formatSql(text: string): string {
+  return formatIndented(text, '');
+}
+
+/** formatSql with `base` (an indent) before every line it writes but blank ones. */
+function formatIndented(text: string, base: string): string {
   try {
     const tokens = tokenize(text);
     if (!closedAtEnd(text, tokens)) return text;
     const sig = tokens.filter(isSignificant);
     const placements = place(text, sig);
-    const out = emit(text, tokens, sig, placements);
+    const out = emit(text, tokens, sig, placements, base);
     const recased = new Set(sig.filter((_, i) => placements[i].upper).map((t) => t.start));
     return sameTokens(text, tokens, out, recased) ? out : text;
   } catch {
@@ -322,7 +327,7 @@ function place(sql: string, sig: Token[]): Placement[] {
 }
 
 /** Writes the tokens out with the placements decided for them. */
-function emit(sql: string, tokens: Token[], sig: Token[], placements: Placement[]): string {
+function emit(sql: string, tokens: Token[], sig: Token[], placements: Placement[], base: string): string {
   const lines: string[] = [''];
   const newline = (indent: number, blank = false) => {
     const last = lines.length - 1;
@@ -376,16 +381,17 @@ function emit(sql: string, tokens: Token[], sig: Token[], placements: Placement[
     }
     space = ownLine = false;
   }
-  const body = lines.map((l) => (l.trim() === '' ? '' : l)).join('\n');
+  // Each line here starts outside any token: a string's or comment's own lines get no base.
+  const body = lines.map((l) => (l.trim() === '' ? '' : base + l)).join('\n');
   return /\n\s*$/.test(sql) && body !== '' ? `${body}\n` : body;
 }
 
 /**
  * What Format replaces in a document: the whole lines a selection touches (a selection ending at
- * the start of a line leaves that line out), or the whole text when nothing is selected; null
- * when there is nothing to change, or when the lines start or end inside a string or comment
- * that the whole text reads across them (formatting that part alone would read its inside as
- * code).
+ * the start of a line leaves that line out), laid out at the indent of the first of them with
+ * text, or the whole text when nothing is selected; null when there is nothing to change, or
+ * when the lines start or end inside a string or comment that the whole text reads across them
+ * (formatting that part alone would read its inside as code).
  */
 export function formatRange(doc: string, from: number, to: number): { from: number; to: number; text: string } | null {
   let a = 0;
@@ -399,6 +405,8 @@ export function formatRange(doc: string, from: number, to: number): { from: numb
     if (tokenize(doc).some((t) => t.type !== 'space' && ((t.start < a && a < t.end) || (t.start < b && b < t.end)))) return null;
   }
   const before = doc.slice(a, b);
-  const text = formatSql(before);
+  // Selected lines keep their indent (a subquery's); the whole text starts at the first column.
+  const base = from === to ? '' : /^(?:[ \t]*[\n\r])*([ \t]*)/.exec(before)![1];
+  const text = formatIndented(before, base);
   return text === before ? null : { from: a, to: b, text };
 }

@@ -205,6 +205,26 @@ describe('editor/sql-format formatRange', () => {
     // Ending at the start of the next line leaves that line out.
     expect(formatRange(doc, line2, doc.lastIndexOf('\n') + 1)?.to).toBe(doc.lastIndexOf('\n'));
   });
+  it('keeps the indent of the selected lines', () => {
+    const nested = 'select *\nfrom (\n    select a, b from t where x = 1\n) s';
+    const line = nested.indexOf('    select');
+    const r = formatRange(nested, line + 6, line + 8);
+    expect(r).toEqual({ from: line, to: nested.lastIndexOf('\n'), text: '    SELECT\n      a,\n      b\n    FROM t\n    WHERE x = 1' });
+    // Formatting the same lines again changes nothing.
+    const again = nested.slice(0, r!.from) + r!.text + nested.slice(r!.to);
+    expect(formatRange(again, line, line + r!.text.length)).toBeNull();
+    // Statements stay a blank line apart, with nothing on the blank line; tabs stay tabs.
+    expect(formatRange('x;\n  select 1; select 2\n', 4, 5)?.text).toBe('  SELECT\n    1;\n\n  SELECT\n    2');
+    expect(formatRange('\tselect 1', 0, 3)?.text).toBe('\tSELECT\n\t  1');
+    // The whole text is laid out from the first column, as before.
+    expect(formatRange('select 1;\n    select 2', 0, 0)?.text).toBe('SELECT\n  1;\n\nSELECT\n  2');
+  });
+  it('indents no line inside a string or comment the selected lines hold', () => {
+    const doc = "  select 'a\nb' as s, /* c\nd */ x from t";
+    const r = formatRange(doc, 0, doc.length);
+    expect(r?.text).toBe("  SELECT\n    'a\nb' AS s, /* c\nd */\n    x\n  FROM t");
+    expect(tokens(r!.text)).toEqual(tokens(doc));
+  });
   it('does nothing when the lines start or end inside a string or comment', () => {
     const multi = "select 'a\nfrom b' as s, /* x\nwhere */ 1 from t";
     expect(formatRange(multi, multi.indexOf('from b'), multi.length)).toBeNull();
