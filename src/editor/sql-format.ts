@@ -108,9 +108,9 @@ export function sameTokens(sql: string, tokens: readonly Token[], out: string, r
     const u = b[i];
     if (t.type !== u.type) return false;
     if (t.text !== u.text && !(recased.has(t.start) && t.text.toLowerCase() === u.text.toLowerCase())) return false;
-    // Whitespace may be added (a line break) but never taken away, except before `;` and `,`
-    // (which join nothing).
-    return !t.space || u.space || t.type === 'semicolon' || t.text === ',';
+    // Whitespace may be added (a line break) but never taken away, except before the first
+    // token, `;` and `,` (which join nothing).
+    return !t.space || u.space || i === 0 || t.type === 'semicolon' || t.text === ',';
   });
 }
 

@@ -194,6 +194,12 @@ describe('editor/sql-format', () => {
     expect(formatSql('select 1 -- c')).toBe('SELECT\n  1 -- c');
     expect(formatSql('select 1\n')).toBe('SELECT\n  1\n');
   });
+
+  it('formats text that starts with whitespace or blank lines', () => {
+    expect(formatSql('  select 1')).toBe('SELECT\n  1');
+    expect(formatSql('\n\n  select 1 -- c\n')).toBe('SELECT\n  1 -- c\n');
+    expect(formatRange('\n  select a, b from t', 0, 0)?.text).toBe('SELECT\n  a,\n  b\nFROM t');
+  });
 });
 
 describe('editor/sql-format formatRange', () => {
