@@ -60,6 +60,8 @@ async function show(page: Page, hash: string): Promise<void> {
   }
   if (hash === '#/loads') {
     await page.click('[data-testid=lineage] [data-testid=show-rejects]');
+    // A load's source details open too, so they are checked with the rest.
+    await page.click('[data-testid=lineage] button[aria-controls]');
     await page.waitForSelector('[data-testid=rejects] h3');
   }
   await page.waitForTimeout(300);

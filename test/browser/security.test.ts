@@ -143,7 +143,15 @@ describe('security in Chromium', () => {
     await page.evaluate(() => (location.hash = '#/loads'));
     const row = page.locator(`[data-testid=lineage] tr[data-load-id="${summary.loadId}"]`);
     await row.waitFor();
-    expect(await row.locator('[data-key=file_name]').textContent()).toBe(FILE_NAME);
+    expect(await row.locator('[data-key=file_name] .file-name').textContent()).toBe(FILE_NAME);
+    // Where the file came from opens under the row: its full SHA-256, its source.
+    const source = row.locator('button[aria-controls]');
+    const details = page.locator(`#load-${summary.loadId}-details`);
+    expect(await details.isVisible()).toBe(false);
+    await source.click();
+    expect(await source.getAttribute('aria-expanded')).toBe('true');
+    expect(await details.locator('dd[data-key=sha256]').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await details.locator('dd[data-key=source]').textContent()).toBe('file');
     await row.locator('[data-testid=show-rejects]').click();
     await page.waitForSelector('[data-testid=rejects] td.raw');
     const raws = await page.$$eval('[data-testid=rejects] td.raw', (tds) => tds.map((td) => td.textContent ?? ''));

@@ -10,7 +10,12 @@ import { formulaSafeSql } from '../../domain/csv-field';
 import { int } from '../../sql/quote';
 import { download, fmtBytes, fmtInt, fmtLocalTime, h, replace } from '../dom';
 
-/** The log's columns: what a load did first, with its note (the rejected rows' button after them), then where the file came from. */
+/**
+ * The log's columns: what a load did (its rejected rows one click from their count), its note,
+ * when it finished and how long it took. Where the file came from (size, SHA-256, source,
+ * variant, encoding) is one click away (Source, under the file's name) in a row under it, so the table fits a laptop's
+ * width without scrolling sideways.
+ */
 const LOG_COLUMNS: [string, string][] = [
   ['load_id', '#'],
   ['dataset', 'Dataset'],
@@ -22,10 +27,9 @@ const LOG_COLUMNS: [string, string][] = [
   ['duplicates', 'Duplicates'],
   ['rejected', 'Rejected'],
   ['note', 'Note'],
+  ['finished_at', 'Finished'],
 ];
 const SOURCE_COLUMNS: [string, string][] = [
-  ['ms', 'Duration'],
-  ['finished_at', 'Finished'],
   ['bytes', 'Size'],
   ['sha256', 'SHA-256'],
   ['source', 'Source'],
@@ -46,8 +50,6 @@ function cellText(key: string, v: unknown): string {
       return `${(Number(v) / 1000).toFixed(1)} s`;
     case 'finished_at':
       return fmtLocalTime(Number(v));
-    case 'sha256':
-      return String(v).slice(0, 12) + '…';
     default:
       return typeof v === 'number' ? fmtInt(v) : String(v);
   }
@@ -98,27 +100,54 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
       table,
       h(
         'table',
-        { class: 'grid' },
-        h('thead', {}, h('tr', {}, LOG_COLUMNS.map(header), h('th', {}, h('span', { class: 'visually-hidden' }, 'Rejected rows list')), SOURCE_COLUMNS.map(header))),
-        h(
-          'tbody',
-          {},
-          loads.map((l) => {
-            const show = h(
-              'button',
-              { type: 'button', class: 'link', 'data-testid': 'show-rejects', 'aria-label': `Rejected rows of load #${Number(l.load_id)}` },
-              'Rejected rows',
-            );
-            show.addEventListener('click', () => void showRejects(Number(l.load_id)));
-            const cells = (cols: [string, string][]) =>
-              cols.map(([key]) => h('td', { class: NUMERIC.has(key) ? 'num' : null, title: key === 'sha256' ? String(l.sha256) : null, 'data-key': key }, cellText(key, l[key])));
-            return h('tr', { 'data-load-id': Number(l.load_id) }, cells(LOG_COLUMNS), h('td', {}, show), cells(SOURCE_COLUMNS));
-          }),
-        ),
+        { class: 'grid lineage' },
+        h('thead', {}, h('tr', {}, LOG_COLUMNS.map(header))),
+        h('tbody', {}, loads.flatMap((l) => loadRows(l, showRejects))),
       ),
     );
   }
   return { el, refresh };
+}
+
+/** A load's row, and the row under it with where its file came from (shown on request). */
+function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => Promise<void>): HTMLElement[] {
+  const id = Number(l.load_id);
+  const cell = (key: string, ...extra: (Node | string)[]) =>
+    h('td', { class: NUMERIC.has(key) ? 'num' : null, 'data-key': key }, cellText(key, l[key]), ...extra);
+  const show = h(
+    'button',
+    { type: 'button', class: 'link', 'data-testid': 'show-rejects', 'aria-label': `Show rejected rows of load #${id}` },
+    'Show',
+  );
+  show.addEventListener('click', () => void showRejects(id));
+  const detailsId = `load-${id}-details`;
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': detailsId, 'aria-label': `Source of load #${id}: where its file came from` },
+    'Source',
+  );
+  const details = h(
+    'tr',
+    { id: detailsId, class: 'lineage-details', hidden: '' },
+    h(
+      'td',
+      { colspan: String(LOG_COLUMNS.length) },
+      h('dl', {}, SOURCE_COLUMNS.flatMap(([key, label]) => [h('dt', {}, label), h('dd', { 'data-key': key }, cellText(key, l[key]))])),
+    ),
+  );
+  toggle.addEventListener('click', () => {
+    const open = details.hidden;
+    details.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  const took = h('span', { class: 'muted', 'data-key': 'ms' }, `took ${cellText('ms', l.ms)}`);
+  const name = h('span', { class: 'file-name' }, cellText('file_name', l.file_name));
+  const cells = LOG_COLUMNS.map(([key]) => {
+    if (key === 'file_name') return h('td', { 'data-key': key }, name, h('br'), toggle);
+    if (key === 'rejected') return cell(key, h('br'), show);
+    return key === 'finished_at' ? cell(key, h('br'), took) : cell(key);
+  });
+  return [h('tr', { 'data-load-id': id }, cells), details];
 }
 
 /** Backup (Parquet files in a zip), restore from such a zip, and reset, with a confirmation. */
