@@ -13,8 +13,8 @@ import { download, fmtBytes, fmtInt, fmtLocalTime, h, replace } from '../dom';
 /**
  * The log's columns: what a load did (its rejected rows one click from their count), its note,
  * when it finished and how long it took. Where the file came from (size, SHA-256, source,
- * variant, encoding) is one click away (Source, under the file's name) in a row under it, so the table fits a laptop's
- * width without scrolling sideways.
+ * variant, encoding) opens in a row under the load's (Source, under the file's name), so the
+ * table fits a laptop's width without scrolling sideways.
  */
 const LOG_COLUMNS: [string, string][] = [
   ['load_id', '#'],
