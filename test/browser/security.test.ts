@@ -158,6 +158,14 @@ describe('security in Chromium', () => {
     expect(raws[0]).toContain(PAYLOADS[0]);
     expect(raws[0]).toContain(PAYLOADS[1]);
     expect(raws.join('\n')).toContain(PAYLOADS[3]);
+    // The source row stays open when a later load (the same name, one more line end) draws the table again.
+    const again = await page.evaluate(
+      async ({ text, name }) => (await (window as any).lens.ingestFile(new File([`${text}\n`], name, { type: 'text/csv' }))).loadId,
+      { text: markupCsv(), name: FILE_NAME },
+    );
+    await page.locator(`[data-testid=lineage] tr[data-load-id="${again}"]`).waitFor();
+    expect(await details.isVisible()).toBe(true);
+    expect(await source.getAttribute('aria-expanded')).toBe('true');
 
     // The overview's "last load" line and the load message carry the file name as text.
     await page.evaluate(() => (location.hash = '#/'));

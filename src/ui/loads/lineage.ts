@@ -90,6 +90,9 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
     );
   }
 
+  /** Loads whose source row is open: they stay open when the table is drawn again after a load. */
+  const opened = new Set<number>();
+
   async function refresh(): Promise<void> {
     const { loads } = await app.status();
     if (!loads.length) {
@@ -102,15 +105,15 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
         'table',
         { class: 'grid lineage' },
         h('thead', {}, h('tr', {}, LOG_COLUMNS.map(header))),
-        h('tbody', {}, loads.flatMap((l) => loadRows(l, showRejects))),
+        h('tbody', {}, loads.flatMap((l) => loadRows(l, showRejects, opened))),
       ),
     );
   }
   return { el, refresh };
 }
 
-/** A load's row, and the row under it with where its file came from (shown on request). */
-function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => Promise<void>): HTMLElement[] {
+/** A load's row, and the row under it with where its file came from (open when `opened` has the load). */
+function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => Promise<void>, opened: Set<number>): HTMLElement[] {
   const id = Number(l.load_id);
   const cell = (key: string, ...extra: (Node | string)[]) =>
     h('td', { class: NUMERIC.has(key) ? 'num' : null, 'data-key': key }, cellText(key, l[key]), ...extra);
@@ -123,12 +126,12 @@ function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => P
   const detailsId = `load-${id}-details`;
   const toggle = h(
     'button',
-    { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': detailsId, 'aria-label': `Source of load #${id}: where its file came from` },
+    { type: 'button', class: 'link', 'aria-expanded': String(opened.has(id)), 'aria-controls': detailsId, 'aria-label': `Source of load #${id}: where its file came from` },
     'Source',
   );
   const details = h(
     'tr',
-    { id: detailsId, class: 'lineage-details', hidden: '' },
+    { id: detailsId, class: 'lineage-details', hidden: !opened.has(id) },
     h(
       'td',
       { colspan: String(LOG_COLUMNS.length) },
@@ -139,6 +142,8 @@ function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => P
     const open = details.hidden;
     details.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
+    if (open) opened.add(id);
+    else opened.delete(id);
   });
   const took = h('span', { class: 'muted', 'data-key': 'ms' }, `took ${cellText('ms', l.ms)}`);
   const name = h('span', { class: 'file-name' }, cellText('file_name', l.file_name));
