@@ -403,6 +403,10 @@ export function formatRange(doc: string, from: number, to: number): { from: numb
     const nl = doc.slice(end).search(/[\n\r]/);
     b = nl < 0 ? doc.length : end + nl;
     if (tokenize(doc).some((t) => t.type !== 'space' && ((t.start < a && a < t.end) || (t.start < b && b < t.end)))) return null;
+    // Blank lines at either end of the selected lines stay as they are.
+    a += /^(?:[ \t]*(?:\r\n|[\n\r]))*/.exec(doc.slice(a, b))![0].length;
+    b -= /(?:(?:\r\n|[\n\r])[ \t]*)*$/.exec(doc.slice(a, b))![0].length;
+    if (a >= b) return null;
   }
   const before = doc.slice(a, b);
   // Selected lines keep their indent (a subquery's); the whole text starts at the first column.

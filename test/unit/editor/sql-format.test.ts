@@ -225,6 +225,15 @@ describe('editor/sql-format formatRange', () => {
     // The whole text is laid out from the first column, as before.
     expect(formatRange('select 1;\n    select 2', 0, 0)?.text).toBe('SELECT\n  1;\n\nSELECT\n  2');
   });
+  it('leaves blank lines at either end of the selected lines where they are (they were dropped)', () => {
+    const doc = 'x;\n\n  select 1\n\ny;';
+    const r = formatRange(doc, 3, doc.length - 2);
+    expect(r).toEqual({ from: 4, to: 14, text: '  SELECT\n    1' });
+    expect(doc.slice(0, r!.from) + r!.text + doc.slice(r!.to)).toBe('x;\n\n  SELECT\n    1\n\ny;');
+    // Only blank lines selected: nothing to do.
+    expect(formatRange(doc, 3, 4)).toBeNull();
+    expect(formatRange('a;\r\n\r\n  select 1\r\n', 4, 16)?.text).toBe('  SELECT\n    1');
+  });
   it('indents no line inside a string or comment the selected lines hold', () => {
     const doc = "  select 'a\nb' as s, /* c\nd */ x from t";
     const r = formatRange(doc, 0, doc.length);
