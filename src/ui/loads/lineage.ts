@@ -90,8 +90,11 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
     );
   }
 
-  /** Loads whose source row is open: they stay open when the table is drawn again after a load. */
-  const opened = new Set<number>();
+  /**
+   * Loads whose source row is open (by number and file hash: a reset store numbers its loads
+   * from 1 again), so they stay open when the table is drawn again after a load.
+   */
+  const opened = new Set<string>();
 
   async function refresh(): Promise<void> {
     const { loads } = await app.status();
@@ -113,8 +116,9 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
 }
 
 /** A load's row, and the row under it with where its file came from (open when `opened` has the load). */
-function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => Promise<void>, opened: Set<number>): HTMLElement[] {
+function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => Promise<void>, opened: Set<string>): HTMLElement[] {
   const id = Number(l.load_id);
+  const key = `${id} ${String(l.sha256)}`;
   const cell = (key: string, ...extra: (Node | string)[]) =>
     h('td', { class: NUMERIC.has(key) ? 'num' : null, 'data-key': key }, cellText(key, l[key]), ...extra);
   const show = h(
@@ -126,12 +130,12 @@ function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => P
   const detailsId = `load-${id}-details`;
   const toggle = h(
     'button',
-    { type: 'button', class: 'link', 'aria-expanded': String(opened.has(id)), 'aria-controls': detailsId, 'aria-label': `Source of load #${id}: where its file came from` },
+    { type: 'button', class: 'link', 'aria-expanded': String(opened.has(key)), 'aria-controls': detailsId, 'aria-label': `Source of load #${id}: where its file came from` },
     'Source',
   );
   const details = h(
     'tr',
-    { id: detailsId, class: 'lineage-details', hidden: !opened.has(id) },
+    { id: detailsId, class: 'lineage-details', hidden: !opened.has(key) },
     h(
       'td',
       { colspan: String(LOG_COLUMNS.length) },
@@ -142,8 +146,8 @@ function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => P
     const open = details.hidden;
     details.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
-    if (open) opened.add(id);
-    else opened.delete(id);
+    if (open) opened.add(key);
+    else opened.delete(key);
   });
   const took = h('span', { class: 'muted', 'data-key': 'ms' }, `took ${cellText('ms', l.ms)}`);
   const name = h('span', { class: 'file-name' }, cellText('file_name', l.file_name));
