@@ -171,6 +171,13 @@ function place(sql: string, sig: Token[]): Placement[] {
     return kw(start - 1) === 'as' && kw(end) === 'materialized' && text(end + 1) === '(';
   };
 
+  /** Where the JOIN is of a run of join words starting at `i` (`LEFT OUTER JOIN`), or null. */
+  const joinAt = (i: number): number | null => {
+    let j = i;
+    while (JOIN_MODS.has(kw(j))) j++;
+    return kw(j) === 'join' ? j : null;
+  };
+
   /** The clause keyword starting at `i` in query frame `q`, if any. */
   const clauseAt = (i: number, q: QueryFrame): { name: string; words: number } | null => {
     const k = kw(i);
@@ -214,9 +221,8 @@ function place(sql: string, sig: Token[]): Placement[] {
       default: {
         if (k !== 'join' && !JOIN_MODS.has(k)) return null;
         if (JOIN_MODS.has(prev)) return null;
-        let j = i;
-        while (JOIN_MODS.has(kw(j))) j++;
-        return kw(j) === 'join' ? { name: 'join', words: j - i + 1 } : null;
+        const j = joinAt(i);
+        return j === null ? null : { name: 'join', words: j - i + 1 };
       }
     }
   };
@@ -229,11 +235,7 @@ function place(sql: string, sig: Token[]): Placement[] {
     // What a statement's AS introduces (`CREATE TYPE m AS ENUM`) stays as written.
     if (prev === 'as') return false;
     if (DUCKDB_RESERVED.has(k) || k === 'join') return true;
-    if (JOIN_MODS.has(k)) {
-      let j = i;
-      while (JOIN_MODS.has(kw(j))) j++;
-      return kw(j) === 'join';
-    }
+    if (JOIN_MODS.has(k)) return joinAt(i) !== null;
     if (k === 'by') return ['group', 'order', 'partition', 'union'].includes(prev);
     if (k === 'partition') return kw(i + 1) === 'by';
     if (k === 'over') return text(i + 1) === '(';
@@ -410,7 +412,7 @@ export function formatRange(doc: string, from: number, to: number): { from: numb
   }
   const before = doc.slice(a, b);
   // Selected lines keep their indent (a subquery's); the whole text starts at the first column.
-  const base = from === to ? '' : /^(?:[ \t]*[\n\r])*([ \t]*)/.exec(before)![1];
+  const base = from === to ? '' : /^[ \t]*/.exec(before)![0];
   const text = formatIndented(before, base);
   return text === before ? null : { from: a, to: b, text };
 }
