@@ -1,8 +1,8 @@
 /**
  * The CodeMirror 6 editor: DuckDB dialect, schema-aware completion, bracket matching,
  * Ctrl/Cmd+Enter (statement under the cursor or the selection) and Shift+Ctrl/Cmd+Enter (whole
- * script), Shift+Alt+F (Format); Tab indents, and Escape then Tab leaves the editor (CodeMirror's tab focus mode). The
- * `.cm-editor` element carries data-testid="sql-editor".
+ * script), Shift+Alt+F (Format); Tab indents, and Escape then Tab leaves the editor
+ * (CodeMirror's tab focus mode). The `.cm-editor` element carries data-testid="sql-editor".
  */
 import { closeCompletion } from '@codemirror/autocomplete';
 import { indentWithTab, isolateHistory } from '@codemirror/commands';

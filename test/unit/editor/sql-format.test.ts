@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUCKDB_KEYWORDS } from '../../../src/editor/duckdb-words';
-import { formatRange, formatSql, sameTokens } from '../../../src/editor/sql-format';
+import { formatRange, formatSql } from '../../../src/editor/sql-format';
+import { sameTokens } from '../../../src/editor/sql-format-check';
 import { splitStatements } from '../../../src/editor/split';
 import { tokenize } from '../../../src/editor/tokenize';
 import { storeBoundariesSql } from '../../../src/reports/boundaries';
