@@ -1,6 +1,9 @@
 /**
  * The editor's Format command: lays SQL out one clause a line (select, group and order lists one
- * item a line, subqueries and CTE bodies indented) and upper-cases keywords. It works on the
+ * item a line, subqueries and CTE bodies indented) and upper-cases keywords. A WHERE, HAVING,
+ * QUALIFY or join's ON condition puts each top-level AND / OR on a line of its own, one step in
+ * (never BETWEEN's AND, nor one inside brackets or CASE … END). A blank line the user wrote inside
+ * a statement stays, as one, where a line starts anyway; elsewhere it goes. It works on the
  * project's tokens, never on a grammar, so it cannot misread what it does not know: strings,
  * quoted identifiers, dollar quotes and comments are copied byte for byte, two tokens that
  * touched still touch, and only whitespace and the case of keywords change. Text it cannot read
@@ -25,6 +28,9 @@ const OPERATOR_WORDS = new Set(['is', 'like', 'ilike', 'glob', 'similar']);
 
 /** Clauses laid out as a list, one item a line. */
 const LIST_CLAUSES = new Set(['select', 'group', 'order', 'with', 'values', 'set']);
+
+/** Clauses that are a boolean condition, one top-level AND / OR a line (so is a join's ON …). */
+const CONDITION_CLAUSES = new Set(['where', 'having', 'qualify']);
 
 /** Start a new line at `brk` (an indent), or not; `cont` is where a forced line break goes. */
 interface Placement {
@@ -55,6 +61,10 @@ interface QueryFrame {
   skip: number;
   /** The indent of the next token, after a list's comma. */
   pending: number | null;
+  /** In a boolean condition: its top-level AND and OR start lines. */
+  cond: boolean;
+  /** CASEs and BETWEENs open at this level, innermost last (a BETWEEN is open until its AND). */
+  open: string[];
 }
 
 /** Brackets whose content stays on one line: calls, IN lists, OVER (…), `[…]`, `{…}`. */
@@ -100,7 +110,7 @@ function formatIndented(text: string, base: string): string {
 function place(sql: string, sig: Token[]): Placement[] {
   const text = (i: number) => (sig[i] ? sql.slice(sig[i].start, sig[i].end) : '');
   const kw = (i: number) => keyword(sql, sig[i]) ?? '';
-  const root = (): QueryFrame => ({ query: true, base: 0, close: 0, fresh: true, first: null, clause: null, list: false, mods: false, skip: 0, pending: null });
+  const root = (): QueryFrame => ({ query: true, base: 0, close: 0, fresh: true, first: null, clause: null, list: false, mods: false, skip: 0, pending: null, cond: false, open: [] });
   const stack: Frame[] = [root()];
   let lineIndent = 0;
   let statements = 0;
@@ -254,6 +264,8 @@ function place(sql: string, sig: Token[]): Placement[] {
       q.list = q.mods = LIST_CLAUSES.has(clause.name);
       q.skip = clause.words - 1;
       q.pending = null;
+      q.cond = CONDITION_CLAUSES.has(clause.name);
+      q.open = [];
     } else if (q.skip > 0) {
       q.skip--;
     } else if (q.pending !== null) {
@@ -272,6 +284,8 @@ function place(sql: string, sig: Token[]): Placement[] {
         q.mods = q.list = false;
       }
     }
+    // A condition's top-level AND / OR starts a line, one step in from its clause.
+    if (!clause && !name && startsConditionLine(q, kw(i))) p.brk = lineIndent = q.base + 2;
     q.fresh = false;
 
     if (s === ',' && q.list && !q.mods) q.pending = q.base + 2;
@@ -283,6 +297,19 @@ function place(sql: string, sig: Token[]): Placement[] {
   }
   if (stack.length > 1) throw new Unformattable();
   return out;
+}
+
+/**
+ * Reads word `k` at query level `q` (outside its brackets) for its condition: a join's ON starts
+ * one, CASE … END and BETWEEN … AND hold their ANDs. True for an AND or OR that starts a line.
+ */
+function startsConditionLine(q: QueryFrame, k: string): boolean {
+  if (k === 'case' || k === 'between') q.open.push(k);
+  else if (k === 'end') q.open.pop();
+  else if (k === 'on' && q.clause === 'join') q.cond = true;
+  else if (k === 'and' && q.open[q.open.length - 1] === 'between') q.open.pop();
+  else if (k === 'and' || k === 'or') return q.cond && q.open.length === 0;
+  return false;
 }
 
 /** Writes the tokens out with the placements decided for them. */
@@ -309,18 +336,24 @@ function emit(sql: string, tokens: Token[], sig: Token[], placements: Placement[
   let afterLineComment = false;
   let afterComma = false;
   let gapPending = false;
+  /** A blank line before the token; kept when the token starts a line inside a statement. */
+  let blank = false;
+  let inStatement = false;
   for (const t of tokens) {
     if (t.type === 'space') {
+      const breaks = sql.slice(t.start, t.end).match(/\r\n|[\n\r]/g)?.length ?? 0;
       space = true;
-      ownLine = /[\n\r]/.test(sql.slice(t.start, t.end));
+      ownLine = breaks > 0;
+      blank = breaks > 1;
       continue;
     }
     const s = sql.slice(t.start, t.end);
+    const keepBlank = blank && inStatement;
     if (t.type === 'comment') {
       const next = placements[si];
       if (ownLine || afterLineComment) {
         if (gapPending) newline(0, true);
-        else newline(next ? (next.brk ?? next.cont) : 0);
+        else newline(next ? (next.brk ?? next.cont) : 0, keepBlank);
         gapPending = false;
         write(s, false);
       } else write(s, space || afterComma);
@@ -329,16 +362,17 @@ function emit(sql: string, tokens: Token[], sig: Token[], placements: Placement[
     } else {
       const p = placements[si];
       if (p.gap && gapPending) newline(0, true);
-      else if (p.brk !== null) newline(p.brk);
-      else if (afterLineComment) newline(p.cont);
+      else if (p.brk !== null) newline(p.brk, keepBlank);
+      else if (afterLineComment) newline(p.cont, keepBlank);
       write(p.upper ? s.toUpperCase() : s, t.type !== 'semicolon' && s !== ',' && (space || afterComma));
       gapPending = t.type === 'semicolon';
+      inStatement = !gapPending;
       afterLineComment = false;
       afterComma = s === ',';
       si++;
       if (sig[si - 1] !== t) throw new Unformattable();
     }
-    space = ownLine = false;
+    space = ownLine = blank = false;
   }
   // Each line here starts outside any token: a string's or comment's own lines get no base.
   const body = lines.map((l) => (l.trim() === '' ? '' : base + l)).join('\n');

@@ -1,7 +1,8 @@
 /**
  * The editor's Format command: only whitespace and keyword case change (the same tokens in the
  * same order), formatting twice changes nothing, and DuckDB gives formatted SQL (every report's
- * among it) the same columns and rows as the original.
+ * among it) the same columns and rows as the original. Conditions go one AND / OR a line; blank
+ * lines a statement holds stay where a line starts anyway.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUCKDB_KEYWORDS } from '../../../src/editor/duckdb-words';
@@ -65,6 +66,8 @@ const CASES: readonly [string, string, boolean][] = [
   ['INSERT, UPDATE, DELETE', "insert into t (id, x) values (9, 90), (10, 100) returning id; update t set x = x + 1, y = 'z' where id = 9; delete from t using u where t.id = u.id", false],
   ['CREATE TABLE AS WITH', 'create table z as with q as (select 1) select * from q', false],
   ['statements with a comment after the semicolon', 'select 1; -- one\n\n\n-- two\nselect 2;', false],
+  ['AND / OR in WHERE, ON, HAVING, QUALIFY', 'select type, count(*) as n from t join u on t.id = u.id and u.z > 0 or t.id = 2 where x between 5 and 35 and (y is null or y <> \'q\') group by type having count(*) > 0 and sum(x) > 5 qualify row_number() over (order by type) = 1 or true order by 1', true],
+  ['blank lines inside a statement', 'with a as (select id from t),\n\n\nb as (select id from u)\n\nselect *\nfrom\n\na join b\n\n on a.id = b.id\n\nwhere a.id > 0\n\n and b.id < 9', true],
 ];
 
 describe('editor/sql-format', () => {
@@ -123,7 +126,8 @@ describe('editor/sql-format', () => {
         '  ) AS top',
         'FROM counts c',
         'LEFT JOIN t ON t.type = c.type',
-        "WHERE c.n IN (1, 2) AND c.type <> 'x'",
+        'WHERE c.n IN (1, 2)',
+        "  AND c.type <> 'x'",
         'ORDER BY',
         '  c.n DESC,',
         '  c.type',
@@ -176,6 +180,85 @@ describe('editor/sql-format', () => {
     expect(formatSql(sql)).toBe(expected);
   });
 
+  it.each([
+    ['select a from t where a = 1 and b = 2 or c', 'SELECT\n  a\nFROM t\nWHERE a = 1\n  AND b = 2\n  OR c'],
+    ['select type from t group by type having count(*) > 1 or sum(x) > 5', 'SELECT\n  type\nFROM t\nGROUP BY\n  type\nHAVING count(*) > 1\n  OR sum(x) > 5'],
+    ['select * from t left join u on t.id = u.id and u.z > 1 where x > 1', 'SELECT\n  *\nFROM t\nLEFT JOIN u ON t.id = u.id\n  AND u.z > 1\nWHERE x > 1'],
+    ['select id from t qualify row_number() over (order by x) = 1 or id = 2', 'SELECT\n  id\nFROM t\nQUALIFY row_number() OVER (ORDER BY x) = 1\n  OR id = 2'],
+    // A subquery keeps its layout, under the line that opens it; its own WHERE is a condition too.
+    [
+      'select id from t where x > 1 and id in (select id from u where z > 1 and z < 3) or id = 2',
+      'SELECT\n  id\nFROM t\nWHERE x > 1\n  AND id IN (\n    SELECT\n      id\n    FROM u\n    WHERE z > 1\n      AND z < 3\n  )\n  OR id = 2',
+    ],
+  ])('puts each top-level AND / OR of a condition on its own line: %j', (sql, expected) => {
+    expect(formatSql(sql)).toBe(expected);
+  });
+
+  it.each([
+    ['select * from t where x between 1 and 2 or y', 'SELECT\n  *\nFROM t\nWHERE x between 1 AND 2\n  OR y'],
+    ['select * from t where x not between (1 + (2)) and (3 * (2 + 1)) and y', 'SELECT\n  *\nFROM t\nWHERE x NOT between (1 + (2)) AND (3 * (2 + 1))\n  AND y'],
+    [
+      'select * from t where x between case when a and b then 1 else 0 end and 5 or y',
+      'SELECT\n  *\nFROM t\nWHERE x between CASE WHEN a AND b THEN 1 ELSE 0 END AND 5\n  OR y',
+    ],
+    ['select * from t where (a or b) and c', 'SELECT\n  *\nFROM t\nWHERE (a OR b)\n  AND c'],
+    ['select * from t join u on (t.id = u.id or u.z > 1) and t.x > 0', 'SELECT\n  *\nFROM t\nJOIN u ON (t.id = u.id OR u.z > 1)\n  AND t.x > 0'],
+    ['select * from t where coalesce(a and b, c or d) and e', 'SELECT\n  *\nFROM t\nWHERE coalesce(a AND b, c OR d)\n  AND e'],
+    ['select * from t where case when a and b then true else c or d end or e', 'SELECT\n  *\nFROM t\nWHERE CASE WHEN a AND b THEN TRUE ELSE c OR d END\n  OR e'],
+    ['select * from t where case when x between 1 and 2 and y then 1 end = 1 and z', 'SELECT\n  *\nFROM t\nWHERE CASE WHEN x between 1 AND 2 AND y THEN 1 END = 1\n  AND z'],
+    ['select a and b as flag, x or y from t where a and b', 'SELECT\n  a AND b AS flag,\n  x OR y\nFROM t\nWHERE a\n  AND b'],
+    ['select * from t where t.and = 1 or t.or', 'SELECT\n  *\nFROM t\nWHERE t.and = 1\n  OR t.or'],
+  ])('keeps BETWEEN, brackets, CASE and other clauses on their line: %j', (sql, expected) => {
+    expect(formatSql(sql)).toBe(expected);
+  });
+
+  it.each([
+    // Between two CTEs, before a clause, before an AND line: one blank line, however many.
+    [
+      'with a as (select 1),\n\n\n\nb as (select 2) select * from a\n\n\nwhere x = 1\n\nand y',
+      'WITH\n  a AS (\n    SELECT\n      1\n  ),\n\n  b AS (\n    SELECT\n      2\n  )\nSELECT\n  *\nFROM a\n\nWHERE x = 1\n\n  AND y',
+    ],
+    // Before an own-line comment: the comment stays above what it is about.
+    ['select a,\n\n-- b is\nb from t', 'SELECT\n  a,\n\n  -- b is\n  b\nFROM t'],
+    // Inside a line Format joins: dropped.
+    ['select a\n\nfrom\n\nt where x\n\n= 1 and y in (1,\n\n2)', 'SELECT\n  a\n\nFROM t\nWHERE x = 1\n  AND y IN (1, 2)'],
+    // Between statements, as before: one blank line, none after a comment there.
+    ['select 1;\n\n\n-- c\n\nselect 2', 'SELECT\n  1;\n\n-- c\nSELECT\n  2'],
+    ['-- c\n\nselect 1', '-- c\nSELECT\n  1'],
+  ])('keeps a blank line inside a statement only where a line starts anyway: %j', (sql, expected) => {
+    const formatted = formatSql(sql);
+    expect(formatted).toBe(expected);
+    expect(formatSql(formatted)).toBe(formatted);
+  });
+
+  it('gives a condition laid out one AND / OR a line the same rows in DuckDB', async () => {
+    const sql =
+      "select t.id, u.z from t join u on t.id = u.id and u.z between 0 and 2 where t.x not between (5 + 6) and (15) and t.y is not null or t.id = 3 and case when t.x > 1 and t.x < 100 then true end order by 1";
+    const formatted = formatSql(sql);
+    expect(formatted).toBe(
+      [
+        'SELECT',
+        '  t.id,',
+        '  u.z',
+        'FROM t',
+        'JOIN u ON t.id = u.id',
+        '  AND u.z between 0 AND 2',
+        'WHERE t.x NOT between (5 + 6) AND (15)',
+        '  AND t.y IS NOT NULL',
+        '  OR t.id = 3',
+        '  AND CASE WHEN t.x > 1 AND t.x < 100 THEN TRUE END',
+        'ORDER BY',
+        '  1',
+      ].join('\n'),
+    );
+    const rows = await db.query(formatted);
+    expect(rows).toEqual(await db.query(sql));
+    expect(rows).toEqual([
+      { id: 1, z: 0.5 },
+      { id: 3, z: 1.5 },
+    ]);
+  });
+
   it('fails its own check when a name changes case, not only a keyword', () => {
     const sql = 'select 1 as select';
     const keywords = new Set([0, 9]);
@@ -223,6 +306,8 @@ describe('editor/sql-format formatRange', () => {
     // Statements stay a blank line apart, with nothing on the blank line; tabs stay tabs.
     expect(formatRange('x;\n  select 1; select 2\n', 4, 5)?.text).toBe('  SELECT\n    1;\n\n  SELECT\n    2');
     expect(formatRange('\tselect 1', 0, 3)?.text).toBe('\tSELECT\n\t  1');
+    // A blank line kept inside a statement has nothing on it either.
+    expect(formatRange('x;\n  select a\n\n\n  from t where a and b;', 3, 40)?.text).toBe('  SELECT\n    a\n\n  FROM t\n  WHERE a\n    AND b;');
     // The whole text is laid out from the first column, as before.
     expect(formatRange('select 1;\n    select 2', 0, 0)?.text).toBe('SELECT\n  1;\n\nSELECT\n  2');
   });
