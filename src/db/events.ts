@@ -6,6 +6,7 @@
  */
 import { eventTimeColumn, type Dataset } from '../domain/columns';
 import { ident, str } from '../sql/quote';
+import { hoursBetween } from './closure';
 
 const FIELDS: Record<Dataset, { type: string; source: string; agency: string }> = {
   service_requests: { type: 'type', source: 'case_source', agency: 'agency' },
@@ -21,8 +22,8 @@ export function eventRowsSql(d: Dataset, from: string = ident(d)): string {
   );
 }
 
-/** The 311 requests read from `from` with the `events` names plus the closure fields. */
+/** The 311 requests read from `from` with the `events` names plus the closure fields (`close_hours` once, see db/closure.ts). */
 export function requestRowsSql(from: string = ident('service_requests')): string {
   return `SELECT 'service_requests' AS dataset, created_at AS event_at, type, case_source AS source, neighborhood_slug,
-  neighborhood, agency, closed_at FROM ${from}`;
+  neighborhood, agency, closed_at, ${hoursBetween('created_at', 'closed_at')} AS close_hours FROM ${from}`;
 }

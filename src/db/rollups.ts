@@ -56,8 +56,8 @@ export const DIM_COLUMNS: Record<RollupDim, readonly DimColumn[]> = {
   agency: [{ name: 'agency', type: 'VARCHAR', expr: 'agency' }],
   neighborhood: [{ name: 'neighborhood', type: 'VARCHAR', expr: 'neighborhood' }],
   closure: [
-    { name: 'closed', type: 'VARCHAR', expr: closureStateExpr('event_at', 'closed_at') },
-    { name: 'close_bin', type: 'INTEGER', expr: closeBinExpr('event_at', 'closed_at') },
+    { name: 'closed', type: 'VARCHAR', expr: closureStateExpr('event_at', 'closed_at', 'close_hours') },
+    { name: 'close_bin', type: 'INTEGER', expr: closeBinExpr('event_at', 'closed_at', 'close_hours') },
   ],
 };
 

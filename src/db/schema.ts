@@ -8,6 +8,7 @@ import { ident, int, num, str } from '../sql/quote';
 import { eventRowsSql } from './events';
 import { CLOSURE_ROLLUPS, DAILY_COUNTS, ROLLUPS, createRollupSql, rebuildRollupsSql } from './rollups';
 import { createOpenRequestsSql, rebuildOpenRequestsSql } from './open-requests';
+import { elapsedMacrosSql } from './elapsed';
 
 /** Bookkeeping columns added to each dataset table after the source and system columns. */
 export const LOAD_COLUMNS = [
@@ -47,7 +48,7 @@ export function eventsViewSql(): string {
   return 'CREATE OR REPLACE VIEW events AS\n' + DATASETS.map((d) => eventRowsSql(d)).join('\nUNION ALL\n');
 }
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The rollups schema version 2 added (daily_counts came with the first). */
 const V2_ROLLUPS = ROLLUPS.filter((r) =>
@@ -79,11 +80,14 @@ export const migrations: readonly (readonly string[])[] = [
   [...CLOSURE_ROLLUPS.map(createRollupSql), ...rebuildRollupsSql(CLOSURE_ROLLUPS)],
   // 4: the open 311 requests and the latest timestamp, for the backlog.
   [...createOpenRequestsSql(), ...rebuildOpenRequestsSql()],
+  // 5: hours to close counted in real time across daylight saving changes (db/elapsed.ts).
+  rebuildRollupsSql(CLOSURE_ROLLUPS),
 ];
 
 /** Statements that bring a store at `from` to SCHEMA_VERSION (empty when current). */
 export function migrationSql(from: number): string[] {
-  const out: string[] = [];
+  // The macros first: the rollups a migration fills call them (db/elapsed.ts).
+  const out: string[] = [...elapsedMacrosSql()];
   for (let v = from; v < SCHEMA_VERSION; v++) out.push(...migrations[v]);
   out.push(
     `INSERT OR REPLACE INTO meta VALUES ('schema_version', ${str(String(SCHEMA_VERSION))})`,

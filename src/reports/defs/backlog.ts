@@ -1,6 +1,7 @@
 /** The open 311 backlog: requests without a close time, by age bucket and type. */
 import { int, str } from '../../sql/quote';
 import { OPEN_REQUESTS, REQUEST_EXTENT } from '../../db/open-requests';
+import { secondsBetween } from '../../db/elapsed';
 import { isNarrow, kindFilter, legendFor, panelWidth, reserveBeside, topLevel } from '../spec/common';
 import { OTHER_COLOR, typeColors } from '../spec/type-colors';
 import { rankedColorEncoding, withRankedColors } from '../spec/ranked-colors';
@@ -49,7 +50,7 @@ export const backlog: ReportDef = {
     return `WITH ref AS MATERIALIZED (
   SELECT max(latest_at) AS ref_at FROM ${REQUEST_EXTENT}
 ), open AS MATERIALIZED (
-  SELECT ${orNone('type')} AS type, (epoch(ref.ref_at) - epoch(created_at)) / 86400.0 AS age_days
+  SELECT ${orNone('type')} AS type, ${secondsBetween('created_at', 'ref.ref_at')} / 86400.0 AS age_days
   FROM ${OPEN_REQUESTS}, ref
   WHERE ${whereSql(f, 'service_requests')}
 ), top AS (

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { classCountsSql, dropStagingSql, loadFiguresSql, mergeStatements, stagedRowsSql, workspace, type Workspace } from '../../../src/db/merge-sql';
 import { CLOSURE_ROLLUPS, DERIVED_TABLES, ROLLUPS, createRollupSql, rebuildDerivedSql } from '../../../src/db/rollups';
 import { closeBinExpr, closureStateExpr } from '../../../src/db/closure';
+import { elapsedMacrosSql } from '../../../src/db/elapsed';
 import { SCHEMA_VERSION, migrationSql, migrations } from '../../../src/db/schema';
 import { stagingColumnsDdl } from '../../../src/db/staging-ddl';
 import { eventTimeColumn, type Dataset } from '../../../src/domain/columns';
@@ -205,4 +206,26 @@ describe('db/rollups', () => {
     old.close();
   });
 
+  it('the migration from version 4 bins hours to close again, counted across the change of the clocks', async () => {
+    const old = await openTestDb();
+    for (const s of migrations[0]) old.exec(s);
+    // 2 hours by the wall clock, 1 hour elapsed: the clocks went forward at 02:00
+    old.exec(`INSERT INTO service_requests (row_key, created_at, closed_at, type)
+      VALUES ('o:1', TIMESTAMP '2024-03-10 01:30:00', TIMESTAMP '2024-03-10 03:30:00', 'pothole')`);
+    for (const s of [...elapsedMacrosSql(), ...migrations.slice(1, 4).flat()]) old.exec(s);
+    // a version-4 store had no macros
+    old.exec(`DROP MACRO denver_seconds_between; DROP MACRO denver_is_dst`);
+    old.exec(`INSERT INTO meta VALUES ('schema_version', '4')`);
+    // what version 4 stored: the wall-clock bin
+    const wallBin = Math.floor(Math.log10(2) * 20);
+    for (const r of CLOSURE_ROLLUPS) old.exec(`UPDATE ${ident(r.table)} SET close_bin = ${wallBin}`);
+    for (const s of migrationSql(4)) old.exec(s);
+    for (const r of CLOSURE_ROLLUPS) {
+      expect(await old.query(`SELECT closed, close_bin, CAST(n AS INTEGER) AS n FROM ${ident(r.table)}`), r.table).toEqual([
+        { closed: 'after', close_bin: 0, n: 1 },
+      ]);
+    }
+    expect(await old.query(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([{ value: String(SCHEMA_VERSION) }]);
+    old.close();
+  });
 });

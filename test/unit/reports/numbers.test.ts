@@ -16,6 +16,7 @@ import { HOODS, openFixtureDb } from './fixture';
 import { CLOSE_BINS_PER_DECADE } from '../../../src/db/closure';
 import { AGE_BUCKETS } from '../../../src/reports/defs/backlog';
 import type { TestDb } from '../helpers/duckdb';
+import { denverElapsedMs } from '../helpers/denver-elapsed';
 
 let db: TestDb;
 let sr: Row[];
@@ -105,7 +106,7 @@ describe('reports/numbers', () => {
       if (r.closed_at === null) continue;
       if (f.neighborhoods.length && !f.neighborhoods.includes(String(r.neighborhood_slug))) continue;
       if (f.types.length && !f.types.includes(String(r.type))) continue;
-      const h = ((r.closed_at as number) - (r.created_at as number)) / 3_600_000;
+      const h = denverElapsedMs(r.created_at as number, r.closed_at as number) / 3_600_000;
       const t = String(r.type ?? '(none)');
       if (h === 0) atCreation.set(t, (atCreation.get(t) ?? 0) + 1);
       if (h > 0) byType.set(t, [...(byType.get(t) ?? []), h]);
@@ -165,7 +166,7 @@ describe('reports/numbers', () => {
         (!f.sources.length || f.sources.includes(String(r.case_source))),
     );
     expect(open.length).toBeGreaterThan(0);
-    const ages = open.map((r) => (ref - Number(r.created_at)) / 86_400_000);
+    const ages = open.map((r) => denverElapsedMs(Number(r.created_at), ref) / 86_400_000);
     const total = rows.find((r) => r.kind === 'total')!;
     expect(total.n).toBe(open.length);
     expect(total.median_age_days).toBeCloseTo(quantile(ages, 0.5), 9);

@@ -1,0 +1,61 @@
+/**
+ * Elapsed time between two stored timestamps. The store keeps Denver's wall-clock time (naive
+ * TIMESTAMPs, see ingest/normalize/denver-time.ts), so a plain difference is an hour off for a
+ * span that crosses a change of daylight saving time: a request opened on the Saturday before
+ * the clocks go forward and closed on the Monday took an hour less than its wall clocks say.
+ *
+ * The store defines two macros (every migration run creates them first, so the rollups can use
+ * them), which the reports' SQL calls by name and the SQL editor can use too:
+ * `denver_is_dst(ts)` and `denver_seconds_between(start_at, end_at)`.
+ */
+import { denverDstBounds } from '../ingest/normalize/denver-time';
+
+const HOUR_MS = 3_600_000;
+
+/** Years the macro knows the changes of the clocks for; others count as standard time. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2099;
+
+/**
+ * When daylight saving time starts and ends each year, as wall-clock epoch seconds, from
+ * denver-time.ts (one definition of the US rules): 02:00 standard time on the spring day (the hour
+ * 02:00–02:59 does not exist), 02:00 daylight time on the fall day (the repeated 01:00–01:59 is
+ * read as its first, daylight, pass).
+ */
+function dstBounds(): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+    const [start, end] = denverDstBounds(y);
+    starts.push((start - 7 * HOUR_MS) / 1000);
+    ends.push((end - 6 * HOUR_MS) / 1000);
+  }
+  return { starts, ends };
+}
+
+/** Daylight saving time in Denver at wall-clock `ts`: a look-up of its year's bounds (cheaper per row than calendar arithmetic). */
+function dstBody(ts: string): string {
+  const { starts, ends } = dstBounds();
+  // Out of the list (NULL), a bound of 0 (1970-01-01) makes any year before or after standard time.
+  const at = (list: number[]) => `coalesce([${list.join(', ')}][year(${ts}) - ${FIRST_YEAR - 1}], 0)`;
+  return `epoch(${ts}) >= ${at(starts)} AND epoch(${ts}) < ${at(ends)}`;
+}
+
+/** The macros' definitions; `temp` for a read-only store written before they existed. */
+export function elapsedMacrosSql(temp = false): string[] {
+  const create = `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}MACRO`;
+  return [
+    `${create} denver_is_dst(ts) AS (${dstBody('ts')})`,
+    `${create} denver_seconds_between(start_at, end_at) AS
+  (epoch(end_at) - epoch(start_at) + 3600 * (CAST(denver_is_dst(start_at) AS INTEGER) - CAST(denver_is_dst(end_at) AS INTEGER)))`,
+  ];
+}
+
+/** The name every statement that needs the macros can check for. */
+export const ELAPSED_MACRO = 'denver_seconds_between';
+
+/** Seconds (DOUBLE) elapsed from wall-clock `start` to wall-clock `end`; NULL if either is. */
+export const secondsBetween = (start: string, end: string): string => `${ELAPSED_MACRO}(${start}, ${end})`;
+
+/** Whether wall-clock `ts` is daylight saving time in Denver (BOOLEAN; NULL for NULL). */
+export const denverIsDst = (ts: string): string => `denver_is_dst(${ts})`;
