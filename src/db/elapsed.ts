@@ -41,7 +41,7 @@ function dstBody(ts: string): string {
   return `epoch(${ts}) >= ${at(starts)} AND epoch(${ts}) < ${at(ends)}`;
 }
 
-/** The macros' definitions; `temp` for a read-only store written before they existed. */
+/** The macros' definitions; `temp` for a tab's own (a read-only copy of a store). */
 export function elapsedMacrosSql(temp = false): string[] {
   const create = `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}MACRO`;
   return [
@@ -51,11 +51,8 @@ export function elapsedMacrosSql(temp = false): string[] {
   ];
 }
 
-/** The name every statement that needs the macros can check for. */
-export const ELAPSED_MACRO = 'denver_seconds_between';
-
 /** Seconds (DOUBLE) elapsed from wall-clock `start` to wall-clock `end`; NULL if either is. */
-export const secondsBetween = (start: string, end: string): string => `${ELAPSED_MACRO}(${start}, ${end})`;
+export const secondsBetween = (start: string, end: string): string => `denver_seconds_between(${start}, ${end})`;
 
 /** Whether wall-clock `ts` is daylight saving time in Denver (BOOLEAN; NULL for NULL). */
 export const denverIsDst = (ts: string): string => `denver_is_dst(${ts})`;

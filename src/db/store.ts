@@ -7,7 +7,7 @@ import { STORE_FILE, openDatabase, type Database } from './duckdb';
 import { WORK_PREFIX } from './merge-sql';
 import { execInTransaction } from './transaction';
 import { SCHEMA_VERSION, migrationSql } from './schema';
-import { ELAPSED_MACRO, elapsedMacrosSql } from './elapsed';
+import { elapsedMacrosSql } from './elapsed';
 import { rebuildDerivedSql } from './rollups';
 import { DATASETS } from '../domain/columns';
 import { eventTimeColumn } from '../domain/columns';
@@ -138,7 +138,9 @@ export async function openStore(): Promise<OpenedStore> {
   const snapshot = await readSnapshot(root);
   const db = await openDatabase(snapshot ? 'snapshot' : 'memory', snapshot ?? undefined);
   if (!snapshot) await migrate(db);
-  else await defineMissingMacros(db);
+  // The copy may come from an older version's store, without the macros the reports call: this
+  // tab defines its own (the same as a current store's, so shadowing those changes nothing).
+  else for (const s of elapsedMacrosSql(true)) await db.exec(s);
   return {
     db,
     writable: false,
@@ -153,15 +155,6 @@ async function dropLeftoverWork(db: Database): Promise<void> {
     `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'main' AND starts_with(table_name, ${str(WORK_PREFIX)})`,
   );
   for (const r of rows) await db.exec(`DROP TABLE IF EXISTS main.${ident(String(r.t))}`);
-}
-
-/**
- * A read-only copy of a store that an older version wrote (the writing tab has not reloaded yet)
- * lacks the macros the reports call: this tab defines them for itself.
- */
-async function defineMissingMacros(db: Database): Promise<void> {
-  const [{ n }] = await db.query(`SELECT count(*)::INTEGER AS n FROM duckdb_functions() WHERE function_name = ${str(ELAPSED_MACRO)}`);
-  if (Number(n) === 0) for (const s of elapsedMacrosSql(true)) await db.exec(s);
 }
 
 /** Brings the schema to SCHEMA_VERSION in one transaction. */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { SR_ARCGIS, SR_CLASSIC } from '../unit/ingest/fixtures/headers';
 import { srArcgisRecord, srRecord } from '../unit/ingest/fixtures/rows';
 import { DIST, SHARED_REAL, count, openApp, storeChecksum, useBrowser } from './harness';
+import { elapsedMacrosSql } from '../../src/db/elapsed';
 
 interface ManifestFile {
   dataset: string;
@@ -194,6 +195,22 @@ describe('foundation in Chromium', () => {
     });
     expect(err).toMatch(/read-only/);
     await second.page.close();
+    await first.page.close();
+  });
+
+  it('a read-only tab of a store written before the elapsed-time macros defines its own, so its backlog and times to close still work', async () => {
+    const first = await openApp(env.browser.context, env.server);
+    const q = (page: import('playwright-core').Page, sql: string) => page.evaluate((s) => (window as any).lens.query(s), sql) as Promise<any[]>;
+    // The store as an older version left it: no macros, written out.
+    await q(first.page, 'DROP MACRO denver_seconds_between; DROP MACRO denver_is_dst; CHECKPOINT');
+    const second = await openApp(env.browser.context, env.server);
+    expect((await second.page.evaluate(() => (window as any).lens.status())).writable).toBe(false);
+    // 48 wall-clock hours over the spring change of the clocks: 47 elapsed
+    expect(await q(second.page, `SELECT denver_seconds_between(TIMESTAMP '2024-03-09 12:00:00', TIMESTAMP '2024-03-11 12:00:00') / 3600 AS h`)).toEqual([{ h: 47 }]);
+    const backlog = await second.page.evaluate(() => (window as any).lens.reportData('backlog'));
+    expect(backlog.rows.find((r: any) => r.kind === 'total').n).toBeGreaterThan(0);
+    await second.page.close();
+    for (const s of elapsedMacrosSql()) await q(first.page, s);
     await first.page.close();
   });
 
