@@ -26,6 +26,9 @@ const JOIN_MODS = new Set(['left', 'right', 'full', 'inner', 'outer', 'cross', '
  */
 const OPERATOR_WORDS = new Set(['is', 'like', 'ilike', 'glob', 'similar']);
 
+/** Reserved words that end an operand (`CASE … END BETWEEN`, `x IS NULL AND`). */
+const OPERAND_WORDS = new Set(['null', 'true', 'false', 'end']);
+
 /** Clauses laid out as a list, one item a line. */
 const LIST_CLAUSES = new Set(['select', 'group', 'order', 'with', 'values', 'set']);
 
@@ -212,7 +215,19 @@ function place(sql: string, sig: Token[]): Placement[] {
       const next = sig[i + 1];
       return !!next && next.type !== 'lparen' && next.type !== 'rparen' && next.type !== 'semicolon' && text(i + 1) !== ',';
     }
+    // BETWEEN after an operand (or NOT) is the operator; elsewhere it may name a column.
+    if (k === 'between') return prev === 'not' || operandEndsAt(i - 1);
+    // EXISTS before a bracketed query is the operator.
+    if (k === 'exists') return text(i + 1) === '(' && QUERY_START.has(kw(i + 2));
     return false;
+  };
+
+  /** Whether token `j` can end an operand: a name, literal or `)`, or NULL, TRUE, FALSE, END. */
+  const operandEndsAt = (j: number): boolean => {
+    const t = sig[j];
+    if (!t || t.type === 'op' || t.type === 'lparen' || t.type === 'semicolon') return false;
+    const k = kw(j);
+    return !k || names[j] || !DUCKDB_RESERVED.has(k) || OPERAND_WORDS.has(k);
   };
 
   for (let i = 0; i < sig.length; i++) {

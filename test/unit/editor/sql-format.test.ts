@@ -195,20 +195,29 @@ describe('editor/sql-format', () => {
   });
 
   it.each([
-    ['select * from t where x between 1 and 2 or y', 'SELECT\n  *\nFROM t\nWHERE x between 1 AND 2\n  OR y'],
-    ['select * from t where x not between (1 + (2)) and (3 * (2 + 1)) and y', 'SELECT\n  *\nFROM t\nWHERE x NOT between (1 + (2)) AND (3 * (2 + 1))\n  AND y'],
+    ['select * from t where x between 1 and 2 or y', 'SELECT\n  *\nFROM t\nWHERE x BETWEEN 1 AND 2\n  OR y'],
+    ['select * from t where x not between (1 + (2)) and (3 * (2 + 1)) and y', 'SELECT\n  *\nFROM t\nWHERE x NOT BETWEEN (1 + (2)) AND (3 * (2 + 1))\n  AND y'],
     [
       'select * from t where x between case when a and b then 1 else 0 end and 5 or y',
-      'SELECT\n  *\nFROM t\nWHERE x between CASE WHEN a AND b THEN 1 ELSE 0 END AND 5\n  OR y',
+      'SELECT\n  *\nFROM t\nWHERE x BETWEEN CASE WHEN a AND b THEN 1 ELSE 0 END AND 5\n  OR y',
     ],
     ['select * from t where (a or b) and c', 'SELECT\n  *\nFROM t\nWHERE (a OR b)\n  AND c'],
     ['select * from t join u on (t.id = u.id or u.z > 1) and t.x > 0', 'SELECT\n  *\nFROM t\nJOIN u ON (t.id = u.id OR u.z > 1)\n  AND t.x > 0'],
     ['select * from t where coalesce(a and b, c or d) and e', 'SELECT\n  *\nFROM t\nWHERE coalesce(a AND b, c OR d)\n  AND e'],
     ['select * from t where case when a and b then true else c or d end or e', 'SELECT\n  *\nFROM t\nWHERE CASE WHEN a AND b THEN TRUE ELSE c OR d END\n  OR e'],
-    ['select * from t where case when x between 1 and 2 and y then 1 end = 1 and z', 'SELECT\n  *\nFROM t\nWHERE CASE WHEN x between 1 AND 2 AND y THEN 1 END = 1\n  AND z'],
+    ['select * from t where case when x between 1 and 2 and y then 1 end = 1 and z', 'SELECT\n  *\nFROM t\nWHERE CASE WHEN x BETWEEN 1 AND 2 AND y THEN 1 END = 1\n  AND z'],
     ['select a and b as flag, x or y from t where a and b', 'SELECT\n  a AND b AS flag,\n  x OR y\nFROM t\nWHERE a\n  AND b'],
     ['select * from t where t.and = 1 or t.or', 'SELECT\n  *\nFROM t\nWHERE t.and = 1\n  OR t.or'],
   ])('keeps BETWEEN, brackets, CASE and other clauses on their line: %j', (sql, expected) => {
+    expect(formatSql(sql)).toBe(expected);
+  });
+
+  it.each([
+    // BETWEEN and EXISTS are upper-cased where they are operators, and only there: a column may be named between.
+    ['select * from t where case when a then 1 end between 0 and 1 or x is null between false and true', 'SELECT\n  *\nFROM t\nWHERE CASE WHEN a THEN 1 END BETWEEN 0 AND 1\n  OR x IS NULL BETWEEN FALSE AND TRUE'],
+    ['select between, a, between from t where between > 1', 'SELECT\n  between,\n  a,\n  between\nFROM t\nWHERE between > 1'],
+    ['select * from t where exists (select 1) and not exists (with q as (select 1) select * from q)', 'SELECT\n  *\nFROM t\nWHERE EXISTS (\n  SELECT\n    1\n)\n  AND NOT EXISTS (\n    WITH\n      q AS (\n        SELECT\n          1\n      )\n    SELECT\n      *\n    FROM q\n  )'],
+  ])('upper-cases BETWEEN and EXISTS as operators, not as names: %j', (sql, expected) => {
     expect(formatSql(sql)).toBe(expected);
   });
 
@@ -242,8 +251,8 @@ describe('editor/sql-format', () => {
         '  u.z',
         'FROM t',
         'JOIN u ON t.id = u.id',
-        '  AND u.z between 0 AND 2',
-        'WHERE t.x NOT between (5 + 6) AND (15)',
+        '  AND u.z BETWEEN 0 AND 2',
+        'WHERE t.x NOT BETWEEN (5 + 6) AND (15)',
         '  AND t.y IS NOT NULL',
         '  OR t.id = 3',
         '  AND CASE WHEN t.x > 1 AND t.x < 100 THEN TRUE END',
