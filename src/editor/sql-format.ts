@@ -11,29 +11,8 @@
  */
 import { DUCKDB_RESERVED } from './duckdb-words';
 import { closedAtEnd, sameTokens } from './sql-format-check';
+import { CONDITION_CLAUSES, JOIN_MODS, LIST_CLAUSES, OPERAND_WORDS, OPERATOR_WORDS, QUERY_START } from './sql-format-words';
 import { isSignificant, keyword, tokenize, type Token } from './tokenize';
-
-/** A `(` followed by one of these opens a query, laid out on lines of its own. */
-const QUERY_START = new Set(['select', 'with', 'from', 'values', 'pivot', 'unpivot']);
-
-/** Words that, in a run ending in JOIN, make up a join (`ASOF LEFT OUTER JOIN`). */
-const JOIN_MODS = new Set(['left', 'right', 'full', 'inner', 'outer', 'cross', 'natural', 'asof', 'positional', 'anti', 'semi']);
-
-/**
- * Operators among DuckDB's type_function keywords (`duckdb_keywords()`): they cannot name a
- * column, so their case means nothing, but `left(…)` and `glob(…)` are also functions, left as
- * written. Only upper-cased with an operand after them.
- */
-const OPERATOR_WORDS = new Set(['is', 'like', 'ilike', 'glob', 'similar']);
-
-/** Reserved words that end an operand (`CASE … END BETWEEN`, `x IS NULL AND`). */
-const OPERAND_WORDS = new Set(['null', 'true', 'false', 'end']);
-
-/** Clauses laid out as a list, one item a line. */
-const LIST_CLAUSES = new Set(['select', 'group', 'order', 'with', 'values', 'set']);
-
-/** Clauses that are a boolean condition, one top-level AND / OR a line (so is a join's ON …). */
-const CONDITION_CLAUSES = new Set(['where', 'having', 'qualify']);
 
 /** Start a new line at `brk` (an indent), or not; `cont` is where a forced line break goes. */
 interface Placement {
