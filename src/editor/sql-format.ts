@@ -278,8 +278,10 @@ function place(sql: string, sig: Token[]): Placement[] {
         q.mods = q.list = false;
       }
     }
-    // A condition's top-level AND / OR starts a line, one step in from its clause.
-    if (!clause && !name && startsConditionLine(q, kw(i))) p.brk = lineIndent = q.base + 2;
+    // A condition's top-level AND / OR starts a line, one step in from its clause (a column
+    // named between, left as written, opens no BETWEEN).
+    const word = kw(i) === 'between' && !p.upper ? '' : kw(i);
+    if (!clause && !name && startsConditionLine(q, word)) p.brk = lineIndent = q.base + 2;
     q.fresh = false;
 
     if (s === ',' && q.list && !q.mods) q.pending = q.base + 2;

@@ -216,6 +216,8 @@ describe('editor/sql-format', () => {
     // BETWEEN and EXISTS are upper-cased where they are operators, and only there: a column may be named between.
     ['select * from t where case when a then 1 end between 0 and 1 or x is null between false and true', 'SELECT\n  *\nFROM t\nWHERE CASE WHEN a THEN 1 END BETWEEN 0 AND 1\n  OR x IS NULL BETWEEN FALSE AND TRUE'],
     ['select between, a, between from t where between > 1', 'SELECT\n  between,\n  a,\n  between\nFROM t\nWHERE between > 1'],
+    // and its AND is a condition's
+    ['select * from t where between = 1 and x = 2', 'SELECT\n  *\nFROM t\nWHERE between = 1\n  AND x = 2'],
     ['select * from t where exists (select 1) and not exists (with q as (select 1) select * from q)', 'SELECT\n  *\nFROM t\nWHERE EXISTS (\n  SELECT\n    1\n)\n  AND NOT EXISTS (\n    WITH\n      q AS (\n        SELECT\n          1\n      )\n    SELECT\n      *\n    FROM q\n  )'],
   ])('upper-cases BETWEEN and EXISTS as operators, not as names: %j', (sql, expected) => {
     expect(formatSql(sql)).toBe(expected);
