@@ -51,6 +51,9 @@ export function elapsedMacrosSql(temp = false): string[] {
   ];
 }
 
+/** The macros' names. */
+export const ELAPSED_MACROS = ['denver_is_dst', 'denver_seconds_between'] as const;
+
 /** Seconds (DOUBLE) elapsed from wall-clock `start` to wall-clock `end`; NULL if either is. */
 export const secondsBetween = (start: string, end: string): string => `denver_seconds_between(${start}, ${end})`;
 

@@ -7,7 +7,7 @@ import { STORE_FILE, openDatabase, type Database } from './duckdb';
 import { WORK_PREFIX } from './merge-sql';
 import { execInTransaction } from './transaction';
 import { SCHEMA_VERSION, migrationSql } from './schema';
-import { elapsedMacrosSql } from './elapsed';
+import { ELAPSED_MACROS, elapsedMacrosSql } from './elapsed';
 import { rebuildDerivedSql } from './rollups';
 import { DATASETS } from '../domain/columns';
 import { eventTimeColumn } from '../domain/columns';
@@ -157,7 +157,11 @@ async function dropLeftoverWork(db: Database): Promise<void> {
   for (const r of rows) await db.exec(`DROP TABLE IF EXISTS main.${ident(String(r.t))}`);
 }
 
-/** Brings the schema to SCHEMA_VERSION in one transaction. */
+/**
+ * Brings the schema to SCHEMA_VERSION in one transaction. A current store that lost its
+ * elapsed-time macros (dropped from the editor with writes allowed) gets them back, or every
+ * later 311 load would fail.
+ */
 export async function migrate(db: Database): Promise<void> {
   const hasMeta = await db.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'`);
   let version = 0;
@@ -166,8 +170,14 @@ export async function migrate(db: Database): Promise<void> {
     version = rows.length ? Number(rows[0].value) : 0;
   }
   if (version > SCHEMA_VERSION) throw new Error(`the store was written by a newer version of Denver Lens (schema ${version})`);
-  const statements = migrationSql(version);
-  if (!statements.length) return;
+  let statements = migrationSql(version);
+  if (!statements.length) {
+    const [{ n }] = await db.query(
+      `SELECT count(DISTINCT function_name)::INTEGER AS n FROM duckdb_functions() WHERE function_name IN (${ELAPSED_MACROS.map(str).join(', ')}) AND NOT internal`,
+    );
+    if (Number(n) === ELAPSED_MACROS.length) return;
+    statements = elapsedMacrosSql();
+  }
   await execInTransaction(db, statements);
   await db.exec('CHECKPOINT').catch(() => undefined);
 }
