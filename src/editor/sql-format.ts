@@ -278,10 +278,8 @@ function place(sql: string, sig: Token[]): Placement[] {
         q.mods = q.list = false;
       }
     }
-    // A condition's top-level AND / OR starts a line, one step in from its clause (a column
-    // named between, left as written, opens no BETWEEN).
-    const word = kw(i) === 'between' && !p.upper ? '' : kw(i);
-    if (!clause && !name && startsConditionLine(q, word)) p.brk = lineIndent = q.base + 2;
+    // A condition's top-level AND / OR starts a line, one step in from its clause.
+    if (!clause && !name && startsConditionLine(q, kw(i), p.upper)) p.brk = lineIndent = q.base + 2;
     q.fresh = false;
 
     if (s === ',' && q.list && !q.mods) q.pending = q.base + 2;
@@ -297,10 +295,11 @@ function place(sql: string, sig: Token[]): Placement[] {
 
 /**
  * Reads word `k` at query level `q` (outside its brackets) for its condition: a join's ON starts
- * one, CASE … END and BETWEEN … AND hold their ANDs. True for an AND or OR that starts a line.
+ * one, CASE … END and BETWEEN … AND hold their ANDs (a BETWEEN only as the operator, `upper`:
+ * a column named between opens nothing). True for an AND or OR that starts a line.
  */
-function startsConditionLine(q: QueryFrame, k: string): boolean {
-  if (k === 'case' || k === 'between') q.open.push(k);
+function startsConditionLine(q: QueryFrame, k: string, upper: boolean): boolean {
+  if (k === 'case' || (k === 'between' && upper)) q.open.push(k);
   else if (k === 'end') q.open.pop();
   else if (k === 'on' && q.clause === 'join') q.cond = true;
   else if (k === 'and' && q.open[q.open.length - 1] === 'between') q.open.pop();
