@@ -41,21 +41,24 @@ function dstBody(ts: string): string {
   return `epoch(${ts}) >= ${at(starts)} AND epoch(${ts}) < ${at(ends)}`;
 }
 
+const IS_DST = 'denver_is_dst';
+const SECONDS_BETWEEN = 'denver_seconds_between';
+
+/** The macros' names. */
+export const ELAPSED_MACROS = [IS_DST, SECONDS_BETWEEN] as const;
+
+/** Whether wall-clock `ts` is daylight saving time in Denver (BOOLEAN; NULL for NULL). */
+export const denverIsDst = (ts: string): string => `${IS_DST}(${ts})`;
+
+/** Seconds (DOUBLE) elapsed from wall-clock `start` to wall-clock `end`; NULL if either is. */
+export const secondsBetween = (start: string, end: string): string => `${SECONDS_BETWEEN}(${start}, ${end})`;
+
 /** The macros' definitions; `temp` for a tab's own (a read-only copy of a store). */
 export function elapsedMacrosSql(temp = false): string[] {
   const create = `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}MACRO`;
+  const dst = (ts: string) => `CAST(${denverIsDst(ts)} AS INTEGER)`;
   return [
-    `${create} denver_is_dst(ts) AS (${dstBody('ts')})`,
-    `${create} denver_seconds_between(start_at, end_at) AS
-  (epoch(end_at) - epoch(start_at) + 3600 * (CAST(denver_is_dst(start_at) AS INTEGER) - CAST(denver_is_dst(end_at) AS INTEGER)))`,
+    `${create} ${IS_DST}(ts) AS (${dstBody('ts')})`,
+    `${create} ${SECONDS_BETWEEN}(start_at, end_at) AS\n  (epoch(end_at) - epoch(start_at) + 3600 * (${dst('start_at')} - ${dst('end_at')}))`,
   ];
 }
-
-/** The macros' names. */
-export const ELAPSED_MACROS = ['denver_is_dst', 'denver_seconds_between'] as const;
-
-/** Seconds (DOUBLE) elapsed from wall-clock `start` to wall-clock `end`; NULL if either is. */
-export const secondsBetween = (start: string, end: string): string => `denver_seconds_between(${start}, ${end})`;
-
-/** Whether wall-clock `ts` is daylight saving time in Denver (BOOLEAN; NULL for NULL). */
-export const denverIsDst = (ts: string): string => `denver_is_dst(${ts})`;

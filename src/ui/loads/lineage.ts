@@ -118,7 +118,7 @@ export function lineagePage(app: App): { el: HTMLElement; refresh(): Promise<voi
 /** A load's row, and the row under it with where its file came from (open when `opened` has the load). */
 function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => Promise<void>, opened: Set<string>): HTMLElement[] {
   const id = Number(l.load_id);
-  const key = `${id} ${String(l.sha256)}`;
+  const openKey = `${id} ${String(l.sha256)}`;
   const cell = (key: string, ...extra: (Node | string)[]) =>
     h('td', { class: NUMERIC.has(key) ? 'num' : null, 'data-key': key }, cellText(key, l[key]), ...extra);
   const show = h(
@@ -130,12 +130,12 @@ function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => P
   const detailsId = `load-${id}-details`;
   const toggle = h(
     'button',
-    { type: 'button', class: 'link', 'aria-expanded': String(opened.has(key)), 'aria-controls': detailsId, 'aria-label': `Source of load #${id}: where its file came from` },
+    { type: 'button', class: 'link', 'aria-expanded': String(opened.has(openKey)), 'aria-controls': detailsId, 'aria-label': `Source of load #${id}: where its file came from` },
     'Source',
   );
   const details = h(
     'tr',
-    { id: detailsId, class: 'lineage-details', hidden: !opened.has(key) },
+    { id: detailsId, class: 'lineage-details', hidden: !opened.has(openKey) },
     h(
       'td',
       { colspan: String(LOG_COLUMNS.length) },
@@ -146,8 +146,8 @@ function loadRows(l: Record<string, unknown>, showRejects: (loadId: number) => P
     const open = details.hidden;
     details.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
-    if (open) opened.add(key);
-    else opened.delete(key);
+    if (open) opened.add(openKey);
+    else opened.delete(openKey);
   });
   const took = h('span', { class: 'muted', 'data-key': 'ms' }, `took ${cellText('ms', l.ms)}`);
   const name = h('span', { class: 'file-name' }, cellText('file_name', l.file_name));
