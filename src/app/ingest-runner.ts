@@ -149,8 +149,10 @@ async function attempt(db: Database, given: IngestSource, options: IngestOptions
             if (ws.large) stagingChain = stagingChain.then(() => capMemory(session)).then((restore) => void (memory.restore = restore));
             break;
           case 'opened': {
+            phases.opened = performance.now() - t0;
             const maybe = options.hashFirst !== false && msg.bytes !== null ? loadedBefore(db, msg.fileName, msg.bytes) : Promise.resolve(false);
             void maybe.catch(() => false).then((h) => {
+              phases.mode = performance.now() - t0;
               hashFirst = h;
               send({ type: 'mode', hashFirst: h });
             });

@@ -48,7 +48,7 @@ export interface PipelineOptions {
   readonly parsers?: number;
   readonly signal: AbortSignal;
   readonly post: (msg: FromWorker, transfer?: Transferable[]) => void;
-  /** After `opened` (large sources): resolves true to only hash the file, false to parse it. */
+  /** After `opened`: resolves true to only hash the file, false to parse it. */
   readonly mode: () => Promise<boolean>;
   /** Resolves when the main thread can take another batch. */
   readonly credit: () => Promise<void>;
@@ -75,12 +75,10 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   const opened = await openSource(o.source, o.signal);
   const large = isLargeSource(opened.size);
   const batchRows = o.batchRows ?? BATCH_ROWS;
-  if (large) {
-    // A large file that looks like one loaded before (same name and size) is only hashed first:
-    // a repeat load then ends after one read instead of a full parse.
-    o.post({ type: 'opened', fileName: opened.name, bytes: opened.size });
-    if (await o.mode()) return hashOnly(opened, o);
-  }
+  // A file that looks like one loaded before (same name and size) is only hashed first: a
+  // repeat load then ends after one read instead of racing a parse it would cancel.
+  o.post({ type: 'opened', fileName: opened.name, bytes: opened.size });
+  if (await o.mode()) return hashOnly(opened, o, large);
   const sha = new Sha256();
   const decoder = new StreamDecoder();
   const queue: Uint8Array[] = [];
@@ -304,16 +302,19 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
  * Reads and hashes the whole source without parsing it, posts `hashed`, then waits for the main
  * thread's `cancel`: the same file (nothing to do), or another (loaded again from the start).
  */
-async function hashOnly(opened: Awaited<ReturnType<typeof openSource>>, o: PipelineOptions): Promise<never> {
+async function hashOnly(opened: Awaited<ReturnType<typeof openSource>>, o: PipelineOptions, large: boolean): Promise<never> {
   const reader = opened.stream.getReader();
+  // A large source is hashed as it streams; a smaller one is kept and hashed at once, natively.
   const sha = new Sha256();
+  const kept: Uint8Array[] = [];
   let bytesRead = 0;
   let last = 0;
   try {
     while (!o.signal.aborted) {
       const { value, done } = await reader.read();
       if (done) break;
-      sha.update(value);
+      if (large) sha.update(value);
+      else kept.push(value);
       bytesRead += value.length;
       if (performance.now() - last > 100) {
         last = performance.now();
@@ -324,7 +325,9 @@ async function hashOnly(opened: Awaited<ReturnType<typeof openSource>>, o: Pipel
     throw new IngestError('fetch', `Reading the file failed: ${(e as Error)?.message ?? e}`, { cause: e });
   }
   if (!o.signal.aborted) {
-    o.post({ type: 'hashed', sha256: sha.hex(), bytes: bytesRead, fileName: opened.name });
+    const digest = large ? sha.hex() : await sha256Of(kept);
+    kept.length = 0;
+    o.post({ type: 'hashed', sha256: digest, bytes: bytesRead, fileName: opened.name });
     await new Promise((resolve) => o.signal.addEventListener('abort', resolve, { once: true }));
   }
   await reader.cancel().catch(() => undefined);

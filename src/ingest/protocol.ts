@@ -83,7 +83,7 @@ export type IngestErrorCode =
 export type FromWorker =
   | { readonly type: 'progress'; readonly progress: Progress }
   | { readonly type: 'header'; readonly info: HeaderInfo }
-  /** A large source was opened; the worker waits for `mode` before reading it. */
+  /** A source was opened; the worker waits for `mode` before reading it. */
   | { readonly type: 'opened'; readonly fileName: string; readonly bytes: number | null }
   /** Source bytes fully read and hashed (parsing goes on meanwhile; `cancel` stops it). */
   | { readonly type: 'hashed'; readonly sha256: string; readonly bytes: number; readonly fileName: string }
