@@ -6,7 +6,7 @@
  * table (sorted by creation time, so only those days are read). When no rollup covers, the
  * caller computes exact figures from the table instead.
  */
-import { CLOSE_BINS_PER_DECADE, CLOSURE, closeBinExpr, closureStateExpr } from '../../db/closure';
+import { CLOSE_BINS_PER_DECADE, CLOSURE, closeBinExpr, closureStateExpr, hoursBetween } from '../../db/closure';
 import { CLOSURE_ROLLUPS, type RollupDim } from '../../db/rollups';
 import { ident, int, str } from '../../sql/quote';
 import type { Filters } from '../filters';
@@ -57,9 +57,11 @@ export function closureHistogramSql(f: Filters, key: ClosureKey): string | null 
   }
   for (const e of edges) {
     const where = whereSql({ ...f, from: e.from, to: e.to }, 'service_requests');
+    // The hours computed once, as the rollups do: each mention of the macro is planned anew.
     parts.push(
-      `SELECT ${k.table} AS key, ${closureStateExpr('created_at', 'closed_at')} AS closed, ${closeBinExpr('created_at', 'closed_at')} AS bin, count(*) AS n
-  FROM service_requests WHERE created_at IS NOT NULL AND ${where} GROUP BY ALL`,
+      `SELECT key, ${closureStateExpr('created_at', 'closed_at', 'close_hours')} AS closed, ${closeBinExpr('created_at', 'closed_at', 'close_hours')} AS bin, count(*) AS n
+  FROM (SELECT ${k.table} AS key, created_at, closed_at, ${hoursBetween('created_at', 'closed_at')} AS close_hours
+    FROM service_requests WHERE created_at IS NOT NULL AND ${where}) GROUP BY ALL`,
     );
   }
   return parts.join('\n  UNION ALL\n  ');

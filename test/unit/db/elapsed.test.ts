@@ -48,7 +48,10 @@ describe('denverIsDst', () => {
     ['2006-10-29 02:00:00', false],
     // years the macro has no bounds for count as standard time
     ['1969-07-04 12:00:00', false],
+    ['1900-07-04 12:00:00', false],
+    ['0800-07-04 12:00:00', false],
     ['2100-07-04 12:00:00', false],
+    ['9999-07-04 12:00:00', false],
     ['2099-07-04 12:00:00', true],
   ])('%s is daylight time: %s', async (at, expected) => {
     expect(await dst(at)).toBe(expected);

@@ -9,6 +9,7 @@ import { CLOSURE_ROLLUPS, DERIVED_TABLES, ROLLUPS, createRollupSql, rebuildDeriv
 import { closeBinExpr, closureStateExpr } from '../../../src/db/closure';
 import { elapsedMacrosSql } from '../../../src/db/elapsed';
 import { SCHEMA_VERSION, migrationSql, migrations } from '../../../src/db/schema';
+import { denverDstBounds } from '../../../src/ingest/normalize/denver-time';
 import { stagingColumnsDdl } from '../../../src/db/staging-ddl';
 import { eventTimeColumn, type Dataset } from '../../../src/domain/columns';
 import { ident, literal, str } from '../../../src/sql/quote';
@@ -225,6 +226,25 @@ describe('db/rollups', () => {
         { closed: 'after', close_bin: 0, n: 1 },
       ]);
     }
+    expect(await old.query(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([{ value: String(SCHEMA_VERSION) }]);
+    old.close();
+  });
+
+  it('replaces a version-5 store\'s macros (bounds as list literals, slow to plan) with the current ones, same values', async () => {
+    const old = await openTestDb();
+    for (const s of [...elapsedMacrosSql(), ...migrations.slice(0, 5).flat()]) old.exec(s);
+    // version 5's definition: the bounds as two list literals indexed by year
+    const bounds = (k: 0 | 1) =>
+      Array.from({ length: 130 }, (_, i) => (denverDstBounds(1970 + i)[k] - (k ? 6 : 7) * 3_600_000) / 1000).join(', ');
+    old.exec(`CREATE OR REPLACE MACRO denver_is_dst(ts) AS (epoch(ts) >= coalesce([${bounds(0)}][year(ts) - 1969], 0) AND epoch(ts) < coalesce([${bounds(1)}][year(ts) - 1969], 0))`);
+    old.exec(`INSERT INTO meta VALUES ('schema_version', '5')`);
+    const macroText = async () => (await old.query(`SELECT macro_definition AS d FROM duckdb_functions() WHERE function_name = 'denver_is_dst'`))[0].d as string;
+    expect(await macroText()).toContain('[');
+    const probe = `SELECT list(denver_is_dst(TIMESTAMP '2024-03-10 01:00:00' + i * INTERVAL 30 MINUTE) ORDER BY i) AS l FROM range(6000) r(i)`;
+    const before = await old.query(probe);
+    for (const s of migrationSql(5)) old.exec(s);
+    expect(await macroText()).toContain('substr');
+    expect(await old.query(probe)).toEqual(before);
     expect(await old.query(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([{ value: String(SCHEMA_VERSION) }]);
     old.close();
   });

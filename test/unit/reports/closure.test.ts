@@ -52,6 +52,14 @@ describe('reports/sql/closure', () => {
     expect(fromRollup > 0).toBe(!(f.neighborhoods.length && f.types.length));
   });
 
+  it('names the elapsed-time macro once per partial month it reads from the requests (each mention is planned anew)', () => {
+    const f = mergeFilters(none, { from: '2022-03-15', to: '2023-05-20' });
+    for (const key of KEYS) {
+      const sql = closureHistogramSql(f, key);
+      expect(sql?.match(/denver_seconds_between/g), key).toHaveLength(2);
+    }
+  });
+
   it('the fixture has requests in every closure state', async () => {
     const states = await db.query(`SELECT DISTINCT closed FROM (${fromTable(none, 'none')}) ORDER BY 1`);
     expect(states.map((r) => r.closed)).toEqual(['after', 'at_creation', 'before_creation', 'open']);
