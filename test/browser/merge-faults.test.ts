@@ -104,6 +104,9 @@ describe('merge and faults in Chromium', () => {
     const again = await ingest(page, `${F}year2/311_service_requests.csv.zip`);
     expect(again).toMatchObject({ ok: true, inserted: 0, updated: 0 });
     expect(again.sameAsLoad).toBeGreaterThan(0);
+    // Same name and size: the file was only read and hashed, never parsed or staged.
+    expect(again.phases.mode).toBeLessThan(again.phases.hashed);
+    expect(again.phases.insert).toBeUndefined();
     expect(await storeChecksum(page)).toBe(before);
   });
 
