@@ -71,6 +71,23 @@ async function sha256Of(chunks: readonly Uint8Array[]): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The source's SHA-256 as its chunks are read: a large source hashed as it streams, in
+ * JavaScript; a smaller one kept and hashed at once at the end, natively.
+ */
+function sourceHash(large: boolean): { update(chunk: Uint8Array): void; hex(): Promise<string> } {
+  const sha = new Sha256();
+  const kept: Uint8Array[] = [];
+  return {
+    update: (chunk) => void (large ? sha.update(chunk) : kept.push(chunk)),
+    async hex() {
+      const digest = large ? sha.hex() : await sha256Of(kept);
+      kept.length = 0;
+      return digest;
+    },
+  };
+}
+
 export async function runPipeline(o: PipelineOptions): Promise<void> {
   const opened = await openSource(o.source, o.signal);
   const large = isLargeSource(opened.size);
@@ -79,7 +96,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   // repeat load then ends after one read instead of racing a parse it would cancel.
   o.post({ type: 'opened', fileName: opened.name, bytes: opened.size });
   if (await o.mode()) return hashOnly(opened, o, large);
-  const sha = new Sha256();
+  const hash = sourceHash(large);
   const decoder = new StreamDecoder();
   const queue: Uint8Array[] = [];
   let queued = 0;
@@ -210,7 +227,6 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   // Reader: runs ahead of parsing (bounded), hashing as it goes. The main thread checks the
   // hash against earlier loads as soon as it is known and cancels the load when it matches.
   const reader = opened.stream.getReader();
-  const kept: Uint8Array[] = [];
   let digest = '';
   let readError: unknown = null;
   void (async () => {
@@ -220,16 +236,13 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
         if (o.signal.aborted) return;
         const { value, done } = await reader.read();
         if (done) break;
-        if (large) sha.update(value);
-        else kept.push(value);
+        hash.update(value);
         bytesRead += value.length;
         queue.push(value);
         queued += value.length;
         notify();
       }
-      // A large source was hashed incrementally; a smaller one is hashed at once, natively.
-      digest = large ? sha.hex() : await sha256Of(kept);
-      kept.length = 0;
+      digest = await hash.hex();
       readDone = true;
       o.post({ type: 'hashed', sha256: digest, bytes: bytesRead, fileName: opened.name });
     } catch (e) {
@@ -304,17 +317,14 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
  */
 async function hashOnly(opened: Awaited<ReturnType<typeof openSource>>, o: PipelineOptions, large: boolean): Promise<never> {
   const reader = opened.stream.getReader();
-  // A large source is hashed as it streams; a smaller one is kept and hashed at once, natively.
-  const sha = new Sha256();
-  const kept: Uint8Array[] = [];
+  const hash = sourceHash(large);
   let bytesRead = 0;
   let last = 0;
   try {
     while (!o.signal.aborted) {
       const { value, done } = await reader.read();
       if (done) break;
-      if (large) sha.update(value);
-      else kept.push(value);
+      hash.update(value);
       bytesRead += value.length;
       if (performance.now() - last > 100) {
         last = performance.now();
@@ -325,9 +335,7 @@ async function hashOnly(opened: Awaited<ReturnType<typeof openSource>>, o: Pipel
     throw new IngestError('fetch', `Reading the file failed: ${(e as Error)?.message ?? e}`, { cause: e });
   }
   if (!o.signal.aborted) {
-    const digest = large ? sha.hex() : await sha256Of(kept);
-    kept.length = 0;
-    o.post({ type: 'hashed', sha256: digest, bytes: bytesRead, fileName: opened.name });
+    o.post({ type: 'hashed', sha256: await hash.hex(), bytes: bytesRead, fileName: opened.name });
     await new Promise((resolve) => o.signal.addEventListener('abort', resolve, { once: true }));
   }
   await reader.cancel().catch(() => undefined);
