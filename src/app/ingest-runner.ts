@@ -125,6 +125,13 @@ async function attempt(db: Database, given: IngestSource, options: IngestOptions
   let hashFirst = false;
   let restart = false;
   let stagingChain: Promise<void> = Promise.resolve();
+  // The staged batches go in one transaction, committed once they are all in (see stageInTransaction).
+  const stagingTx: { state: 'none' | 'open' | 'committed' } = { state: 'none' };
+  const stageInTransaction = () => {
+    if (stagingTx.state !== 'none') return;
+    stagingTx.state = 'open';
+    stagingChain = stagingChain.then(() => session.exec('BEGIN TRANSACTION'));
+  };
   const memory: { restore: (() => Promise<void>) | null } = { restore: null };
   let rejectsStaged = false;
   // Decided at the header, before any batch: see Workspace (large sources stage on disk).
@@ -173,6 +180,7 @@ async function attempt(db: Database, given: IngestSource, options: IngestOptions
           case 'batch': {
             const create = !staged;
             staged = true;
+            stageInTransaction();
             stagingChain = stagingChain
               .then(async () => {
                 const t = performance.now();
@@ -186,6 +194,7 @@ async function attempt(db: Database, given: IngestSource, options: IngestOptions
           case 'rejects': {
             const create = !rejectsStaged;
             rejectsStaged = true;
+            stageInTransaction();
             stagingChain = stagingChain.then(() =>
               session.insertIpc(msg.ipc, { ...ws.rejectsTarget, create }),
             );
@@ -210,6 +219,10 @@ async function attempt(db: Database, given: IngestSource, options: IngestOptions
     });
     const tParsed = performance.now();
     await stagingChain;
+    if (stagingTx.state === 'open') {
+      await session.exec('COMMIT');
+      stagingTx.state = 'committed';
+    }
     // The file may have finished parsing before we knew it was loaded before: decide now.
     await sameCheck;
     phases.parse = tParsed - t0;
@@ -251,6 +264,7 @@ async function attempt(db: Database, given: IngestSource, options: IngestOptions
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     worker.terminate();
+    if (stagingTx.state === 'open') await stagingChain.catch(() => undefined).then(() => session.exec('ROLLBACK')).catch(() => undefined);
     await session.exec(dropStagingSql(ws).join(';\n')).catch(() => undefined);
     await memory.restore?.().catch(() => undefined);
     await session.close().catch(() => undefined);
