@@ -42,6 +42,25 @@ export class StreamDecoder {
   // The contract asks for a no-argument constructor; state lives in the fields above.
   constructor() {}
 
+  /**
+   * A decoder for one piece of a file whose encoding an EncodingSniffer has decided (or that is
+   * ASCII so far): UTF-8 established, so a bad byte is read alone as Windows-1252, or
+   * Windows-1252. `offset` is the piece's offset in the file, for `firstInvalidAt`.
+   */
+  static forPiece(mode: 'utf-8' | 'windows-1252', offset: number): StreamDecoder {
+    const d = new StreamDecoder();
+    d.mode = mode;
+    d.headChecked = true;
+    d.nonAsciiSeen = true;
+    d.consumed = offset;
+    return d;
+  }
+
+  /** Decodes bytes that end where the stream does, or at a newline: nothing is held back. */
+  decodeAll(bytes: Uint8Array): string {
+    return this.decode(bytes, true);
+  }
+
   /** Encoding in use: `utf-8-bom` when the stream began with a BOM, `windows-1252` once chosen. */
   get encoding(): TextEncodingName {
     if (this.mode === 'windows-1252') return 'windows-1252';
@@ -117,6 +136,46 @@ export class StreamDecoder {
     }
     this.consumed += body.length;
     return out + this.fatal.decode(body.subarray(from));
+  }
+}
+
+/**
+ * Decides a file's encoding as StreamDecoder does, from its pieces in file order, without
+ * decoding them: at the first non-ASCII byte, a well-formed UTF-8 sequence keeps UTF-8 and
+ * anything else selects Windows-1252. Pieces are then decoded apart (StreamDecoder.forPiece).
+ */
+export class EncodingSniffer {
+  private decided: 'utf-8' | 'windows-1252' | null = null;
+  /** The file began with a UTF-8 byte-order mark (its piece at offset 0 is given without it). */
+  bom = false;
+
+  /** What to decode pieces with: UTF-8 until something else is decided. */
+  get mode(): 'utf-8' | 'windows-1252' {
+    return this.decided ?? 'utf-8';
+  }
+
+  get encoding(): TextEncodingName {
+    if (this.decided === 'windows-1252') return 'windows-1252';
+    return this.bom ? 'utf-8-bom' : 'utf-8';
+  }
+
+  /**
+   * Looks at the next piece in file order (its bytes complete up to a newline, or to the end of
+   * the file); returns it without a byte-order mark at the start of the file.
+   */
+  observe<P extends { readonly bytes: Uint8Array; readonly offset: number }>(piece: P): P {
+    let bytes = piece.bytes;
+    if (piece.offset === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      this.bom = true;
+      bytes = bytes.subarray(3);
+      piece = { ...piece, bytes, offset: 3 };
+    }
+    if (this.decided) return piece;
+    const n = bytes.length;
+    let i = 0;
+    while (i < n && bytes[i] < 0x80) i++;
+    if (i < n) this.decided = firstInvalidUtf8(bytes.subarray(i, i + 4)) > 0 ? 'utf-8' : 'windows-1252';
+    return piece;
   }
 }
 

@@ -4,9 +4,9 @@
  * their batches and rejects on as they come.
  */
 import { createStats, mergeStats, type BatchStats } from './batch-stats';
-import { PieceParser, type ParserSetup, type PieceOutput } from './piece-parser';
+import { PieceParser, type DecodeCounts, type ParserSetup, type PieceOutput } from './piece-parser';
 import { IngestError, type FromParser, type ToParser } from './protocol';
-import type { Piece } from './record-split';
+import type { BytePiece } from './record-split';
 
 /** Pieces queued at one worker; the second lets it start at once on the next. */
 const IN_FLIGHT = 2;
@@ -17,6 +17,9 @@ export interface PoolTotals {
   rows: number;
   rejected: number;
   blankLines: number;
+  /** Bytes that were not UTF-8 in a UTF-8 file, and the offset of the first (see StreamDecoder). */
+  invalidBytes: number;
+  firstInvalidAt: number | null;
 }
 
 interface Slot {
@@ -26,7 +29,7 @@ interface Slot {
 
 export class ParsePool {
   /** Records and rejects of the pieces parsed so far. */
-  readonly totals: PoolTotals = { rows: 0, rejected: 0, blankLines: 0 };
+  readonly totals: PoolTotals = { rows: 0, rejected: 0, blankLines: 0, invalidBytes: 0, firstInvalidAt: null };
   private readonly slots: Slot[] = [];
   private readonly inline: PieceParser | null = null;
   private readonly stats = createStats();
@@ -57,10 +60,15 @@ export class ParsePool {
     }
   }
 
-  /** Hands a piece to the least busy worker; waits while every worker has enough queued. */
-  async submit(piece: Piece): Promise<void> {
+  /**
+   * Hands a piece, to decode as `mode`, to the least busy worker (its buffer transferred); waits
+   * while every worker has enough queued.
+   */
+  async submit(piece: BytePiece, mode: 'utf-8' | 'windows-1252'): Promise<void> {
     if (this.inline) {
-      this.take(this.inline.parse(piece));
+      const out = this.inline.parseBytes(piece, mode);
+      this.take(out);
+      this.countInvalid(out);
       return;
     }
     for (;;) {
@@ -69,7 +77,8 @@ export class ParsePool {
       for (const s of this.slots) if (s.inFlight < IN_FLIGHT && (best === null || s.inFlight < best.inFlight)) best = s;
       if (best) {
         best.inFlight++;
-        best.worker.postMessage({ type: 'piece', text: piece.text, firstLine: piece.firstLine } satisfies ToParser);
+        const { bytes, firstLine, offset } = piece;
+        best.worker.postMessage({ type: 'piece', bytes, firstLine, offset, mode } satisfies ToParser, [bytes.buffer]);
         return;
       }
       await this.next();
@@ -102,6 +111,13 @@ export class ParsePool {
     this.count(out.rows, out.rejected, out.blankLines);
   }
 
+  private countInvalid(d: DecodeCounts): void {
+    this.totals.invalidBytes += d.invalidBytes;
+    if (d.firstInvalidAt !== null && (this.totals.firstInvalidAt === null || d.firstInvalidAt < this.totals.firstInvalidAt)) {
+      this.totals.firstInvalidAt = d.firstInvalidAt;
+    }
+  }
+
   private count(rows: number, rejected: number, blankLines: number): void {
     this.totals.rows += rows;
     this.totals.rejected += rejected;
@@ -119,6 +135,7 @@ export class ParsePool {
       case 'parsed':
         slot.inFlight--;
         this.count(msg.rows, msg.rejected, msg.blankLines);
+        this.countInvalid(msg);
         break;
       case 'finished':
         mergeStats(this.stats, msg.stats);

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * A parse worker: the ingest worker hands it pieces of one file (whole records); it parses and
- * normalizes them into Arrow batches (PieceParser) and posts them back, batches transferred.
+ * A parse worker: the ingest worker hands it pieces of one file (whole records, as bytes); it
+ * decodes, parses and normalizes them into Arrow batches (PieceParser) and posts them back, batches transferred.
  */
 import type { FromParser, ToParser } from './protocol';
 import { PieceParser, type PieceOutput } from './piece-parser';
@@ -27,9 +27,9 @@ self.onmessage = (event: MessageEvent<ToParser>) => {
         parser = new PieceParser(msg);
         break;
       case 'piece': {
-        const out = parser!.parse(msg);
+        const out = parser!.parseBytes(msg, msg.mode);
         send(out);
-        post({ type: 'parsed', rows: out.rows, rejected: out.rejected, blankLines: out.blankLines });
+        post({ type: 'parsed', rows: out.rows, rejected: out.rejected, blankLines: out.blankLines, invalidBytes: out.invalidBytes, firstInvalidAt: out.firstInvalidAt });
         break;
       }
       case 'finish':

@@ -7,7 +7,8 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { BatchBuilder, type BatchStats } from './batch-builder';
 import { CsvRecords } from './csv-records';
 import { detectHeader } from './detect';
-import { firstRecordEnd, type Piece } from './record-split';
+import { StreamDecoder } from './decode';
+import { firstRecordEnd, type BytePiece, type Piece } from './record-split';
 
 /** Raw text kept for a rejected record. */
 const MAX_RAW_CHARS = 64 * 1024;
@@ -54,6 +55,13 @@ export interface PieceOutput {
   readonly blankLines: number;
 }
 
+/** What decoding a piece found: bytes that were not UTF-8 (each read as Windows-1252), and where the first was. */
+export interface DecodeCounts {
+  readonly invalidBytes: number;
+  /** Offset in the file, or null. */
+  readonly firstInvalidAt: number | null;
+}
+
 export class PieceParser {
   private readonly builder: BatchBuilder;
   private readonly newline: '\n' | '\r\n';
@@ -97,6 +105,13 @@ export class PieceParser {
     builder.stats.strayQuotes += records.lenientRecords;
     const rejects = this.lines.length >= REJECTS_PER_BATCH ? [this.takeRejects()] : [];
     return { batches, rejects, rows, rejected, blankLines: records.blankLines };
+  }
+
+  /** Decodes a piece (in the encoding the file's sniffer decided), then parses it. */
+  parseBytes(piece: BytePiece, mode: 'utf-8' | 'windows-1252'): PieceOutput & DecodeCounts {
+    const decoder = StreamDecoder.forPiece(mode, piece.offset);
+    const out = this.parse({ text: decoder.decodeAll(piece.bytes), firstLine: piece.firstLine });
+    return { ...out, invalidBytes: decoder.invalidBytes, firstInvalidAt: decoder.firstInvalidAt };
   }
 
   /** The last partial batch and the rejects not yet sent. */

@@ -1,14 +1,15 @@
 /**
- * The ingest pipeline inside the worker: source bytes → sha-256 + zip → decode → CSV records →
- * header detection → normalized Arrow batches. Batches leave through `post` as soon as the
+ * The ingest pipeline inside the worker: source bytes → sha-256 + zip → pieces of whole records
+ * (as bytes) → decoded, parsed and normalized into Arrow batches by the parse workers (the header
+ * here, first). Batches leave through `post` as soon as the
  * main thread grants a credit, so memory holds at most a few batches at once.
  */
 import { CsvRecords, MAX_RECORD_CHARS } from './csv-records';
-import { StreamDecoder, looksBinary } from './decode';
+import { EncodingSniffer, StreamDecoder, looksBinary } from './decode';
 import { HeaderError, detectHeader, type HeaderMapping } from './detect';
 import { ParsePool, type PoolOutput } from './parse-pool';
 import { IngestError, isLargeSource, type FromWorker, type IngestSource, type Stage } from './protocol';
-import { RecordSplitter, type Piece } from './record-split';
+import { RecordSplitter, type BytePiece } from './record-split';
 import { Sha256 } from './sha256';
 import { openSource } from './source';
 import { CsvExtractor } from './unzip';
@@ -37,8 +38,9 @@ function parserCount(requested: number | undefined, large: boolean): number {
   if (large) return 0;
   return requested ?? (typeof Worker === 'undefined' ? 0 : Math.min(4, Math.max(2, (navigator.hardwareConcurrency || 2) - 1)));
 }
-/** Characters of whole records per piece handed to a parse worker. */
-const PIECE_CHARS = 1 << 20;
+/** Bytes of whole records per piece handed to a parse worker. */
+const PIECE_BYTES = 1 << 20;
+const EMPTY = new Uint8Array(0);
 
 export interface PipelineOptions {
   readonly source: IngestSource;
@@ -97,7 +99,10 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   o.post({ type: 'opened', fileName: opened.name, bytes: opened.size });
   if (await o.mode()) return hashOnly(opened, o, large);
   const hash = sourceHash(large);
-  const decoder = new StreamDecoder();
+  // Pieces are cut from the bytes and decoded where they are parsed; this decides the encoding.
+  const sniffer = new EncodingSniffer();
+  /** Bytes of the records before and of the header that were not UTF-8 (decoded here). */
+  const headInvalid = { bytes: 0, firstAt: null as number | null };
   const queue: Uint8Array[] = [];
   let queued = 0;
   let bytesRead = 0;
@@ -115,20 +120,25 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   const outgoing: PoolOutput[] = [];
   let sawBytes = false;
   let stage: Stage = 'fetch';
-  const splitter = new RecordSplitter(PIECE_CHARS, MAX_RECORD_CHARS, (line) => {
+  const splitter = new RecordSplitter(PIECE_BYTES, MAX_RECORD_CHARS, (line) => {
     throw new IngestError(
       'record-too-long',
       `Line ${line} starts a record longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB: the file probably has an unclosed quote or is not CSV.`,
     );
   });
   /** Complete pieces waiting to go to a parse worker. */
-  const pieces: Piece[] = [];
+  const pieces: BytePiece[] = [];
 
   /** Reads the header from the first non-blank record; then starts the parse workers. */
-  const readHeader = (record: Piece): void => {
+  const readHeader = (given: BytePiece): void => {
+    const record = sniffer.observe(given);
+    const decoder = StreamDecoder.forPiece(sniffer.mode, record.offset);
+    const text = decoder.decodeAll(record.bytes);
+    headInvalid.bytes += decoder.invalidBytes;
+    headInvalid.firstAt ??= decoder.firstInvalidAt;
     let fields: string[] | null = null;
     const header = new CsvRecords((f) => (fields ??= f), { firstLine: record.firstLine });
-    header.push(record.text);
+    header.push(text);
     header.end();
     headerBlankLines += header.blankLines;
     if (fields === null) return;
@@ -144,7 +154,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
       info: {
         dataset: mapping.dataset,
         variant: mapping.variant,
-        encoding: decoder.encoding,
+        encoding: sniffer.encoding,
         header: mapping.header,
         extra: mapping.extra.map((x) => x.header),
         fileName: opened.name,
@@ -155,18 +165,18 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
     stage = 'parse';
   };
 
-  /** Feeds decoded text to the splitter; the header is read as soon as it is complete. */
-  const take = (text: string): void => {
+  /** Feeds bytes to the splitter; the header is read as soon as it is complete. */
+  const take = (bytes: Uint8Array): void => {
     if (!mapping) {
-      splitter.append(text);
+      splitter.append(bytes);
       while (!mapping) {
         const record = splitter.takeRecord();
         if (record === null) return;
         readHeader(record);
       }
-      text = '';
+      bytes = EMPTY;
     }
-    pieces.push(...splitter.push(text));
+    pieces.push(...splitter.push(bytes));
   };
 
   const onBytes = (bytes: Uint8Array): void => {
@@ -178,7 +188,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
       }
       stage = 'unzip';
     }
-    take(decoder.push(bytes));
+    take(bytes);
   };
 
   // A deflated zip entry is inflated by the browser's own zlib (DecompressionStream) where it
@@ -200,7 +210,11 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
 
   /** Hands the waiting pieces to the parse workers, then sends finished batches on. */
   const drain = async (): Promise<void> => {
-    while (pieces.length && !o.signal.aborted) await pool!.submit(pieces.shift()!);
+    while (pieces.length && !o.signal.aborted) {
+      // In file order: the sniffer sees every piece before the encoding it is decoded with is chosen.
+      const piece = sniffer.observe(pieces.shift()!);
+      await pool!.submit(piece, sniffer.mode);
+    }
     await sendOutgoing();
   };
 
@@ -284,7 +298,6 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
     }
     extractor.push(new Uint8Array(0), true);
     if (inflating) await (inflating as Inflating).done;
-    take(decoder.end());
     for (let last = splitter.end(); last !== null; last = null) {
       if (mapping) pieces.push(last);
       else readHeader(last);
@@ -302,7 +315,12 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
         rowsRead: rowsRead(),
         rejected: rejected(),
         blankLines: headerBlankLines + pool!.totals.blankLines,
-        stats: { ...stats, encoding: decoder.encoding, invalidUtf8Bytes: decoder.invalidBytes, firstInvalidUtf8At: decoder.firstInvalidAt },
+        stats: {
+          ...stats,
+          encoding: sniffer.encoding,
+          invalidUtf8Bytes: headInvalid.bytes + pool!.totals.invalidBytes,
+          firstInvalidUtf8At: headInvalid.firstAt ?? pool!.totals.firstInvalidAt,
+        },
       },
     });
   } finally {

@@ -107,7 +107,7 @@ export class IngestError extends Error {
 /** From the ingest worker to one of its parse workers (see parse.worker.ts). */
 export type ToParser =
   | { readonly type: 'init'; readonly header: string[]; readonly newline: '\n' | '\r\n'; readonly batchRows: number }
-  | { readonly type: 'piece'; readonly text: string; readonly firstLine: number }
+  | { readonly type: 'piece'; readonly bytes: Uint8Array; readonly firstLine: number; readonly offset: number; readonly mode: 'utf-8' | 'windows-1252' }
   | { readonly type: 'finish' };
 
 /** From a parse worker back to the ingest worker. */
@@ -115,7 +115,7 @@ export type FromParser =
   | { readonly type: 'batch'; readonly ipc: Uint8Array }
   | { readonly type: 'rejects'; readonly ipc: Uint8Array; readonly rows: number }
   /** One piece is parsed (its batches and rejects were posted before). */
-  | { readonly type: 'parsed'; readonly rows: number; readonly rejected: number; readonly blankLines: number }
+  | { readonly type: 'parsed'; readonly rows: number; readonly rejected: number; readonly blankLines: number; readonly invalidBytes: number; readonly firstInvalidAt: number | null }
   /** After `finish`: the last batches were posted; these are the worker's counters. */
   | { readonly type: 'finished'; readonly stats: import('./batch-stats').BatchStats }
   | { readonly type: 'error'; readonly message: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksBinary, StreamDecoder } from '../../../src/ingest/decode';
+import { EncodingSniffer, looksBinary, StreamDecoder } from '../../../src/ingest/decode';
 import { decodeWindows1252, firstInvalidUtf8, incompleteTailLength } from '../../../src/ingest/utf8';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -124,5 +124,68 @@ describe('ingest/decode looksBinary', () => {
     expect(looksBinary(bytes([1, 2, 3, 0x41, 5, 6, 0x41, 0x41]))).toBe(true);
     // UTF-16 text has NULs
     expect(looksBinary(bytes([0xff, 0xfe, 0x61, 0, 0x62, 0]))).toBe(true);
+  });
+});
+
+describe('ingest/decode EncodingSniffer + StreamDecoder.forPiece', () => {
+  /** Seeded lines mixing ASCII, UTF-8, stray Windows-1252 bytes and broken sequences. */
+  function randomBytes(seed: number, lines: number, bom: boolean, firstNonAscii: 'utf8' | 'cp1252' | 'none'): Uint8Array {
+    let x = seed;
+    const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const parts: (string | number[])[] = bom ? [[0xef, 0xbb, 0xbf]] : [];
+    parts.push('h1,h2\n', 'plain,ascii\n');
+    if (firstNonAscii === 'utf8') parts.push('Café,ok\n');
+    if (firstNonAscii === 'cp1252') parts.push([0x93, 0x71, 0x94, 0x2c, 0x78, 0x0a]);
+    for (let i = 0; i < lines; i++) {
+      const r = rand();
+      if (firstNonAscii === 'none' || r < 0.5) parts.push(`v${i},w${Math.floor(rand() * 99)}\n`);
+      else if (r < 0.7) parts.push(`“é – ’”,${i}\n`);
+      else if (r < 0.8) parts.push([0x61, 0xe9, 0x2c, 0x96, 0x0a]); // Windows-1252 é and –
+      else if (r < 0.9) parts.push([0xe2, 0x80, 0x2c, 0x62, 0x0a]); // a UTF-8 sequence cut short
+      else parts.push(`\u{1F600},${i}\n`);
+    }
+    return bytes(...parts);
+  }
+
+  /** Cuts `data` after newlines into pieces of about `size` bytes (as the splitter does). */
+  function pieces(data: Uint8Array, size: number): { bytes: Uint8Array; offset: number }[] {
+    const out: { bytes: Uint8Array; offset: number }[] = [];
+    let start = 0;
+    while (start < data.length) {
+      const nl = data.indexOf(0x0a, Math.min(data.length - 1, start + size - 1));
+      const end = nl < 0 ? data.length : nl + 1;
+      out.push({ bytes: data.subarray(start, end), offset: start });
+      start = end;
+    }
+    return out;
+  }
+
+  it.each([
+    [1, false, 'utf8', 7],
+    [2, true, 'utf8', 30],
+    [3, false, 'cp1252', 12],
+    [4, true, 'cp1252', 1],
+    [5, false, 'none', 20],
+    [6, true, 'none', 1000],
+  ] as const)('decodes pieces apart as one stream decoder does (seed %i, BOM %s, first non-ASCII %s, pieces of %i bytes)', (seed, bom, first, size) => {
+    const data = randomBytes(seed, 300, bom, first);
+    const whole = decodeChunked(data, 64);
+    const sniffer = new EncodingSniffer();
+    let text = '';
+    let invalid = 0;
+    let firstAt: number | null = null;
+    for (const p of pieces(data, size)) {
+      const piece = sniffer.observe(p);
+      const d = StreamDecoder.forPiece(sniffer.mode, piece.offset);
+      text += d.decodeAll(piece.bytes);
+      invalid += d.invalidBytes;
+      firstAt ??= d.firstInvalidAt;
+    }
+    expect(text).toBe(whole.text);
+    expect(sniffer.encoding).toBe(whole.d.encoding);
+    expect(invalid).toBe(whole.d.invalidBytes);
+    expect(firstAt).toBe(whole.d.firstInvalidAt);
+    if (first === 'utf8') expect(invalid).toBeGreaterThan(0);
+    expect(sniffer.encoding).toBe(first === 'cp1252' ? 'windows-1252' : bom ? 'utf-8-bom' : 'utf-8');
   });
 });

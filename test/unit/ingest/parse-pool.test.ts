@@ -7,6 +7,9 @@ import { RecordSplitter } from '../../../src/ingest/record-split';
 import { SR_CLASSIC } from './fixtures/headers';
 import { srRecord } from './fixtures/rows';
 
+const enc = (s: string) => new TextEncoder().encode(s);
+const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+
 /** A 311 file: header, good records, a short record and a record with a bad event time. */
 function csv(): { text: string; good: number } {
   const lines = [SR_CLASSIC.join(',')];
@@ -25,16 +28,16 @@ describe('ingest/parse-pool (in this thread)', () => {
       const splitter = new RecordSplitter(target, 1 << 20, () => {
         throw new Error('too long');
       });
-      splitter.append(text);
+      splitter.append(enc(text));
       const header = splitter.takeRecord()!;
-      expect(header.text).toBe(SR_CLASSIC.join(',') + '\r\n');
+      expect(dec(header.bytes)).toBe(SR_CLASSIC.join(',') + '\r\n');
       const pool = new ParsePool({ header: SR_CLASSIC, newline: '\r\n', batchRows: 100 }, 0, (o) => outputs.push(o));
-      for (const p of splitter.push('')) await pool.submit(p);
+      for (const p of splitter.push(new Uint8Array(0))) await pool.submit(p, 'utf-8');
       const last = splitter.end();
-      if (last) await pool.submit(last);
+      if (last) await pool.submit(last, 'utf-8');
       const stats = await pool.finish();
       expect(stats.accepted).toBe(good);
-      expect(pool.totals).toEqual({ rows: good + 2, rejected: 2, blankLines: 1 });
+      expect(pool.totals).toEqual({ rows: good + 2, rejected: 2, blankLines: 1, invalidBytes: 0, firstInvalidAt: null });
       const batches = outputs.filter((o) => o.type === 'batch').map((o) => tableFromIPC(o.ipc));
       expect(batches.reduce((n, t) => n + t.numRows, 0)).toBe(good);
       // Every record spans two physical lines: record k (0-based) starts on line 2 + 2k.
@@ -56,18 +59,18 @@ describe('ingest/parse-pool: line endings', () => {
     const splitter = new RecordSplitter(target, 1 << 20, () => {
       throw new Error('too long');
     });
-    splitter.append(text);
+    splitter.append(enc(text));
     const head = splitter.takeRecord()!;
     let fields: string[] | undefined;
     const header = new CsvRecords((f) => (fields ??= f), { firstLine: head.firstLine });
-    header.push(head.text);
+    header.push(dec(head.bytes));
     header.end();
     expect(fields).toEqual(SR_CLASSIC);
     const outputs: PoolOutput[] = [];
     const pool = new ParsePool({ header: fields!, newline: header.lineEnding ?? '\n', batchRows: 1000 }, 0, (o) => outputs.push(o));
-    for (const p of splitter.push('')) await pool.submit(p);
+    for (const p of splitter.push(new Uint8Array(0))) await pool.submit(p, 'utf-8');
     const last = splitter.end();
-    if (last) await pool.submit(last);
+    if (last) await pool.submit(last, 'utf-8');
     const stats = await pool.finish();
     const batches = outputs.filter((o) => o.type === 'batch').map((o) => tableFromIPC(o.ipc));
     const neighborhoods = new Set(batches.flatMap((t) => t.getChild('neighborhood')!.toArray() as unknown[]));

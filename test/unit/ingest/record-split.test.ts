@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CsvRecords } from '../../../src/ingest/csv-records';
-import { countLines, firstRecordEnd, RecordSplitter, type Piece } from '../../../src/ingest/record-split';
+import { countLines, firstRecordEnd, RecordSplitter, type BytePiece, type Piece } from '../../../src/ingest/record-split';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+/** A piece as text, with the offset of its bytes. */
+const asText = (p: BytePiece | null): (Piece & { offset: number }) | null => (p ? { text: dec(p.bytes), firstLine: p.firstLine, offset: p.offset } : null);
 
 type Rec = { fields: string[]; line: number };
 
@@ -17,10 +22,17 @@ function split(text: string, chunk: number, target: number, newline: '\n' | '\r\
   const s = new RecordSplitter(target, 1 << 20, (line) => {
     throw new Error(`too long at ${line}`);
   });
-  const pieces: Piece[] = [];
-  for (let i = 0; i < text.length; i += chunk) pieces.push(...s.push(text.slice(i, i + chunk)));
+  const bytes = enc(text);
+  const cut: BytePiece[] = [];
+  for (let i = 0; i < bytes.length; i += chunk) cut.push(...s.push(bytes.slice(i, i + chunk)));
   const last = s.end();
-  if (last) pieces.push(last);
+  if (last) cut.push(last);
+  let offset = 0;
+  for (const p of cut) {
+    expect(p.offset).toBe(offset);
+    offset += p.bytes.length;
+  }
+  const pieces = cut.map((p) => asText(p)!);
   const recs: Rec[] = [];
   for (const p of pieces) {
     const r = new CsvRecords((fields, line) => recs.push({ fields: [...fields], line }), { firstLine: p.firstLine, newline });
@@ -41,6 +53,8 @@ function randomCsv(seed: number, rows: number, nl: '\n' | '\r\n'): string {
     if (r < 0.2) return '""';
     if (r < 0.25) return `"${nl}"`;
     if (r < 0.3) return '"x"""';
+    if (r < 0.35) return '"é – ’, ""€""\u{1F600}"';
+    if (r < 0.4) return 'naïve “q” ñ';
     return `v${Math.floor(rand() * 1000)}`;
   };
   const lines = ['h1,h2,h3'];
@@ -55,6 +69,7 @@ describe('ingest/record-split', () => {
     [3, '\n', 64, 1],
     [4, '\r\n', 1000, 500],
     [5, '\n', 13, 10_000],
+    [6, '\r\n', 1, 50],
   ] as const)('pieces parsed apart give the same records and lines as one parser (seed %i)', (seed, nl, chunk, target) => {
     const text = randomCsv(seed, 400, nl);
     const { recs, pieces } = split(text, chunk, target, nl);
@@ -74,8 +89,8 @@ describe('ingest/record-split', () => {
       const s = new RecordSplitter(1, 1000, () => {
         throw new Error('too long');
       });
-      const pieces = [...s.push(text.slice(0, cut)), ...s.push(text.slice(cut))];
-      const last = s.end();
+      const pieces = [...s.push(enc(text.slice(0, cut))), ...s.push(enc(text.slice(cut)))].map((p) => asText(p)!);
+      const last = asText(s.end());
       if (last) pieces.push(last);
       expect(pieces.map((p) => p.text).join('')).toBe(text);
       expect(pieces.every((p) => p.text === 'h\n' || p.text.endsWith('\n'))).toBe(true);
@@ -87,10 +102,10 @@ describe('ingest/record-split', () => {
     const s = new RecordSplitter(10, 1000, () => {
       throw new Error('too long');
     });
-    s.append('\n"h,1","h\n2"\na,b\nc,d\n');
-    expect(s.takeRecord()).toEqual({ text: '\n', firstLine: 1 });
-    expect(s.takeRecord()).toEqual({ text: '"h,1","h\n2"\n', firstLine: 2 });
-    expect(s.push('e,f\n')).toEqual([{ text: 'a,b\nc,d\ne,f\n', firstLine: 4 }]);
+    s.append(enc('\n"h,1","h\n2"\na,b\nc,d\n'));
+    expect(asText(s.takeRecord())).toEqual({ text: '\n', firstLine: 1, offset: 0 });
+    expect(asText(s.takeRecord())).toEqual({ text: '"h,1","h\n2"\n', firstLine: 2, offset: 1 });
+    expect(s.push(enc('e,f\n')).map(asText)).toEqual([{ text: 'a,b\nc,d\ne,f\n', firstLine: 4, offset: 13 }]);
     expect(s.end()).toBeNull();
   });
 
@@ -98,8 +113,8 @@ describe('ingest/record-split', () => {
     const s = new RecordSplitter(1 << 20, 50, (line) => {
       throw new Error(`too long at ${line}`);
     });
-    s.push('a\nb\n"open');
-    expect(() => s.push('x'.repeat(60))).toThrow('too long at 3');
+    s.push(enc('a\nb\n"open'));
+    expect(() => s.push(enc('x'.repeat(60)))).toThrow('too long at 3');
   });
 });
 
@@ -124,8 +139,8 @@ describe('ingest/record-split firstRecordEnd', () => {
       const s = new RecordSplitter(Infinity, Infinity, () => {
         throw new Error('too long');
       });
-      s.append(p.text);
-      const first = s.takeRecord();
+      s.append(enc(p.text));
+      const first = asText(s.takeRecord());
       expect(firstRecordEnd(p.text), JSON.stringify(p.text.slice(0, 80))).toBe(first ? first.text.length - 1 : -1);
     }
   });
