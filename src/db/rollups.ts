@@ -151,7 +151,7 @@ export interface DeltaTables {
 }
 
 /** Work tables of a rollup refresh (dropped with the load's staging). */
-export const REFRESH_WORK_TABLES = ['s_rollup_delta', 's_daily_delta'] as const;
+export const REFRESH_WORK_TABLES = ['s_rollup_delta', 's_daily_delta', 's_request_delta'] as const;
 
 /** Where a refresh keeps its work tables: `create` gives what follows CREATE OR REPLACE, `ref` the name. */
 export interface RefreshWork {
@@ -170,19 +170,24 @@ const TEMP_WORK: RefreshWork = { create: (n) => `TEMP TABLE ${n}`, ref: (n) => n
  */
 export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTables, work: RefreshWork = TEMP_WORK): string[] {
   const L = int(loadId);
+  const [other, daily, requests] = REFRESH_WORK_TABLES;
+  const deltaOf = (rowsOf: (from: string) => string) => `(SELECT *, 1 AS n FROM (${rowsOf(`(SELECT * FROM ${ident(t.table)} WHERE version_load = ${L})`)})
+  UNION ALL SELECT *, -1 AS n FROM (${rowsOf(`(SELECT * FROM ${ident(t.history)} WHERE replaced_by_load = ${L})`)}))`;
+  // The requests' changes, with their hours to close, are computed once for the closure rollups
+  // (the daylight-saving-aware hours are the costly part of their deltas).
+  const requestDelta =
+    dataset === 'service_requests' ? [`CREATE OR REPLACE ${work.create(requests)} AS SELECT * FROM ${deltaOf(requestRowsSql)}`] : [];
   return ROLLUPS.flatMap((r) => {
     if (r.source === 'requests' && dataset !== 'service_requests') return [];
-    const rowsOf = (from: string) => (r.source === 'requests' ? requestRowsSql(from) : eventRowsSql(dataset, from));
-    const delta = `(SELECT *, 1 AS n FROM (${rowsOf(`(SELECT * FROM ${ident(t.table)} WHERE version_load = ${L})`)})
-  UNION ALL SELECT *, -1 AS n FROM (${rowsOf(`(SELECT * FROM ${ident(t.history)} WHERE replaced_by_load = ${L})`)}))`;
+    const delta = r.source === 'requests' ? work.ref(requests) : deltaOf((from) => eventRowsSql(dataset, from));
     const cols = ['dataset', bucketColumn(r), ...dimColumns(r.dims).map((c) => ident(c.name))];
     const R = ident(r.table);
     // daily_counts' delta is kept: the rollups summed from daily_counts take theirs from it.
-    const [other, daily] = REFRESH_WORK_TABLES;
     const name = r === DAILY_COUNTS ? daily : other;
     const D = work.ref(name);
     const match = cols.map((c) => `${R}.${c} IS NOT DISTINCT FROM d.${c}`).join(' AND ');
     return [
+      ...(r === CLOSURE_ROLLUPS[0] ? requestDelta : []),
       `CREATE OR REPLACE ${work.create(name)} AS
 SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (${sourceRows(r, delta, work.ref(daily))}) GROUP BY ALL HAVING sum(n) <> 0`,
       `UPDATE ${R} SET n = ${R}.n + d.n FROM ${D} d WHERE ${match}`,

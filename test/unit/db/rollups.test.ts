@@ -5,8 +5,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { classCountsSql, dropStagingSql, loadFiguresSql, mergeStatements, stagedRowsSql, workspace, type Workspace } from '../../../src/db/merge-sql';
-import { CLOSURE_ROLLUPS, DERIVED_TABLES, ROLLUPS, createRollupSql, rebuildDerivedSql } from '../../../src/db/rollups';
-import { closeBinExpr, closureStateExpr } from '../../../src/db/closure';
+import { CLOSURE_ROLLUPS, DERIVED_TABLES, ROLLUPS, createRollupSql, rebuildDerivedSql, refreshRollupsSql } from '../../../src/db/rollups';
+import { closeBinExpr, closureStateExpr, hoursBetween } from '../../../src/db/closure';
 import { elapsedMacrosSql } from '../../../src/db/elapsed';
 import { SCHEMA_VERSION, migrationSql, migrations } from '../../../src/db/schema';
 import { denverDstBounds } from '../../../src/ingest/normalize/denver-time';
@@ -161,6 +161,14 @@ describe('db/rollups', () => {
     expect(await db.query(`SELECT closed, close_bin, CAST(sum(n) AS INTEGER) AS n FROM rollup_month_close_type GROUP BY ALL ORDER BY ALL`)).toEqual(
       await db.query(`SELECT ${closureStateExpr('created_at', 'closed_at')} AS closed, ${closeBinExpr('created_at', 'closed_at')} AS close_bin, CAST(count(*) AS INTEGER) AS n FROM service_requests GROUP BY ALL ORDER BY ALL`),
     );
+  });
+
+  it.each([false, true])('computes the hours to close of a load\'s requests once for both closure rollups (on disk: %s)', (large) => {
+    const tables = { table: 'service_requests', history: 'service_requests_history' };
+    const count = (sql: string[]) => sql.join('\n').split(hoursBetween('created_at', 'closed_at')).length - 1;
+    // once for the versions the load wrote, once for those it replaced
+    expect(count(refreshRollupsSql('service_requests', 3, tables, workspace(large)))).toBe(2);
+    expect(count(refreshRollupsSql('traffic_accidents', 3, { table: 'traffic_accidents', history: 'traffic_accidents_history' }, workspace(large)))).toBe(0);
   });
 
   it('places events in the density grid like the report did', async () => {
