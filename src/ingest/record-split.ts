@@ -123,8 +123,8 @@ export class RecordSplitter {
     this.nextLine += countLineBytes(bytes, 0, bytes.length);
     this.offset += at;
     // What follows the cut was scanned already: scan it again from the record boundary just cut
-    // at (for a piece, the rest of one record), to find its newlines.
-    // Copied: the piece's buffer goes to a parse worker, which detaches it.
+    // at (for a piece, the rest of one record), to find its newlines. It is copied, since the
+    // piece's buffer goes to a parse worker, which detaches it.
     this.reset(at < all.length ? all.slice(at) : EMPTY);
     return piece;
   }
@@ -209,11 +209,4 @@ export function firstRecordEnd(text: string): number {
     }
     if (nl >= 0 && nl < p) nl = text.indexOf('\n', p);
   }
-}
-
-/** Number of LF characters in s[from, to). */
-export function countLines(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
