@@ -125,7 +125,8 @@ async function attempt(db: Database, given: IngestSource, options: IngestOptions
   let hashFirst = false;
   let restart = false;
   let stagingChain: Promise<void> = Promise.resolve();
-  // The staged batches go in one transaction, committed once they are all in (see stageInTransaction).
+  // The staged batches go in one transaction, committed once they are all in: DuckDB copies a
+  // commit's appended rows again unless they fill a row group (122,880) or the table was empty.
   const stagingTx: { state: 'none' | 'open' | 'committed' } = { state: 'none' };
   const stageInTransaction = () => {
     if (stagingTx.state !== 'none') return;

@@ -6,6 +6,9 @@ import { decodeWindows1252, firstInvalidUtf8, incompleteTailLength } from './utf
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
+/** What a piece of a file is decoded as, once its encoding is known (see EncodingSniffer). */
+export type DecodeMode = 'utf-8' | 'windows-1252';
+
 const EMPTY = new Uint8Array(0);
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -28,7 +31,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  */
 export class StreamDecoder {
   private readonly fatal = new TextDecoder('utf-8', { fatal: true });
-  private mode: 'utf-8' | 'windows-1252' = 'utf-8';
+  private mode: DecodeMode = 'utf-8';
   private bom = false;
   private headChecked = false;
   private pending: Uint8Array = EMPTY;
@@ -47,7 +50,7 @@ export class StreamDecoder {
    * ASCII so far): UTF-8 established, so a bad byte is read alone as Windows-1252, or
    * Windows-1252. `offset` is the piece's offset in the file, for `firstInvalidAt`.
    */
-  static forPiece(mode: 'utf-8' | 'windows-1252', offset: number): StreamDecoder {
+  static forPiece(mode: DecodeMode, offset: number): StreamDecoder {
     const d = new StreamDecoder();
     d.mode = mode;
     d.headChecked = true;
@@ -145,12 +148,12 @@ export class StreamDecoder {
  * anything else selects Windows-1252. Pieces are then decoded apart (StreamDecoder.forPiece).
  */
 export class EncodingSniffer {
-  private decided: 'utf-8' | 'windows-1252' | null = null;
+  private decided: DecodeMode | null = null;
   /** The file began with a UTF-8 byte-order mark (its piece at offset 0 is given without it). */
   bom = false;
 
   /** What to decode pieces with: UTF-8 until something else is decided. */
-  get mode(): 'utf-8' | 'windows-1252' {
+  get mode(): DecodeMode {
     return this.decided ?? 'utf-8';
   }
 

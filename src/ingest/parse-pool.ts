@@ -5,6 +5,7 @@
  */
 import { createStats, mergeStats, type BatchStats } from './batch-stats';
 import { PieceParser, type DecodeCounts, type ParserSetup, type PieceOutput } from './piece-parser';
+import type { DecodeMode } from './decode';
 import { IngestError, type FromParser, type ToParser } from './protocol';
 import type { BytePiece } from './record-split';
 
@@ -64,7 +65,7 @@ export class ParsePool {
    * Hands a piece, to decode as `mode`, to the least busy worker (its buffer transferred); waits
    * while every worker has enough queued.
    */
-  async submit(piece: BytePiece, mode: 'utf-8' | 'windows-1252'): Promise<void> {
+  async submit(piece: BytePiece, mode: DecodeMode): Promise<void> {
     if (this.inline) {
       const out = this.inline.parseBytes(piece, mode);
       this.take(out);

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * A parse worker: the ingest worker hands it pieces of one file (whole records, as bytes); it
- * decodes, parses and normalizes them into Arrow batches (PieceParser) and posts them back, batches transferred.
+ * decodes, parses and normalizes them into Arrow batches (PieceParser) and posts them back,
+ * batches transferred.
  */
 import type { FromParser, ToParser } from './protocol';
 import { PieceParser, type PieceOutput } from './piece-parser';

@@ -7,7 +7,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { BatchBuilder, type BatchStats } from './batch-builder';
 import { CsvRecords } from './csv-records';
 import { detectHeader } from './detect';
-import { StreamDecoder } from './decode';
+import { StreamDecoder, type DecodeMode } from './decode';
 import { firstRecordEnd, type BytePiece, type Piece } from './record-split';
 
 /** Raw text kept for a rejected record. */
@@ -108,7 +108,7 @@ export class PieceParser {
   }
 
   /** Decodes a piece (in the encoding the file's sniffer decided), then parses it. */
-  parseBytes(piece: BytePiece, mode: 'utf-8' | 'windows-1252'): PieceOutput & DecodeCounts {
+  parseBytes(piece: BytePiece, mode: DecodeMode): PieceOutput & DecodeCounts {
     const decoder = StreamDecoder.forPiece(mode, piece.offset);
     const out = this.parse({ text: decoder.decodeAll(piece.bytes), firstLine: piece.firstLine });
     return { ...out, invalidBytes: decoder.invalidBytes, firstInvalidAt: decoder.firstInvalidAt };

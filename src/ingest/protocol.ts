@@ -3,6 +3,7 @@
  * Batches travel as Arrow IPC bytes whose buffers are transferred, not copied.
  */
 import type { Dataset } from '../domain/columns';
+import type { DecodeMode } from './decode';
 
 export type IngestSource =
   | { readonly kind: 'url'; readonly url: string }
@@ -107,7 +108,7 @@ export class IngestError extends Error {
 /** From the ingest worker to one of its parse workers (see parse.worker.ts). */
 export type ToParser =
   | { readonly type: 'init'; readonly header: string[]; readonly newline: '\n' | '\r\n'; readonly batchRows: number }
-  | { readonly type: 'piece'; readonly bytes: Uint8Array; readonly firstLine: number; readonly offset: number; readonly mode: 'utf-8' | 'windows-1252' }
+  | { readonly type: 'piece'; readonly bytes: Uint8Array; readonly firstLine: number; readonly offset: number; readonly mode: DecodeMode }
   | { readonly type: 'finish' };
 
 /** From a parse worker back to the ingest worker. */
