@@ -173,11 +173,11 @@ export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTabl
   const [other, daily, requests] = REFRESH_WORK_TABLES;
   const deltaOf = (rowsOf: (from: string) => string) => `(SELECT *, 1 AS n FROM (${rowsOf(`(SELECT * FROM ${ident(t.table)} WHERE version_load = ${L})`)})
   UNION ALL SELECT *, -1 AS n FROM (${rowsOf(`(SELECT * FROM ${ident(t.history)} WHERE replaced_by_load = ${L})`)}))`;
-  // The requests' changes, with their hours to close, are computed once for the closure rollups
-  // (the daylight-saving-aware hours are the costly part of their deltas).
+  // The requests' changes, with their hours to close, are computed once, first, for the closure
+  // rollups (the daylight-saving-aware hours are the costly part of their deltas).
   const requestDelta =
     dataset === 'service_requests' ? [`CREATE OR REPLACE ${work.create(requests)} AS SELECT * FROM ${deltaOf(requestRowsSql)}`] : [];
-  return ROLLUPS.flatMap((r) => {
+  return requestDelta.concat(ROLLUPS.flatMap((r) => {
     if (r.source === 'requests' && dataset !== 'service_requests') return [];
     const delta = r.source === 'requests' ? work.ref(requests) : deltaOf((from) => eventRowsSql(dataset, from));
     const cols = ['dataset', bucketColumn(r), ...dimColumns(r.dims).map((c) => ident(c.name))];
@@ -187,7 +187,6 @@ export function refreshRollupsSql(dataset: Dataset, loadId: number, t: DeltaTabl
     const D = work.ref(name);
     const match = cols.map((c) => `${R}.${c} IS NOT DISTINCT FROM d.${c}`).join(' AND ');
     return [
-      ...(r === CLOSURE_ROLLUPS[0] ? requestDelta : []),
       `CREATE OR REPLACE ${work.create(name)} AS
 SELECT ${cols.join(', ')}, CAST(sum(n) AS BIGINT) AS n FROM (${sourceRows(r, delta, work.ref(daily))}) GROUP BY ALL HAVING sum(n) <> 0`,
       `UPDATE ${R} SET n = ${R}.n + d.n FROM ${D} d WHERE ${match}`,
@@ -196,7 +195,7 @@ SELECT ${cols.map((c) => `d.${c}`).join(', ')}, d.n FROM ${D} d WHERE NOT EXISTS
 ORDER BY d.${bucketColumn(r)}`,
       `DELETE FROM ${R} WHERE n = 0`,
     ];
-  });
+  }));
 }
 
 /** Recomputes the rollups (by default every one) from the dataset tables (migration, restore, remote data sets). */
