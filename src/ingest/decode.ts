@@ -182,6 +182,20 @@ export class EncodingSniffer {
   }
 }
 
+/** What decoding a piece found: bytes that were not UTF-8 (each read as Windows-1252), and where the first was. */
+export interface DecodeCounts {
+  readonly invalidBytes: number;
+  /** Offset in the file, or null. */
+  readonly firstInvalidAt: number | null;
+}
+
+/** Decodes a piece at `offset` in the file as `mode` (see StreamDecoder.forPiece), with what it found. */
+export function decodePiece(bytes: Uint8Array, offset: number, mode: DecodeMode): DecodeCounts & { text: string } {
+  const d = StreamDecoder.forPiece(mode, offset);
+  const text = d.decodeAll(bytes);
+  return { text, invalidBytes: d.invalidBytes, firstInvalidAt: d.firstInvalidAt };
+}
+
 /** How much of a file `looksBinary` needs to see. */
 export const BINARY_SNIFF_BYTES = 64 * 1024;
 

@@ -4,8 +4,8 @@
  * their batches and rejects on as they come.
  */
 import { createStats, mergeStats, type BatchStats } from './batch-stats';
-import { PieceParser, type DecodeCounts, type ParserSetup, type PieceOutput } from './piece-parser';
-import type { DecodeMode } from './decode';
+import { PieceParser, type ParserSetup, type PieceOutput } from './piece-parser';
+import type { DecodeCounts, DecodeMode } from './decode';
 import { IngestError, type FromParser, type ToParser } from './protocol';
 import type { BytePiece } from './record-split';
 

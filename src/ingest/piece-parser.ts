@@ -7,7 +7,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { BatchBuilder, type BatchStats } from './batch-builder';
 import { CsvRecords } from './csv-records';
 import { detectHeader } from './detect';
-import { StreamDecoder, type DecodeMode } from './decode';
+import { decodePiece, type DecodeCounts, type DecodeMode } from './decode';
 import { firstRecordEnd, type BytePiece, type Piece } from './record-split';
 
 /** Raw text kept for a rejected record. */
@@ -53,13 +53,6 @@ export interface PieceOutput {
   readonly rows: number;
   readonly rejected: number;
   readonly blankLines: number;
-}
-
-/** What decoding a piece found: bytes that were not UTF-8 (each read as Windows-1252), and where the first was. */
-export interface DecodeCounts {
-  readonly invalidBytes: number;
-  /** Offset in the file, or null. */
-  readonly firstInvalidAt: number | null;
 }
 
 export class PieceParser {
@@ -109,9 +102,8 @@ export class PieceParser {
 
   /** Decodes a piece (in the encoding the file's sniffer decided), then parses it. */
   parseBytes(piece: BytePiece, mode: DecodeMode): PieceOutput & DecodeCounts {
-    const decoder = StreamDecoder.forPiece(mode, piece.offset);
-    const out = this.parse({ text: decoder.decodeAll(piece.bytes), firstLine: piece.firstLine });
-    return { ...out, invalidBytes: decoder.invalidBytes, firstInvalidAt: decoder.firstInvalidAt };
+    const { text, invalidBytes, firstInvalidAt } = decodePiece(piece.bytes, piece.offset, mode);
+    return { ...this.parse({ text, firstLine: piece.firstLine }), invalidBytes, firstInvalidAt };
   }
 
   /** The last partial batch and the rejects not yet sent. */

@@ -1,11 +1,11 @@
 /**
  * The ingest pipeline inside the worker: source bytes → sha-256 + zip → pieces of whole records
  * (as bytes) → decoded, parsed and normalized into Arrow batches by the parse workers (the header
- * here, first). Batches leave through `post` as soon as the
- * main thread grants a credit, so memory holds at most a few batches at once.
+ * here, first). Batches leave through `post` as soon as the main thread grants a credit, so memory
+ * holds at most a few batches at once.
  */
 import { CsvRecords, MAX_RECORD_CHARS } from './csv-records';
-import { EncodingSniffer, StreamDecoder, looksBinary } from './decode';
+import { EncodingSniffer, decodePiece, looksBinary } from './decode';
 import { HeaderError, detectHeader, type HeaderMapping } from './detect';
 import { ParsePool, type PoolOutput } from './parse-pool';
 import { IngestError, isLargeSource, type FromWorker, type IngestSource, type Stage } from './protocol';
@@ -132,10 +132,9 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   /** Reads the header from the first non-blank record; then starts the parse workers. */
   const readHeader = (given: BytePiece): void => {
     const record = sniffer.observe(given);
-    const decoder = StreamDecoder.forPiece(sniffer.mode, record.offset);
-    const text = decoder.decodeAll(record.bytes);
-    headInvalid.bytes += decoder.invalidBytes;
-    headInvalid.firstAt ??= decoder.firstInvalidAt;
+    const { text, invalidBytes, firstInvalidAt } = decodePiece(record.bytes, record.offset, sniffer.mode);
+    headInvalid.bytes += invalidBytes;
+    headInvalid.firstAt ??= firstInvalidAt;
     let fields: string[] | null = null;
     const header = new CsvRecords((f) => (fields ??= f), { firstLine: record.firstLine });
     header.push(text);
