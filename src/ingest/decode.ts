@@ -2,6 +2,7 @@
  * Streaming text decoding of the CSV bytes: UTF-8 (with or without a byte-order mark), or
  * Windows-1252 when the bytes are not valid UTF-8. Denver's yearly 311 files come in both.
  */
+import { concatBytes } from './bytes';
 import { decodeWindows1252, firstInvalidUtf8, incompleteTailLength } from './utf8';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252';
@@ -10,13 +11,6 @@ export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 export type DecodeMode = 'utf-8' | 'windows-1252';
 
 const EMPTY = new Uint8Array(0);
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
 
 /**
  * Decodes a byte stream chunk by chunk; never throws on bad bytes.
@@ -81,7 +75,7 @@ export class StreamDecoder {
   }
 
   private decode(bytes: Uint8Array, final: boolean): string {
-    let data = this.pending.length > 0 ? concat(this.pending, bytes) : bytes;
+    let data = this.pending.length > 0 ? concatBytes([this.pending, bytes]) : bytes;
     this.pending = EMPTY;
     if (!this.headChecked) {
       if (data.length < 3 && !final) {

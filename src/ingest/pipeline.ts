@@ -9,8 +9,9 @@ import { EncodingSniffer, decodePiece, looksBinary } from './decode';
 import { HeaderError, detectHeader, type HeaderMapping } from './detect';
 import { ParsePool, type PoolOutput } from './parse-pool';
 import { IngestError, isLargeSource, type FromWorker, type IngestSource, type Stage } from './protocol';
+import { nativeInflate, startInflating, type Inflating } from './inflate';
 import { RecordSplitter, type BytePiece } from './record-split';
-import { Sha256 } from './sha256';
+import { sourceHash } from './source-hash';
 import { openSource } from './source';
 import { CsvExtractor } from './unzip';
 
@@ -54,40 +55,6 @@ export interface PipelineOptions {
   readonly mode: () => Promise<boolean>;
   /** Resolves when the main thread can take another batch. */
   readonly credit: () => Promise<void>;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-/** SHA-256 of the chunks: by WebCrypto (native) where there is one, else in JavaScript. */
-async function sha256Of(chunks: readonly Uint8Array[]): Promise<string> {
-  if (!crypto?.subtle) return new Sha256().update(concat(chunks)).hex();
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', concat(chunks) as BufferSource));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * The source's SHA-256 as its chunks are read: a large source hashed as it streams, in
- * JavaScript; a smaller one kept and hashed at once at the end, natively.
- */
-function sourceHash(large: boolean): { update(chunk: Uint8Array): void; hex(): Promise<string> } {
-  const sha = new Sha256();
-  const kept: Uint8Array[] = [];
-  return {
-    update: (chunk) => void (large ? sha.update(chunk) : kept.push(chunk)),
-    async hex() {
-      const digest = large ? sha.hex() : await sha256Of(kept);
-      kept.length = 0;
-      return digest;
-    },
-  };
 }
 
 export async function runPipeline(o: PipelineOptions): Promise<void> {
@@ -357,64 +324,4 @@ async function hashOnly(opened: Awaited<ReturnType<typeof openSource>>, o: Pipel
   }
   await reader.cancel().catch(() => undefined);
   throw new IngestError('cancelled', 'Load cancelled.');
-}
-
-/** True where DecompressionStream can inflate raw deflate data (zip entries). */
-function nativeInflate(): boolean {
-  try {
-    return typeof DecompressionStream === 'function' && new DecompressionStream('deflate-raw') !== null;
-  } catch {
-    return false;
-  }
-}
-
-interface Inflating {
-  /** Queues compressed bytes (`final` with the last). */
-  write(bytes: Uint8Array, final: boolean): void;
-  /** Resolves when the inflater can take more; rejects once inflating or parsing failed. */
-  ready(): Promise<void>;
-  /** Resolves when every inflated byte was consumed. */
-  readonly done: Promise<void>;
-  abort(): void;
-}
-
-/** A DecompressionStream whose output goes to `consume`, one chunk at a time. */
-function startInflating(consume: (bytes: Uint8Array) => Promise<void>): Inflating {
-  const stream = new DecompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  let failure: unknown = null;
-  const done = (async () => {
-    try {
-      for (;;) {
-        const { value, done: end } = await reader.read();
-        if (end) return;
-        await consume(value);
-      }
-    } catch (e) {
-      failure ??=
-        e instanceof IngestError ? e : new IngestError('zip-corrupt', 'The zip file is corrupt: its CSV could not be inflated.', { cause: e });
-      void writer.abort(failure).catch(() => undefined);
-      throw failure;
-    }
-  })();
-  done.catch(() => undefined);
-  const check = () => {
-    if (failure) throw failure;
-  };
-  return {
-    write(bytes, final) {
-      check();
-      if (bytes.length) writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
-      if (final) writer.close().catch(() => undefined);
-    },
-    async ready() {
-      await Promise.race([writer.ready.catch(() => undefined), done.catch(() => undefined)]);
-      check();
-    },
-    done,
-    abort() {
-      void reader.cancel().catch(() => undefined);
-    },
-  };
 }

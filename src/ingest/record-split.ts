@@ -10,6 +10,8 @@
  * continued; its record is then rejected for its field count, as it would have been anyway.
  */
 
+import { concatBytes } from './bytes';
+
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
@@ -82,7 +84,7 @@ export class RecordSplitter {
     this.scanChunk(bytes, this.pending);
     this.chunks.push(bytes);
     this.pending += bytes.length;
-    if (this.pending - this.lastCut > this.maxRecordBytes) this.onTooLong(this.nextLine + countLineBytes(this.joined(), 0, this.lastCut));
+    if (this.pending - this.lastCut > this.maxRecordBytes) this.onTooLong(this.nextLine + countLineBytes(concatBytes(this.chunks), 0, this.lastCut));
   }
 
   /** Adds bytes; returns the pieces that are complete (one piece of many records, or none). */
@@ -99,25 +101,14 @@ export class RecordSplitter {
   /** Everything left, at the end of the file. */
   end(): BytePiece | null {
     if (!this.pending) return null;
-    const piece = { bytes: this.joined(), firstLine: this.nextLine, offset: this.offset };
+    const piece = { bytes: concatBytes(this.chunks), firstLine: this.nextLine, offset: this.offset };
     this.offset += this.pending;
     this.reset(EMPTY);
     return piece;
   }
 
-  /** The pending bytes in one new buffer. */
-  private joined(): Uint8Array {
-    const out = new Uint8Array(this.pending);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
-  }
-
   private cut(at: number): BytePiece {
-    const all = this.joined();
+    const all = concatBytes(this.chunks);
     const bytes = all.subarray(0, at);
     const piece = { bytes, firstLine: this.nextLine, offset: this.offset };
     this.nextLine += countLineBytes(bytes, 0, bytes.length);
