@@ -13,8 +13,8 @@ import {
   mergeStatements,
   stagedRowsSql,
 } from '../db/merge-sql';
-import { compactTable, rowGroups, type Compaction } from '../db/compact';
-import { needsCompaction, scanFraction, type ScanFraction } from '../db/layout';
+import { chooseInsertOrder, compactTable, rowGroups, type Compaction } from '../db/compact';
+import { needsCompaction, scanFraction, type InsertOrder, type ScanFraction } from '../db/layout';
 import { withSession } from '../db/store';
 import { stagingColumnsDdl } from '../db/staging-ddl';
 import type { Dataset } from '../domain/columns';
@@ -38,6 +38,8 @@ export interface IngestSummary {
   readonly ms: number;
   /** Set when the same file was already loaded: nothing was written. */
   readonly sameAsLoad?: number;
+  /** The order the records were appended in (db/layout.ts `insertOrder`); absent when nothing was merged. */
+  readonly order?: InsertOrder;
   /**
    * Milliseconds per phase: parse (worker until done), insert (DuckDB inserting staged batches,
    * overlapping parse), stage (waiting for inserts after parse), prepare, commit.
@@ -325,6 +327,7 @@ async function merge(
   const { prepare, apply } = mergeStatements({ dataset, loadId, ws, objectIds: info.variant === '311-arcgis' });
   for (const sql of prepare) await session.exec(sql);
   const [cls] = await session.query(classCountsSql(ws));
+  const order = await chooseInsertOrder(session, ws);
   const tPrepared = performance.now();
   const rejected = done.rejected + num(fig.key_clashes);
   const L = int(loadId);
@@ -333,7 +336,7 @@ async function merge(
   const ms = () => performance.now() - ctx.t0;
   await session.exec('BEGIN TRANSACTION');
   try {
-    for (const sql of apply) await session.exec(sql);
+    for (const sql of apply(order)) await session.exec(sql);
     await session.exec(`INSERT INTO rejected_rows
 SELECT ${L}, ${D}, ${file}, CAST(line AS BIGINT), CAST(reason AS VARCHAR), CAST(raw AS VARCHAR) FROM ${ws.rejects}
 UNION ALL SELECT ${L}, ${D}, ${file}, line, reason, NULL FROM ${ws.ref('s_key_clash')}`);
@@ -364,6 +367,7 @@ UNION ALL SELECT ${L}, ${D}, ${file}, line, reason, NULL FROM ${ws.ref('s_key_cl
     stale: num(cls.stale),
     duplicates: num(fig.duplicates),
     rejected,
+    order,
     ms: ms(),
   };
 }

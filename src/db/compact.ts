@@ -5,7 +5,19 @@
  * rows, and so every figure, stay the same.
  */
 import type { Dataset } from '../domain/columns';
-import { compactStatements, dayCountsSql, needsCompaction, rowGroupRangesSql, scanFraction, sliceBoundaries, type GroupRange } from './layout';
+import {
+  compactStatements,
+  dayCountsSql,
+  insertGroupsSql,
+  insertOrder,
+  needsCompaction,
+  rowGroupRangesSql,
+  scanFraction,
+  sliceBoundaries,
+  type GroupRange,
+  type InsertOrder,
+} from './layout';
+import type { Workspace } from './merge-sql';
 import { execInTransaction, quietly, type Executor } from './transaction';
 
 export interface Compaction {
@@ -17,9 +29,21 @@ export interface Compaction {
 }
 
 export async function rowGroups(db: Executor, dataset: Dataset): Promise<GroupRange[]> {
-  const rows = await db.query(rowGroupRangesSql(dataset));
+  return groupRanges(await db.query(rowGroupRangesSql(dataset)));
+}
+
+function groupRanges(rows: readonly Record<string, unknown>[]): GroupRange[] {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return rows.map((r) => ({ n: Number(r.n), lo: n(r.lo), hi: n(r.hi) }));
+}
+
+/**
+ * The order a load appends its records in (after the merge's `prepare`; see `insertOrder`). A
+ * large load keeps file order without asking: DuckDB-WASM cannot spill a sort of millions of
+ * wide rows, and the compaction after the load sorts in slices if the layout calls for it.
+ */
+export async function chooseInsertOrder(db: Executor, ws: Workspace): Promise<InsertOrder> {
+  return ws.large ? 'file' : insertOrder(groupRanges(await db.query(insertGroupsSql(ws))));
 }
 
 export interface CompactOptions {

@@ -12,7 +12,9 @@
  *  2. Records whose key exists with other content are *changed* when this file's newest event
  *     is not older than that of the file which wrote the stored version (older files never roll
  *     a record back; they count as `stale`). The old version goes to `<dataset>_history`.
- *  3. New keys are inserted in event-time order (so zone maps prune date filters).
+ *  3. New and changed records are appended in file order when that already follows time at the
+ *     scale of row groups (a file written in time order: no sort), else sorted by event time
+ *     (`insertOrder`, db/layout.ts), so that zone maps prune date filters.
  *  4. Every key in the file gets `last_seen` = this load; keys absent from the file are kept.
  *  5. The rollups (`daily_counts` and the others of db/rollups.ts) take the load's delta: the
  *     versions it wrote count +1, the versions it replaced −1; a 311 load also updates the open
@@ -21,6 +23,7 @@
 import { columnsOf, eventTimeColumn, SYSTEM_COLUMNS, type ColumnSpec, type Dataset } from '../domain/columns';
 import { ident, int } from '../sql/quote';
 import { historyTable } from './schema';
+import type { InsertOrder } from './layout';
 import { REFRESH_WORK_TABLES, refreshRollupsSql } from './rollups';
 import { OPEN_REQUESTS, refreshOpenRequestsSql } from './open-requests';
 
@@ -142,12 +145,21 @@ export interface MergeParams {
   readonly objectIds?: boolean;
 }
 
+/** What mergeStatements returns (see there). */
+export interface MergeStatements {
+  readonly prepare: string[];
+  /** The load's changes, the new and changed records appended in `order`. */
+  apply(order: InsertOrder): string[];
+}
+
 /**
  * Statements that merge the staged rows into the dataset table, after stagedRowsSql: `prepare`
  * classifies each key into TEMP table `s_class` (row_key, class: new / changed / unchanged /
- * stale); `apply` runs inside the load's one transaction.
+ * stale); `insertGroupsSql` (db/layout.ts) then tells how the records to append would fall into row groups in
+ * file order, from which the caller picks the order (db/layout.ts `insertOrder`); `apply` runs
+ * inside the load's one transaction.
  */
-export function mergeStatements({ dataset, loadId, ws = SMALL, objectIds = false }: MergeParams): { prepare: string[]; apply: string[] } {
+export function mergeStatements({ dataset, loadId, ws = SMALL, objectIds = false }: MergeParams): MergeStatements {
   const r = ws.ref;
   const T = ident(dataset);
   const L = int(loadId);
@@ -172,7 +184,7 @@ LEFT JOIN ingest_log v ON v.load_id = t.version_load`,
   ];
   const rename = (table: string) =>
     `UPDATE ${table} SET row_key = m.row_key FROM ${r('s_legacy')} m WHERE ${table}.row_key = m.old_key`;
-  const apply = [
+  const apply = (order: InsertOrder) => [
     ...(legacy ? [rename(T), rename(ident(historyTable(dataset))), rename(OPEN_REQUESTS)] : []),
     `INSERT INTO ${ident(historyTable(dataset))}
 SELECT t.*, ${L} FROM ${T} t WHERE t.row_key IN (SELECT row_key FROM ${r('s_class')} WHERE class = 'changed')`,
@@ -181,7 +193,7 @@ SELECT t.*, ${L} FROM ${T} t WHERE t.row_key IN (SELECT row_key FROM ${r('s_clas
     `INSERT INTO ${T} (${colList}, first_seen, last_seen, version_load)
 SELECT c.row_key, ${converted}, coalesce(c.old_first_seen, ${L}), ${L}, ${L}
 FROM ${ws.stage} g JOIN ${r('s_class')} c ON c.source_line = g.source_line
-WHERE c.class IN ('new', 'changed')${ws.large ? '' : '\nORDER BY c.event_at'}`,
+WHERE c.class IN ('new', 'changed')${order === 'time' ? '\nORDER BY c.event_at' : ''}`,
     // A large load keeps the deltas with its other work tables (on disk: evictable).
     ...refreshRollupsSql(dataset, loadId, delta, ws),
     ...(dataset === 'service_requests' ? refreshOpenRequestsSql(loadId, delta) : []),

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compactIfNeeded, rowGroups } from '../../../src/db/compact';
-import { compactStatements, needsCompaction, scanFraction, sliceBoundaries, type GroupRange } from '../../../src/db/layout';
+import { compactStatements, insertOrder, needsCompaction, scanFraction, sliceBoundaries, type GroupRange } from '../../../src/db/layout';
 import { migrationSql } from '../../../src/db/schema';
 import { openTestDb, type TestDb } from '../helpers/duckdb';
 
@@ -54,6 +54,19 @@ describe('db/layout: scanFraction, needsCompaction, sliceBoundaries', () => {
     const full = 4 * 122_880;
     expect(f.ratio).toBeLessThanOrEqual(1 + (12 * 35_000) / full);
     expect(needsCompaction(groups)).toBe(false);
+  });
+
+  it('appends in file order only when its row groups would already follow time', () => {
+    expect(insertOrder(sortedGroups(4, 122_880, 400))).toBe('file');
+    // One group (or none): the order inside a group does not matter to its min / max.
+    expect(insertOrder([{ n: 1000, lo: 0, hi: 400 }])).toBe('file');
+    expect(insertOrder([])).toBe('file');
+    // Two parse workers' pieces interleaved: every group spans about twice its share of time.
+    const interleaved: GroupRange[] = Array.from({ length: 4 }, (_, i) => ({ n: 122_880, lo: Math.max(0, (i - 0.5) * 100), hi: Math.min(400, (i + 1.5) * 100) }));
+    expect(scanFraction(interleaved)!.ratio).toBeGreaterThan(1.5);
+    expect(insertOrder(interleaved)).toBe('time');
+    const scrambled: GroupRange[] = Array.from({ length: 4 }, () => ({ n: 122_880, lo: 0, hi: 400 }));
+    expect(insertOrder(scrambled)).toBe('time');
   });
 
   it('cuts days into slices of at most maxRows rows (a bigger day is a slice of its own)', () => {

@@ -8,6 +8,7 @@ import {
   workspace,
   type Workspace,
 } from '../../../src/db/merge-sql';
+import { chooseInsertOrder } from '../../../src/db/compact';
 import { migrationSql } from '../../../src/db/schema';
 import { stagingColumnsDdl } from '../../../src/db/staging-ddl';
 import { str } from '../../../src/sql/quote';
@@ -35,7 +36,7 @@ async function mergeLoad(
   stageRows: (stage: string) => string[],
   ws: Workspace,
   objectIds = false,
-): Promise<Record<string, number>> {
+): Promise<Record<string, unknown>> {
   db.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
   db.exec(dropStagingSql(ws).join(';'));
   db.exec(`CREATE TABLE ${ws.stage} (${stagingColumnsDdl(dataset)})`);
@@ -46,16 +47,17 @@ async function mergeLoad(
   const { prepare, apply } = mergeStatements({ dataset, loadId, ws, objectIds });
   for (const s of prepare) db.exec(s);
   const [cls] = await db.query(classCountsSql(ws));
+  const order = await chooseInsertOrder(db, ws);
   db.exec('BEGIN');
-  for (const s of apply) db.exec(s);
+  for (const s of apply(order)) db.exec(s);
   db.exec(`INSERT INTO ingest_log (load_id, dataset, data_max_at) VALUES (${loadId}, '${dataset}', ${fig.data_max_at === null ? 'NULL' : `epoch_ms(${fig.data_max_at})`})`);
   db.exec('COMMIT');
   db.exec(dropStagingSql(ws).join(';'));
-  return { ...(cls as Record<string, number>), duplicates: Number(fig.duplicates), key_clashes: Number(fig.key_clashes) };
+  return { ...(cls as Record<string, number>), duplicates: Number(fig.duplicates), key_clashes: Number(fig.key_clashes), order };
 }
 
 /** Stages accident rows (only the columns the merge looks at) and merges them as one load. */
-function load(db: TestDb, loadId: number, rows: R[], ws: Workspace = workspace(false)): Promise<Record<string, number>> {
+function load(db: TestDb, loadId: number, rows: R[], ws: Workspace = workspace(false)): Promise<Record<string, unknown>> {
   return mergeLoad(db, 'traffic_accidents', loadId, (stage) =>
     rows.map(
       (r) => `INSERT INTO ${stage} (row_key, content_hash, first_occurrence_at, offense_type_id, neighborhood_slug, source_line)
@@ -135,6 +137,33 @@ describe('db/merge-sql', () => {
     expect(c).toMatchObject({ inserted: 1, updated: 0, stale: 1 });
     expect((await db.query(`SELECT content_hash FROM traffic_accidents WHERE row_key = 'o:2'`))[0].content_hash).toBe('new');
   });
+
+  /** Stages `n` accidents on lines 2.., the line-th one at minute `minute(i)` (SQL over i = 0..n-1), and merges them. */
+  const loadGenerated = (loadId: number, n: number, minute: string, ws = workspace(false)) =>
+    mergeLoad(db, 'traffic_accidents', loadId, (stage) => [
+      `INSERT INTO ${stage} (row_key, content_hash, first_occurrence_at, offense_type_id, neighborhood_slug, source_line)
+SELECT 'o:' || i, 'h' || i, ${T0} + 60000 * (${minute}), 'traffic-accident', 'cbd', i + 2 FROM range(${n}) r(i)`,
+    ], ws);
+  /** How often a stored row is earlier in time than the one stored before it, and the rows. */
+  const backSteps = async () =>
+    (await db.query(`SELECT count(*) FILTER (WHERE first_occurrence_at < prev) AS back, count(*) AS n
+FROM (SELECT first_occurrence_at, lag(first_occurrence_at) OVER (ORDER BY rowid) AS prev FROM traffic_accidents)`))[0];
+
+  it('appends a file written in time order as it is, and sorts one that is not', async () => {
+    // In time order, three row groups: appended in file order, which is time order.
+    expect(await loadGenerated(1, 300_000, 'i')).toMatchObject({ inserted: 300_000, order: 'file' });
+    expect(await backSteps()).toEqual({ back: 0, n: 300_000 });
+    // Scrambled (7919 is coprime with 300000): sorted by event time before it is appended.
+    db.exec(`DELETE FROM traffic_accidents`);
+    expect(await loadGenerated(2, 300_000, '(i * 7919) % 300000')).toMatchObject({ inserted: 300_000, order: 'time' });
+    expect(await backSteps()).toEqual({ back: 0, n: 300_000 });
+    // Fewer rows than a row group: no order within one group is worth a sort.
+    db.exec(`DELETE FROM traffic_accidents`);
+    expect(await loadGenerated(3, 1_000, '(i * 7) % 1000')).toMatchObject({ inserted: 1_000, order: 'file' });
+    // A large load keeps file order (the compaction after it sorts in slices if needed).
+    db.exec(`DELETE FROM traffic_accidents`);
+    expect(await loadGenerated(4, 300_000, '(i * 7919) % 300000', workspace(true))).toMatchObject({ inserted: 300_000, order: 'file' });
+  }, 120_000);
 });
 
 interface SR {
@@ -147,7 +176,7 @@ interface SR {
 }
 
 /** Stages 311 rows (the columns the merge and the open requests look at) and merges them as one load. */
-function load311(db: TestDb, loadId: number, rows: SR[], ws: Workspace = workspace(false)): Promise<Record<string, number>> {
+function load311(db: TestDb, loadId: number, rows: SR[], ws: Workspace = workspace(false)): Promise<Record<string, unknown>> {
   const stageRows = (stage: string) =>
     rows.map(
       (r) => `INSERT INTO ${stage} (row_key, content_hash, created_at, closed_at, object_id, type, neighborhood_slug, source_line)

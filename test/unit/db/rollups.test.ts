@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { classCountsSql, dropStagingSql, loadFiguresSql, mergeStatements, stagedRowsSql, workspace, type Workspace } from '../../../src/db/merge-sql';
 import { CLOSURE_ROLLUPS, DERIVED_TABLES, ROLLUPS, createRollupSql, rebuildDerivedSql, refreshRollupsSql } from '../../../src/db/rollups';
+import { chooseInsertOrder } from '../../../src/db/compact';
 import { closeBinExpr, closureStateExpr, hoursBetween } from '../../../src/db/closure';
 import { elapsedMacrosSql } from '../../../src/db/elapsed';
 import { SCHEMA_VERSION, migrationSql, migrations } from '../../../src/db/schema';
@@ -65,8 +66,9 @@ async function load(db: TestDb, dataset: Dataset, loadId: number, rows: Rec[], w
   const { prepare, apply } = mergeStatements({ dataset, loadId, ws });
   for (const s of prepare) db.exec(s);
   const [cls] = await db.query(classCountsSql(ws));
+  const order = await chooseInsertOrder(db, ws);
   db.exec('BEGIN');
-  for (const s of apply) db.exec(s);
+  for (const s of apply(order)) db.exec(s);
   const maxAt = fig.data_max_at === null ? 'NULL' : `epoch_ms(${fig.data_max_at})`;
   db.exec(`INSERT INTO ingest_log (load_id, dataset, data_max_at) VALUES (${loadId}, ${str(dataset)}, ${maxAt})`);
   db.exec('COMMIT');
