@@ -197,3 +197,31 @@ export function columnsToIpc(columns: { name: string; data: Data<DataType> }[]):
   });
   return tableToIPC(new Table([new RecordBatch(schema, struct)]), 'stream');
 }
+
+/** An IPC stream's end-of-stream marker: continuation, then a zero metadata length. */
+const IPC_EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+
+/**
+ * One Arrow IPC stream holding, in order, the record batches of `streams`, which columnsToIpc
+ * wrote from one plan: the same schema, no dictionaries. Joined as bytes (Arrow's reader and
+ * writer took ~0.2 s per 120k-row batch): the first stream's schema, every stream's record
+ * batch messages, one end marker. A stream's schema message is the continuation marker, its
+ * metadata length and the metadata (padded to 8 bytes), with no body.
+ */
+export function joinIpcStreams(streams: readonly Uint8Array[]): Uint8Array {
+  if (streams.length === 1) return streams[0];
+  const parts = streams.map((s, i) => {
+    const view = new DataView(s.buffer, s.byteOffset, s.byteLength);
+    const ends = s.byteLength >= 16 && IPC_EOS.every((b, j) => s[s.byteLength - 8 + j] === b);
+    if (view.getUint32(0, true) !== 0xffffffff || !ends) throw new Error('not an Arrow IPC stream with an end marker');
+    return s.subarray(i === 0 ? 0 : 8 + view.getInt32(4, true), s.byteLength - 8);
+  });
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, IPC_EOS.byteLength));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  out.set(IPC_EOS, at);
+  return out;
+}

@@ -1,16 +1,24 @@
 /**
  * Spreads the pieces of one file over parse workers (or parses them in this thread where a
- * worker cannot start workers), keeping at most two pieces in flight per worker, and passes
- * their batches and rejects on as they come.
+ * worker cannot start workers) and passes their rejects on as they come and their rows on in
+ * file order. The workers take turns at runs of PIECES_PER_RUN consecutive pieces, each run
+ * returned as one Arrow batch; consecutive runs are joined (as bytes) into staged batches of
+ * about `batchRows` rows. Staged in file order, a file written in time order is stored in time
+ * order without a sort (db/layout.ts `insertOrder`): handed to whichever worker was least busy,
+ * the pieces of a worker's batch were every other piece, and each staged batch spanned twice
+ * its share of time. Short runs keep the workers' shares even at the end of the file.
  */
 import { createStats, mergeStats, type BatchStats } from './batch-stats';
 import { PieceParser, type ParserSetup, type PieceOutput } from './piece-parser';
+import { joinIpcStreams } from './arrow-columns';
 import type { DecodeCounts, DecodeMode } from './decode';
 import { IngestError, type FromParser, type ToParser } from './protocol';
 import type { BytePiece } from './record-split';
 
-/** Pieces queued at one worker; the second lets it start at once on the next. */
-const IN_FLIGHT = 2;
+/** Consecutive pieces one worker parses into one batch (~8 MB of CSV). */
+const PIECES_PER_RUN = 8;
+/** Pieces queued at one worker: its run, and the next run's first pieces, so it never waits. */
+const IN_FLIGHT = PIECES_PER_RUN + 2;
 
 export type PoolOutput = { type: 'batch'; ipc: Uint8Array } | { type: 'rejects'; ipc: Uint8Array; rows: number };
 
@@ -23,8 +31,15 @@ export interface PoolTotals {
   firstInvalidAt: number | null;
 }
 
+/** What the pool needs of a parse worker. */
+export type ParserWorker = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
+
+function startParser(i: number): ParserWorker {
+  return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: `parse-${i + 1}` });
+}
+
 interface Slot {
-  worker: Worker;
+  worker: ParserWorker;
   inFlight: number;
 }
 
@@ -35,24 +50,39 @@ export class ParsePool {
   private readonly inline: PieceParser | null = null;
   private readonly stats = createStats();
   private finished = 0;
+  /** Pieces handed out so far; the next one's `seq`. */
+  private handed = 0;
+  /** The `seq` of the next piece whose rows go on. */
+  private nextSeq = 0;
+  /** Parsed pieces waiting for an earlier one: their batches and accepted rows. */
+  private readonly waiting = new Map<number, { batches: Uint8Array[]; rows: number }>();
+  /** Runs' batches gathered, in file order, into the next staged batch, and their rows. */
+  private gathered: Uint8Array[] = [];
+  private gatheredRows = 0;
+  /** Rows of pieces passed on whose run has not sent them yet. */
+  private unsent = 0;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
+  private readonly batchRows: number;
 
   /**
    * @param workers how many parse workers to start; 0 parses in this thread
-   * @param onOutput receives batches and rejects, in the order each worker produced them
+   * @param onOutput receives rejects as they come and batches in file order
+   * @param spawn starts parse worker `i` (tests pass a stand-in)
    */
   constructor(
     setup: ParserSetup,
     workers: number,
     private readonly onOutput: (out: PoolOutput) => void,
+    spawn: (i: number) => ParserWorker = startParser,
   ) {
+    this.batchRows = setup.batchRows;
     if (workers <= 0) {
       this.inline = new PieceParser(setup);
       return;
     }
     for (let i = 0; i < workers; i++) {
-      const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: `parse-${i + 1}` });
+      const worker = spawn(i);
       const slot: Slot = { worker, inFlight: 0 };
       worker.onmessage = (e: MessageEvent<FromParser>) => this.receive(slot, e.data);
       worker.onerror = (e) => this.fail(new Error(e.message || 'a parse worker failed to start'));
@@ -74,12 +104,14 @@ export class ParsePool {
     }
     for (;;) {
       this.check();
-      let best: Slot | null = null;
-      for (const s of this.slots) if (s.inFlight < IN_FLIGHT && (best === null || s.inFlight < best.inFlight)) best = s;
-      if (best) {
-        best.inFlight++;
+      const seq = this.handed;
+      const slot = this.slots[Math.floor(seq / PIECES_PER_RUN) % this.slots.length];
+      if (slot.inFlight < IN_FLIGHT) {
+        slot.inFlight++;
+        this.handed++;
         const { bytes, firstLine, offset } = piece;
-        best.worker.postMessage({ type: 'piece', bytes, firstLine, offset, mode } satisfies ToParser, [bytes.buffer]);
+        const endsRun = seq % PIECES_PER_RUN === PIECES_PER_RUN - 1;
+        slot.worker.postMessage({ type: 'piece', seq, endsRun, bytes, firstLine, offset, mode } satisfies ToParser, [bytes.buffer]);
         return;
       }
       await this.next();
@@ -92,12 +124,16 @@ export class ParsePool {
       this.take(this.inline.finish());
       return this.inline.stats;
     }
-    for (const s of this.slots) s.worker.postMessage({ type: 'finish' } satisfies ToParser);
+    // The file may end inside a run: its worker sends that run's rows on `finish`, numbered
+    // after every piece (no other worker has rows left).
+    for (const s of this.slots) s.worker.postMessage({ type: 'finish', seq: this.handed++ } satisfies ToParser);
     while (this.finished < this.slots.length) {
       this.check();
       await this.next();
     }
     this.check();
+    // Every piece was parsed, and every run sent, before its worker finished: none is waiting.
+    this.stageGathered();
     return this.stats;
   }
 
@@ -127,9 +163,6 @@ export class ParsePool {
 
   private receive(slot: Slot, msg: FromParser): void {
     switch (msg.type) {
-      case 'batch':
-        this.onOutput({ type: 'batch', ipc: msg.ipc });
-        return;
       case 'rejects':
         this.onOutput({ type: 'rejects', ipc: msg.ipc, rows: msg.rows });
         return;
@@ -137,8 +170,12 @@ export class ParsePool {
         slot.inFlight--;
         this.count(msg.rows, msg.rejected, msg.blankLines);
         this.countInvalid(msg);
+        this.waiting.set(msg.seq, { batches: msg.batches, rows: msg.rows - msg.rejected });
+        this.passOn();
         break;
       case 'finished':
+        this.waiting.set(msg.seq, { batches: msg.batches, rows: 0 });
+        this.passOn();
         mergeStats(this.stats, msg.stats);
         this.finished++;
         break;
@@ -147,6 +184,28 @@ export class ParsePool {
         return;
     }
     this.notify();
+  }
+
+  /**
+   * Gathers the parsed pieces next in file order; stages a batch once big enough. A run's rows
+   * come with its last piece: the rows of the pieces before wait in `unsent` until then.
+   */
+  private passOn(): void {
+    for (let p = this.waiting.get(this.nextSeq); p; p = this.waiting.get(this.nextSeq)) {
+      this.waiting.delete(this.nextSeq++);
+      this.unsent += p.rows;
+      if (!p.batches.length) continue;
+      this.gathered.push(...p.batches);
+      this.gatheredRows += this.unsent;
+      this.unsent = 0;
+      if (this.gatheredRows >= this.batchRows) this.stageGathered();
+    }
+  }
+
+  private stageGathered(): void {
+    if (this.gathered.length) this.onOutput({ type: 'batch', ipc: joinIpcStreams(this.gathered) });
+    this.gathered = [];
+    this.gatheredRows = 0;
   }
 
   private fail(e: Error): void {

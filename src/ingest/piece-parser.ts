@@ -106,11 +106,15 @@ export class PieceParser {
     return { ...this.parse({ text, firstLine: piece.firstLine }), invalidBytes, firstInvalidAt };
   }
 
+  /** The rows accepted since the last batch, as one batch (none when there are none). */
+  takeBatch(): Uint8Array[] {
+    return this.builder.length ? [this.builder.flush()] : [];
+  }
+
   /** The last partial batch and the rejects not yet sent. */
   finish(): PieceOutput {
-    const batches = this.builder.length ? [this.builder.flush()] : [];
     const rejects = this.lines.length ? [this.takeRejects()] : [];
-    return { batches, rejects, rows: 0, rejected: 0, blankLines: 0 };
+    return { batches: this.takeBatch(), rejects, rows: 0, rejected: 0, blankLines: 0 };
   }
 
   private takeRejects(): { ipc: Uint8Array; rows: number } {

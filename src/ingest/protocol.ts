@@ -108,15 +108,28 @@ export class IngestError extends Error {
 /** From the ingest worker to one of its parse workers (see parse.worker.ts). */
 export type ToParser =
   | { readonly type: 'init'; readonly header: string[]; readonly newline: '\n' | '\r\n'; readonly batchRows: number }
-  | { readonly type: 'piece'; readonly bytes: Uint8Array; readonly firstLine: number; readonly offset: number; readonly mode: DecodeMode }
-  | { readonly type: 'finish' };
+  /** `seq`: the piece's place in the file (0, 1, 2...), echoed; `endsRun`: send the run's rows with it. */
+  | { readonly type: 'piece'; readonly seq: number; readonly endsRun: boolean; readonly bytes: Uint8Array; readonly firstLine: number; readonly offset: number; readonly mode: DecodeMode }
+  | { readonly type: 'finish'; readonly seq: number };
 
 /** From a parse worker back to the ingest worker. */
 export type FromParser =
-  | { readonly type: 'batch'; readonly ipc: Uint8Array }
   | { readonly type: 'rejects'; readonly ipc: Uint8Array; readonly rows: number }
-  /** One piece is parsed (its batches and rejects were posted before). */
-  | { readonly type: 'parsed'; readonly rows: number; readonly rejected: number; readonly blankLines: number; readonly invalidBytes: number; readonly firstInvalidAt: number | null }
-  /** After `finish`: the last batches were posted; these are the worker's counters. */
-  | { readonly type: 'finished'; readonly stats: import('./batch-stats').BatchStats }
+  /**
+   * Piece `seq` is parsed, with its counters (`rows` counts its records, accepted or
+   * rejected); when it ends a run, `batches` holds the run's accepted rows as Arrow IPC streams
+   * (usually one). Its rejects were posted before.
+   */
+  | {
+      readonly type: 'parsed';
+      readonly seq: number;
+      readonly batches: Uint8Array[];
+      readonly rows: number;
+      readonly rejected: number;
+      readonly blankLines: number;
+      readonly invalidBytes: number;
+      readonly firstInvalidAt: number | null;
+    }
+  /** After `finish` (numbered `seq`): the rows of a run the file ended in, and the worker's counters (its last rejects were posted before). */
+  | { readonly type: 'finished'; readonly seq: number; readonly batches: Uint8Array[]; readonly stats: import('./batch-stats').BatchStats }
   | { readonly type: 'error'; readonly message: string };

@@ -61,6 +61,7 @@ describe('db/layout: scanFraction, needsCompaction, sliceBoundaries', () => {
     // One group (or none): the order inside a group does not matter to its min / max.
     expect(insertOrder([{ n: 1000, lo: 0, hi: 400 }])).toBe('file');
     expect(insertOrder([])).toBe('file');
+    expect(insertOrder([{ n: 60_000, lo: 0, hi: 400 }, { n: 60_000, lo: 0, hi: 400 }])).toBe('file');
     // Two parse workers' pieces interleaved: every group spans about twice its share of time.
     const interleaved: GroupRange[] = Array.from({ length: 4 }, (_, i) => ({ n: 122_880, lo: Math.max(0, (i - 0.5) * 100), hi: Math.min(400, (i + 1.5) * 100) }));
     expect(scanFraction(interleaved)!.ratio).toBeGreaterThan(1.5);

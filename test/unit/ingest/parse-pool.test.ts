@@ -1,7 +1,9 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { CsvRecords } from '../../../src/ingest/csv-records';
-import { ParsePool, type PoolOutput } from '../../../src/ingest/parse-pool';
+import { ParsePool, type ParserWorker, type PoolOutput } from '../../../src/ingest/parse-pool';
+import { parserHost } from '../../../src/ingest/parser-host';
+import type { FromParser, ToParser } from '../../../src/ingest/protocol';
 import { toCsvLine } from '../../../src/ingest/piece-parser';
 import { RecordSplitter } from '../../../src/ingest/record-split';
 import { SR_CLASSIC } from './fixtures/headers';
@@ -47,6 +49,57 @@ describe('ingest/parse-pool (in this thread)', () => {
       expect(rejects.map((r) => r.line)).toEqual([502, 503]);
       expect(String(rejects[0].reason)).toMatch(/expected 24 fields, found 2/);
     }
+  });
+});
+
+/** A parse worker run in this thread: it answers each message in turn, `delayMs` after the previous one. */
+class StandIn implements ParserWorker {
+  onmessage: ParserWorker['onmessage'] = null;
+  onerror: ParserWorker['onerror'] = null;
+  private turn = Promise.resolve();
+  private readonly handle = parserHost((msg: FromParser) => this.onmessage?.call(this as unknown as Worker, { data: msg } as MessageEvent));
+
+  constructor(private readonly delayMs: number) {}
+
+  postMessage(msg: ToParser): void {
+    this.turn = this.turn.then(() => new Promise((r) => setTimeout(r, this.delayMs))).then(() => this.handle(msg));
+  }
+
+  terminate(): void {}
+}
+
+describe('ingest/parse-pool (workers)', () => {
+  it('stages the rows in file order, in batches of at least batchRows, though the workers finish their runs out of order', async () => {
+    const { text, good } = csv();
+    const outputs: PoolOutput[] = [];
+    const splitter = new RecordSplitter(300, 1 << 20, () => {
+      throw new Error('too long');
+    });
+    const bytes = enc(text);
+    const header = SR_CLASSIC.join(',').length + 2;
+    splitter.append(bytes.subarray(0, header));
+    expect(splitter.takeRecord()).not.toBeNull();
+    // The first worker is slow: the second one's pieces come back ahead of earlier ones.
+    const pool = new ParsePool({ header: SR_CLASSIC, newline: '\r\n', batchRows: 40 }, 2, (o) => outputs.push(o), (i) => new StandIn(i === 0 ? 4 : 0));
+    const pieces = [];
+    for (let at = header; at < bytes.length; at += 200) pieces.push(...splitter.push(bytes.subarray(at, at + 200)));
+    const last = splitter.end();
+    if (last) pieces.push(last);
+    expect(pieces.length).toBeGreaterThan(20);
+    for (const p of pieces) await pool.submit(p, 'utf-8');
+    const stats = await pool.finish();
+    expect(stats.accepted).toBe(good);
+    expect(pool.totals).toMatchObject({ rows: good + 2, rejected: 2, blankLines: 1 });
+    const batches = outputs.filter((o) => o.type === 'batch').map((o) => tableFromIPC(o.ipc));
+    const lines = batches.flatMap((t) => Array.from(t.getChild('source_line')!.toArray() as Float64Array));
+    expect(lines).toEqual(Array.from({ length: good }, (_, k) => 2 + 2 * k));
+    expect(batches.slice(0, -1).every((t) => t.numRows >= 40)).toBe(true);
+    expect(batches.length).toBeGreaterThan(3);
+    // A staged batch joins the batches of several runs, values intact.
+    expect(batches[0].batches.length).toBeGreaterThan(1);
+    expect(String(batches[0].get(3)!.case_summary)).toBe('case 3, "quoted"\nsecond line');
+    const rejects = outputs.filter((o) => o.type === 'rejects').flatMap((o) => tableFromIPC(o.ipc).toArray().map((r) => r.toJSON()));
+    expect(rejects.map((r) => r.line).sort()).toEqual([502, 503]);
   });
 });
 
