@@ -1,8 +1,9 @@
 /**
- * Compacts a dataset table whose row groups no longer follow time (see db/layout.ts): measures
- * the layout from DuckDB's metadata, and when a narrow date filter reads too much of the table,
- * rewrites it in time order in one transaction. Rollups and other tables are not touched: the
- * rows, and so every figure, stay the same.
+ * Keeps a dataset table's row groups in time order (see db/layout.ts): picks the order a load
+ * appends in, and compacts a table whose groups no longer follow time — measures the layout from
+ * DuckDB's metadata, and when a narrow date filter reads too much of the table, rewrites it in
+ * time order in one transaction. Rollups and other tables are not touched: the rows, and so
+ * every figure, stay the same.
  */
 import type { Dataset } from '../domain/columns';
 import {

@@ -155,9 +155,8 @@ export interface MergeStatements {
 /**
  * Statements that merge the staged rows into the dataset table, after stagedRowsSql: `prepare`
  * classifies each key into TEMP table `s_class` (row_key, class: new / changed / unchanged /
- * stale); `insertGroupsSql` (db/layout.ts) then tells how the records to append would fall into row groups in
- * file order, from which the caller picks the order (db/layout.ts `insertOrder`); `apply` runs
- * inside the load's one transaction.
+ * stale); the caller then picks the order to append in (db/compact.ts `chooseInsertOrder`);
+ * `apply` runs inside the load's one transaction.
  */
 export function mergeStatements({ dataset, loadId, ws = SMALL, objectIds = false }: MergeParams): MergeStatements {
   const r = ws.ref;
