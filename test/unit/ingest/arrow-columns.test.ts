@@ -1,6 +1,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { columnsToIpc, Float64Column, utf8Length, Utf8Column } from '../../../src/ingest/arrow-columns';
+import { columnsToIpc, Float64Column, joinIpcStreams, utf8Length, Utf8Column } from '../../../src/ingest/arrow-columns';
 import { stagingColumns } from '../../../src/ingest/staging-schema';
 import { columnsOf, SYSTEM_COLUMNS } from '../../../src/domain/columns';
 
@@ -70,5 +70,19 @@ describe('ingest/staging-schema', () => {
       offense_id: 'Utf8',
       bicycle_ind: 'Float64',
     });
+  });
+
+  it('joins IPC streams of one schema as bytes: their record batches in order, one schema, one end', () => {
+    const stream = (values: (string | null)[]) => {
+      const col = new Utf8Column();
+      values.forEach((v) => col.push(v));
+      return columnsToIpc([{ name: 's', data: col.take() }]);
+    };
+    const parts = [['a', null], ['é 𝄞'], [null, 'c', 'd']].map(stream);
+    const joined = tableFromIPC(joinIpcStreams(parts));
+    expect(joined.batches.length).toBe(3);
+    expect(joined.getChild('s')?.toArray()).toEqual(['a', null, 'é 𝄞', null, 'c', 'd']);
+    expect(joinIpcStreams([parts[0]])).toBe(parts[0]);
+    expect(() => joinIpcStreams([parts[0], new Uint8Array(32)])).toThrow(/not an Arrow IPC stream/);
   });
 });

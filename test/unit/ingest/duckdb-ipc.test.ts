@@ -1,5 +1,6 @@
 /** Staging batches from BatchBuilder, inserted into a real (Node) DuckDB as IPC bytes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinIpcStreams } from '../../../src/ingest/arrow-columns';
 import { BatchBuilder } from '../../../src/ingest/batch-builder';
 import { detectHeader } from '../../../src/ingest/detect';
 import { openTestDb, type TestDb } from '../helpers/duckdb';
@@ -67,5 +68,17 @@ describe('ingest/batch-builder → DuckDB', () => {
     db.insertIpc(b.flush(), 'stage_empty');
     const [r] = await db.query('SELECT count(*) AS n FROM stage_empty');
     expect(r.n).toBe(0);
+  });
+
+  it('inserts batches joined as bytes into one stream: every row, in order', async () => {
+    const b = new BatchBuilder(detectHeader(SR_CLASSIC));
+    const streams = [3, 1, 4].map((n, k) => {
+      for (let i = 0; i < n; i++) b.add(srRecord({ 'Case Summary': `run ${k} “row” ${i}` }), 10 * k + i + 2);
+      return b.flush();
+    });
+    db.insertIpc(joinIpcStreams(streams), 'stage_joined');
+    const rows = await db.query(`SELECT source_line AS line, case_summary AS summary FROM stage_joined ORDER BY rowid`);
+    expect(rows.map((r) => Number(r.line))).toEqual([2, 3, 4, 12, 22, 23, 24, 25]);
+    expect(rows[4].summary).toBe('run 2 “row” 0');
   });
 });
