@@ -118,7 +118,7 @@ export type FromParser =
   /**
    * Piece `seq` is parsed, with its counters (`rows` counts its records, accepted or
    * rejected); when it ends a run, `batches` holds the run's accepted rows as Arrow IPC streams
-   * (usually one). Its rejects were posted before.
+   * (usually one; also, mid-run, a batch that reached `batchRows`). Its rejects were posted before.
    */
   | {
       readonly type: 'parsed';
