@@ -17,6 +17,7 @@ import {
   type Data,
   type DataType,
 } from 'apache-arrow';
+import { concatBytes } from './bytes';
 
 const encoder = new TextEncoder();
 const INT32_MAX = 2_147_483_647;
@@ -216,12 +217,5 @@ export function joinIpcStreams(streams: readonly Uint8Array[]): Uint8Array {
     if (view.getUint32(0, true) !== 0xffffffff || !ends) throw new Error('not an Arrow IPC stream with an end marker');
     return s.subarray(i === 0 ? 0 : 8 + view.getInt32(4, true), s.byteLength - 8);
   });
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, IPC_EOS.byteLength));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  out.set(IPC_EOS, at);
-  return out;
+  return concatBytes([...parts, IPC_EOS]);
 }
