@@ -88,7 +88,8 @@ export const FILE_ORDER_RATIO = 1.2;
  * a group holds), which spares sorting every column of every row; else by event time.
  */
 export function insertOrder(groups: readonly GroupRange[]): InsertOrder {
-  if (groups.length <= 1 || groups.reduce((s, g) => s + g.n, 0) <= ROW_GROUP_ROWS) return 'file';
+  // No more rows than one group holds (which covers one group, or none): their order is moot.
+  if (groups.reduce((s, g) => s + g.n, 0) <= ROW_GROUP_ROWS) return 'file';
   const f = scanFraction(groups);
   return f === null || f.ratio <= FILE_ORDER_RATIO ? 'file' : 'time';
 }
