@@ -134,8 +134,8 @@ describe('reports in Chromium', () => {
     expect(narrow['density-map']).toBeLessThan(wide['density-map']);
     // ...and back at the usual width they are drawn as they were.
     await page.setViewportSize({ width: 1280, height: 720 });
+    // The first card is on screen, so its layout can be read as it is (chartWidths lays out the rest).
     await page.waitForFunction((w) => document.querySelector<HTMLElement>('[data-testid="report-monthly-by-type"] [data-testid=chart]')!.scrollWidth === w, wide['monthly-by-type']);
-    // (The first card is on screen, so its layout is current; the others are read laid out.)
     expect(await chartWidths(page)).toEqual(wide);
   });
 
