@@ -6,7 +6,7 @@
  * about `batchRows` rows. Staged in file order, a file written in time order is stored in time
  * order without a sort (db/layout.ts `insertOrder`): handed to whichever worker was least busy,
  * the pieces of a worker's batch were every other piece, and each staged batch spanned twice
- * its share of time. Short runs keep the workers' shares even at the end of the file.
+ * its share of time.
  */
 import { createStats, mergeStats, type BatchStats } from './batch-stats';
 import { PieceParser, type ParserSetup, type PieceOutput } from './piece-parser';
@@ -92,8 +92,8 @@ export class ParsePool {
   }
 
   /**
-   * Hands a piece, to decode as `mode`, to the least busy worker (its buffer transferred); waits
-   * while every worker has enough queued.
+   * Hands a piece, to decode as `mode`, to the worker whose turn its run is (its buffer
+   * transferred); waits while that worker has IN_FLIGHT pieces queued.
    */
   async submit(piece: BytePiece, mode: DecodeMode): Promise<void> {
     if (this.inline) {
