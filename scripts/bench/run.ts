@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { APP_PATH, DIST, ROOT } from '../../test/browser/harness';
 import { serveStatic, type AccessEntry } from '../../test/browser/server';
+import { medianGroups } from './cpu';
 import { benchData, FILE_311, shiftDate } from './data';
 import { benchRun, type RunResult } from './steps';
 import { median, medians, targets } from './stats';
@@ -139,6 +140,10 @@ async function main(): Promise<void> {
     first_load_requests: bytes?.requests ?? null,
     peak_rss_browser_mb: median(runs.map((r) => r.peak_rss_browser_mb)),
     anchor_peak_rss_mb: median(runs.map((r) => r.anchor_peak_rss_mb)),
+    ingest_cpu_ms: medianGroups(runs.map((r) => r.ingest_cpu_ms)),
+    anchor_cpu_ms: medianGroups(runs.map((r) => r.anchor_cpu_ms)),
+    filter_cpu_ms: medianGroups(runs.map((r) => r.filter_cpu_ms)),
+    filter_again_cpu_ms: medianGroups(runs.map((r) => r.filter_again_cpu_ms)),
     targets: targets(m),
     runs: runs.map(({ first_load, ...r }) => ({ ...r, first_load_bytes: first_load.reduce((s, e) => s + e.bytes, 0) })),
     data: { base: `${data.base.start}..${data.base.end}`, newer: `${data.newer.start}..${data.newer.end}`, filter_from: filterFrom, filter_again_from: filterAgainFrom, dir: data.dir },

@@ -11,7 +11,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { APP_PATH, launch, openApp } from '../../test/browser/harness';
 import type { AccessEntry, StaticServer } from '../../test/browser/server';
-import { findBrowserPid, sampleRss, type RssPeak } from './rss';
+import { cpuByGroup, type CpuGroups } from './cpu';
+import { findBrowserPid, readThreads, sampleThreads } from './proc';
+import { sampleRss, type RssPeak } from './rss';
 import { ratio, type RunFigures } from './stats';
 
 /** window.lens as the benchmark uses it (benchAnchor is the bench-only hook). */
@@ -72,6 +74,11 @@ export interface RunResult extends RunFigures {
   anchor_rows: number | null;
   ingests: { first: IngestCheck | null; same: IngestCheck | null; newer: IngestCheck | null };
   report_states: Record<string, number> | null;
+  /** CPU of each thread group during our first ingest, the anchor, the filter change and the second one (cpu.ts). */
+  ingest_cpu_ms: CpuGroups | null;
+  anchor_cpu_ms: CpuGroups | null;
+  filter_cpu_ms: CpuGroups | null;
+  filter_again_cpu_ms: CpuGroups | null;
   errors: string[];
 }
 
@@ -112,15 +119,23 @@ function ingestOnce(page: Page, url: string): Promise<IngestCheck> {
 }
 
 /**
- * Runs `fn` while sampling the browser's RSS (when its process was found). The peak is also
- * handed to `onPeak` when `fn` fails, to show how far memory got.
+ * Runs `fn` while sampling the browser's RSS and its threads' CPU (when its process was found).
+ * The peak is also handed to `onPeak` when `fn` fails, to show how far memory got.
  */
-async function sampled<T>(pid: number | null, fn: () => Promise<T>, onPeak: (p: RssPeak | null) => void): Promise<T> {
-  const sampler = pid === null ? null : sampleRss(pid);
+async function sampled<T>(
+  pid: number | null,
+  fn: () => Promise<T>,
+  onPeak: (p: RssPeak | null) => void,
+  onCpu: (cpu: CpuGroups) => void,
+): Promise<T> {
+  const before = pid === null ? null : readThreads(pid);
+  const rss = pid === null ? null : sampleRss(pid);
+  const threads = pid === null ? null : sampleThreads(pid);
   try {
     return await fn();
   } finally {
-    onPeak(sampler?.stop() ?? null);
+    onPeak(rss?.stop() ?? null);
+    if (before !== null && threads !== null) onCpu(cpuByGroup(before, threads.stop()));
   }
 }
 
@@ -183,7 +198,8 @@ export async function benchRun(plan: RunPlan): Promise<RunResult> {
     ingest_ms: null, duckdb_csv_ms: null, ingest_ratio: null, peak_rss_mb: null, reports_ms: null,
     duckdb_instantiate_ms: null, filter_ms: null, filter_again_ms: null, reingest_same_ms: null, reingest_newer_ms: null,
     browser: null, first_load: [], peak_rss_failed_mb: null, peak_rss_browser_mb: null, rss_samples: null, anchor_peak_rss_mb: null,
-    anchor_rows: null, ingests: { first: null, same: null, newer: null }, report_states: null, errors: [],
+    anchor_rows: null, ingests: { first: null, same: null, newer: null }, report_states: null, ingest_cpu_ms: null, anchor_cpu_ms: null, filter_cpu_ms: null,
+    filter_again_cpu_ms: null, errors: [],
   };
   const browser = await launch(undefined, plan.jsFlags ? [`--js-flags=${plan.jsFlags}`] : []);
   browser.context.setDefaultTimeout(plan.stepTimeoutMs);
@@ -210,7 +226,14 @@ export async function benchRun(plan: RunPlan): Promise<RunResult> {
         return `Chromium ${/[\d.]+$/.exec(product)?.[0] ?? product} (headless)`;
       });
       const rss: { peak: RssPeak | null } = { peak: null };
-      const ingest = await step('ingest', result, plan, () => sampled(pid, () => ingestOnce(first.page, plan.zipUrl), (p) => (rss.peak = p)));
+      const ingest = await step('ingest', result, plan, () =>
+        sampled(
+          pid,
+          () => ingestOnce(first.page, plan.zipUrl),
+          (p) => (rss.peak = p),
+          (c) => (result.ingest_cpu_ms = c),
+        ),
+      );
       const { peak } = rss;
       result.peak_rss_browser_mb = peak?.peakBrowserMb ?? null;
       result.rss_samples = peak?.samples ?? null;
@@ -242,6 +265,7 @@ export async function benchRun(plan: RunPlan): Promise<RunResult> {
               return lens.benchAnchor(u);
             }, plan.zipUrl),
           (p) => (result.anchor_peak_rss_mb = p?.peakRendererMb ?? null),
+          (c) => (result.anchor_cpu_ms = c),
         );
       } finally {
         await page.close();
@@ -260,16 +284,22 @@ export async function benchRun(plan: RunPlan): Promise<RunResult> {
       result.reports_ms = reports.ms;
       const status = await reports.page.evaluate(() => (window as unknown as { lens: BenchLens }).lens.status());
       result.duckdb_instantiate_ms = typeof status.instantiateMs === 'number' ? status.instantiateMs : null;
-      const change = (from: string) =>
-        reports.page.evaluate(async (f) => {
+      // Each change's time, and its CPU by thread read from /proc around it.
+      const change = async (from: string, onCpu: (cpu: CpuGroups) => void) => {
+        const before = pid === null ? null : readThreads(pid);
+        const ms = await reports.page.evaluate(async (f) => {
           const lens = (window as unknown as { lens: BenchLens }).lens;
           const t0 = performance.now();
           await lens.setFilters({ from: f });
           return performance.now() - t0;
         }, from);
-      result.filter_ms = await step('filter', result, plan, () => change(plan.filterFrom));
+        if (pid !== null && before !== null) onCpu(cpuByGroup(before, readThreads(pid)));
+        return ms;
+      };
+      result.filter_ms = await step('filter', result, plan, () => change(plan.filterFrom, (c) => (result.filter_cpu_ms = c)));
       // Not a target: a second change shows what the first one paid once (see the README).
-      if (result.filter_ms !== null) result.filter_again_ms = await step('filter again', result, plan, () => change(plan.filterAgainFrom));
+      if (result.filter_ms !== null)
+        result.filter_again_ms = await step('filter again', result, plan, () => change(plan.filterAgainFrom, (c) => (result.filter_again_cpu_ms = c)));
       await reports.page.close();
     }
   } finally {
