@@ -1,9 +1,9 @@
 /**
  * Where a step's CPU went, by thread, from two readings of /proc (proc.ts). Pure.
  *
- * The groups are what a filter change runs on: the renderer's main thread (the page: decoding
- * results, Vega's dataflows, style, layout and paint), its dedicated workers (during a filter
- * change only DuckDB's), its thread pool (V8's background work: compiling hot wasm and
+ * The groups are the threads a step runs on: the renderer's main thread (the page: decoding
+ * results, Vega's dataflows, style, layout and paint), its dedicated workers (during an ingest
+ * ours, the parse workers and DuckDB's; during a filter change only DuckDB's), its thread pool (V8's background work: compiling hot wasm and
  * JavaScript with TurboFan, concurrent garbage collection), its other threads (compositor,
  * raster), the GPU process (in headless Chromium, its software compositing), and the browser and
  * other processes.
