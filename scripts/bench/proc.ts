@@ -106,22 +106,37 @@ export function readThreads(browserPid: number): ThreadCpu[] {
 }
 
 /**
- * Reads the threads every `intervalMs` until `stop()`, which returns each thread's last reading:
- * a thread that ended meanwhile (a worker terminated) keeps what it had used, to within one
- * interval.
+ * Runs `tick` now and every `intervalMs` until `stop()`, which runs it once more: the sampling
+ * loop of the RSS and thread samplers.
  */
-export function sampleThreads(browserPid: number, intervalMs = 250): { stop(): ThreadCpu[] } {
-  const last = new Map<string, ThreadCpu>();
-  const tick = () => {
-    for (const t of readThreads(browserPid)) last.set(`${t.pid}/${t.tid}`, t);
-  };
+export function repeatEvery(intervalMs: number, tick: () => void): { stop(): void } {
   tick();
   const timer = setInterval(tick, intervalMs);
   return {
     stop() {
       clearInterval(timer);
       tick();
-      return [...last.values()];
+    },
+  };
+}
+
+/**
+ * Reads the threads every `intervalMs` until `stop()`, which returns the first reading and each
+ * thread's last one: a thread that ended meanwhile (a worker terminated) keeps what it had used,
+ * to within one interval.
+ */
+export function sampleThreads(browserPid: number, intervalMs = 250): { stop(): { first: ThreadCpu[]; last: ThreadCpu[] } } {
+  let first: ThreadCpu[] | null = null;
+  const last = new Map<string, ThreadCpu>();
+  const loop = repeatEvery(intervalMs, () => {
+    const reading = readThreads(browserPid);
+    first ??= reading;
+    for (const t of reading) last.set(`${t.pid}/${t.tid}`, t);
+  });
+  return {
+    stop() {
+      loop.stop();
+      return { first: first ?? [], last: [...last.values()] };
     },
   };
 }

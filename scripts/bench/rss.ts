@@ -5,7 +5,7 @@
  * `--type=renderer`. A renderer holds the page, its dedicated workers (our ingest worker, the
  * DuckDB worker) and their wasm memory.
  */
-import { cmdline, processTree, read } from './proc';
+import { cmdline, processTree, read, repeatEvery } from './proc';
 
 /** VmRSS in bytes, or 0 when the process is gone. */
 function rssBytes(pid: number): number {
@@ -47,18 +47,15 @@ export function sampleRss(browserPid: number, intervalMs = 100): { stop(): RssPe
   let peakRenderer = 0;
   let peakTotal = 0;
   let samples = 0;
-  const tick = () => {
+  const loop = repeatEvery(intervalMs, () => {
     const r = readRss(browserPid);
     peakRenderer = Math.max(peakRenderer, r.maxRendererBytes);
     peakTotal = Math.max(peakTotal, r.totalBytes);
     samples++;
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
+  });
   return {
     stop() {
-      clearInterval(timer);
-      tick();
+      loop.stop();
       return { peakRendererMb: Math.round(peakRenderer / 1e6), peakBrowserMb: Math.round(peakTotal / 1e6), samples };
     },
   };

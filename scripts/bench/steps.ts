@@ -128,14 +128,16 @@ async function sampled<T>(
   onPeak: (p: RssPeak | null) => void,
   onCpu: (cpu: CpuGroups) => void,
 ): Promise<T> {
-  const before = pid === null ? null : readThreads(pid);
   const rss = pid === null ? null : sampleRss(pid);
   const threads = pid === null ? null : sampleThreads(pid);
   try {
     return await fn();
   } finally {
     onPeak(rss?.stop() ?? null);
-    if (before !== null && threads !== null) onCpu(cpuByGroup(before, threads.stop()));
+    if (threads !== null) {
+      const { first, last } = threads.stop();
+      onCpu(cpuByGroup(first, last));
+    }
   }
 }
 
