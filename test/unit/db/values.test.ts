@@ -118,6 +118,19 @@ describe('db/values (the editor review: intervals, times, decimals, nested value
     });
   });
 
+  it('reads text the same in any order, from chunks of plain ASCII and chunks with other characters', async () => {
+    // Chunks of ASCII text are decoded once and sliced; any other character sends a chunk back
+    // to one decode per value.
+    const expected = (i: number) => (i % 5 === 0 ? null : i % 11 === 0 ? '' : i >= 3000 && i % 97 === 0 ? `é ${i} “x”` : `row ${i}`);
+    const rs = await db.run(`SELECT CASE WHEN range % 5 = 0 THEN NULL WHEN range % 11 = 0 THEN '' WHEN range >= 3000 AND range % 97 = 0 THEN 'é ' || range || ' “x”' ELSE 'row ' || range END AS s,
+      [CASE WHEN range % 2 = 0 THEN 'a' ELSE 'ü' END] AS l FROM range(6000) ORDER BY range`);
+    const order = [...Array.from({ length: 6000 }, (_, i) => i), ...Array.from({ length: 6000 }, (_, i) => 5999 - i), 4000, 10, 5999, 0, 3007];
+    for (const i of order) {
+      expect(rs.cell(i, 0), `row ${i}`).toBe(expected(i));
+      expect(rs.cell(i, 1), `row ${i}`).toEqual([i % 2 === 0 ? 'a' : 'ü']);
+    }
+  });
+
   it('writes the text forms', () => {
     expect(decimalText(-5n, 2)).toBe('-0.05');
     expect(decimalText(12n, 0)).toBe('12');
