@@ -6,7 +6,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import type { Database } from '../db/duckdb';
-import { resultToParquet } from '../db/parquet';
+import { joinBytes } from '../db/parquet';
+import { writeParquet } from './parquet-writer';
 import { insertStagedSql, stageRows } from './parquet-import';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
 import { DERIVED_TABLES, rebuildDerivedSql } from '../db/rollups';
@@ -40,7 +41,7 @@ export async function exportBackup(db: Database): Promise<Uint8Array> {
   const tables: Record<string, number> = {};
   for (const t of BACKUP_TABLES) {
     const rs = await db.run(`SELECT * FROM ${ident(t)}`);
-    files[`${t}.parquet`] = resultToParquet(rs);
+    files[`${t}.parquet`] = joinBytes(await writeParquet(rs));
     tables[t] = rs.rowCount;
   }
   const manifest: BackupManifest = { format: 'denver-lens-backup', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };

@@ -6,12 +6,12 @@
  * and ENUM as their text, and lists, structs and maps as JSON text.
  */
 import type { SchemaElement } from 'hyparquet';
-import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
+import { ByteWriter, ParquetWriter, type ColumnSource } from 'hyparquet-writer';
 import type { ResultSet } from './types';
 
 type Kind = 'int32' | 'int64' | 'decimal' | 'double' | 'float' | 'boolean' | 'timestamp' | 'date' | 'blob' | 'text';
 
-interface Column {
+export interface Column {
   readonly kind: Kind;
   readonly element: SchemaElement;
   readonly scale: number;
@@ -70,18 +70,157 @@ function convert(value: unknown, col: Column): unknown {
   }
 }
 
+/** Rows per row group of the files written here. */
+export const PARQUET_GROUP_ROWS = 100_000;
+
+/** How a result's columns are written: the Parquet schema and each column's conversion. */
+export interface ParquetPlan {
+  readonly columns: readonly Column[];
+  readonly schema: SchemaElement[];
+}
+
+export function parquetPlan(rs: Pick<ResultSet, 'columns'>): ParquetPlan {
+  const columns = rs.columns.map((col) => columnOf(col.name, col.type));
+  return { columns, schema: [{ name: 'root', num_children: columns.length }, ...columns.map((c) => c.element)] };
+}
+
 /**
- * The result set as Parquet bytes (one row group per 100k rows, snappy-compressed); its rows in
- * `order` when given (the editor grid's sort).
+ * Rows [start, end) of the result (of `order`, the editor grid's sort, when given) as Parquet
+ * values, one array per column.
+ */
+export function parquetValues(rs: ResultSet, plan: ParquetPlan, start: number, end: number, order?: ArrayLike<number>): unknown[][] {
+  return plan.columns.map((col, c) => {
+    const data = new Array<unknown>(end - start);
+    for (let i = start; i < end; i++) data[i - start] = convert(rs.cell(order ? order[i] : i, c), col);
+    return data;
+  });
+}
+
+/** A ByteWriter that hands its bytes over after each row group, so no buffer grows to the whole file. */
+class ChunkWriter extends ByteWriter {
+  readonly chunks: Uint8Array[] = [];
+  constructor() {
+    super(1 << 20);
+  }
+  flush(): void {
+    this.chunks.push(new Uint8Array(this.buffer.slice(0, this.index)));
+    this.index = 0;
+  }
+  override finish(): void {
+    this.flush();
+  }
+}
+
+/**
+ * Writes a Parquet file from values given a slice of rows at a time (parquetValues), in row
+ * groups of `groupRows` (snappy-compressed), and returns its bytes in pieces: a row group is
+ * encoded when it is complete, so a caller can spread the work (or run it in a worker).
+ */
+export class ParquetEncoder {
+  private readonly writer = new ChunkWriter();
+  private readonly parquet: ParquetWriter;
+  private pending: unknown[][];
+  private rows = 0;
+
+  constructor(
+    private readonly schema: SchemaElement[],
+    private readonly groupRows = PARQUET_GROUP_ROWS,
+  ) {
+    this.parquet = new ParquetWriter({ writer: this.writer, schema });
+    this.pending = this.emptyGroup();
+  }
+
+  /** Rows written (encoded or pending). */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /**
+   * Appends a slice of rows, one array per column; encodes every row group it completes. The
+   * encoder may keep the arrays: the caller gives them up.
+   */
+  add(values: unknown[][]): void {
+    const n = values[0]?.length ?? 0;
+    if (n <= this.groupRows && (this.pending[0]?.length ?? 0) === 0) {
+      this.pending = values;
+      this.rows += n;
+      if (n === this.groupRows) this.writeGroup();
+      return;
+    }
+    for (let from = 0; from < n; ) {
+      const take = Math.min(n - from, this.groupRows - (this.pending[0]?.length ?? 0));
+      values.forEach((v, c) => {
+        const into = this.pending[c];
+        for (let i = from; i < from + take; i++) into.push(v[i]);
+      });
+      from += take;
+      this.rows += take;
+      if ((this.pending[0]?.length ?? 0) >= this.groupRows) this.writeGroup();
+    }
+  }
+
+  /** Writes the last row group and the footer; the file's bytes, in order. */
+  finish(): Uint8Array[] {
+    if ((this.pending[0]?.length ?? 0) > 0) this.writeGroup();
+    void this.parquet.finish();
+    return this.writer.chunks;
+  }
+
+  private emptyGroup(): unknown[][] {
+    return this.schema.slice(1).map(() => []);
+  }
+
+  private writeGroup(): void {
+    const columnData: ColumnSource[] = this.schema.slice(1).map((e, c) => ({ name: e.name, data: this.pending[c] }));
+    const n = this.pending[0].length;
+    this.pending = this.emptyGroup();
+    void this.parquet.write({ columnData, rowGroupSize: n });
+  }
+}
+
+/** Joins byte pieces into one array. */
+export function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0];
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Rows converted and encoded at a time by encodeParquet. */
+export const PARQUET_SLICE_ROWS = 25_000;
+
+export interface EncodeOptions {
+  /** The rows in this order (the editor grid's sort). */
+  readonly order?: ArrayLike<number>;
+  /** Hears the rows written so far, after each slice. */
+  readonly onSlice?: (rows: number) => void;
+  readonly sliceRows?: number;
+  readonly groupRows?: number;
+}
+
+/**
+ * The result set as a Parquet file (row groups of 100k rows, snappy-compressed), its bytes in
+ * pieces, converted and encoded a slice of rows at a time.
+ */
+export function encodeParquet(rs: ResultSet, { order, onSlice, sliceRows = PARQUET_SLICE_ROWS, groupRows }: EncodeOptions = {}): Uint8Array[] {
+  const plan = parquetPlan(rs);
+  const encoder = new ParquetEncoder(plan.schema, groupRows);
+  const n = order ? order.length : rs.rowCount;
+  for (let start = 0; start < n; start += sliceRows) {
+    encoder.add(parquetValues(rs, plan, start, Math.min(n, start + sliceRows), order));
+    onSlice?.(encoder.rowCount);
+  }
+  return encoder.finish();
+}
+
+/**
+ * encodeParquet's file as one array, written in this thread in one go. The page writes through
+ * app/parquet-writer.ts instead, which encodes in a worker.
  */
 export function resultToParquet(rs: ResultSet, order?: ArrayLike<number>): Uint8Array {
-  const n = order ? order.length : rs.rowCount;
-  const columns = rs.columns.map((col) => columnOf(col.name, col.type));
-  const columnData: ColumnSource[] = columns.map((col, c) => {
-    const data = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) data[i] = convert(rs.cell(order ? order[i] : i, c), col);
-    return { name: col.element.name, data };
-  });
-  const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map((c) => c.element)];
-  return new Uint8Array(parquetWriteBuffer({ columnData, schema, rowGroupSize: 100_000 }));
+  return joinBytes(encodeParquet(rs, { order }));
 }

@@ -2,6 +2,7 @@
  * Wraps an Arrow table (a query result) as a ResultSet: cells are converted to plain values
  * only when read, so a 200k-row result costs nothing until the grid scrolls to it.
  */
+import { Table, Type, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { ColumnMeta, ResultSet, Row } from './types';
 import { columnReader, type VectorLike } from './values';
 
@@ -65,7 +66,38 @@ export function toResultSet(table: ArrowLike): ResultSet {
       }
       return out;
     },
+    ipcPieces: () => ipcPieces(table),
   };
+}
+
+const hasInterval = (type: { typeId: number; children?: { type: any }[] } | undefined): boolean =>
+  !!type && (type.typeId === Type.Interval || (type.children ?? []).some((c) => hasInterval(c.type)));
+
+/** Record batches per IPC piece: tens of milliseconds of copying each (duckdb-wasm's batches hold ~2k rows). */
+const IPC_PIECE_BATCHES = 16;
+
+/**
+ * The table as IPC streams of IPC_PIECE_BATCHES record batches each, so a page can post them
+ * one task at a time (the whole of a 426k-row result took ~1 s in one). Null for a table of
+ * another copy of apache-arrow (Node's duckdb-wasm build brings its own, whose tables this one's
+ * writer reads as empty) and for intervals (apache-arrow 17 cannot read DuckDB's MONTH_DAY_NANO
+ * ones; values.ts reads their bytes itself).
+ */
+function ipcPieces(table: ArrowLike): Iterable<Uint8Array> | null {
+  if (!(table instanceof Table) || table.schema.fields.some((f) => hasInterval(f.type))) return null;
+  const whole = table;
+  return (function* () {
+    const batches = whole.batches;
+    if (batches.length === 0) yield tableToIPC(whole, 'stream');
+    for (let i = 0; i < batches.length; i += IPC_PIECE_BATCHES) yield tableToIPC(new Table(batches.slice(i, i + IPC_PIECE_BATCHES)), 'stream');
+  })();
+}
+
+/** The result ipcPieces wrote, read back (in a worker). */
+export function fromIpcPieces(pieces: readonly Uint8Array[]): ResultSet {
+  const tables = pieces.map((p) => tableFromIPC(p));
+  const batches = tables.flatMap((t) => t.batches);
+  return toResultSet(batches.length ? new Table(batches) : (tables[0] ?? new Table()));
 }
 
 /** The parts of an Arrow Data tree walked for dictionaries. */

@@ -26,6 +26,12 @@ export interface ResultSet {
   cell(row: number, column: number): unknown;
   /** Materializes rows [start, end) as plain objects. */
   rows(start?: number, end?: number): Row[];
+  /**
+   * The result as Arrow IPC streams of a few record batches each, written as they are taken,
+   * for a worker to read (app/parquet-writer.ts, db/result-set.ts `fromIpcPieces`); null (or
+   * absent) when some column would not survive the trip.
+   */
+  ipcPieces?(): Iterable<Uint8Array> | null;
 }
 
 export interface RunOptions {

@@ -62,8 +62,8 @@ export function fmtLocalTime(ms: number): string {
 }
 
 /** Starts a download of bytes or text. */
-export function download(name: string, data: Uint8Array | string | readonly string[], type: string): void {
-  const url = URL.createObjectURL(new Blob(typeof data === 'string' || data instanceof Uint8Array ? [data as BlobPart] : [...data], { type }));
+export function download(name: string, data: Uint8Array | string | readonly (string | Uint8Array | Blob)[], type: string): void {
+  const url = URL.createObjectURL(new Blob(typeof data === 'string' || data instanceof Uint8Array ? [data as BlobPart] : (data as BlobPart[]), { type }));
   const a = h('a', { href: url, download: name });
   document.body.append(a);
   a.click();
