@@ -4,11 +4,11 @@
  * Tables stay in DuckDB's own format inside OPFS; this zip is the user's copy.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parquetReadObjects } from 'hyparquet';
 import type { Database } from '../db/duckdb';
 import { joinBytes } from '../db/parquet';
 import { writeParquet } from './parquet-writer';
-import { insertStagedSql, stageRows } from './parquet-import';
+import { insertStagedSql, stageIpc } from './parquet-import';
+import { readParquetAsIpc } from './parquet-reader';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
 import { DERIVED_TABLES, rebuildDerivedSql } from '../db/rollups';
 import { execInTransaction } from '../db/transaction';
@@ -66,8 +66,7 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
     for (const t of BACKUP_TABLES) {
       const file = entries[`${t}.parquet`];
       if (!file) throw new Error(`The backup has no ${t}.parquet.`);
-      const rows = (await parquetReadObjects({ file: file.slice().buffer as ArrayBuffer })) as Record<string, unknown>[];
-      await stageRows(session, `r_${t}`, rows);
+      await stageIpc(session, `r_${t}`, await readParquetAsIpc(file));
     }
     const counts: Record<string, number> = {};
     await session.exec('BEGIN TRANSACTION');

@@ -2,6 +2,7 @@
  * Puts rows read from Parquet (hyparquet objects) into the store: they are staged as Arrow in the
  * in-memory `staging` database, then inserted with casts to the store's column types.
  */
+import { parquetReadObjects } from 'hyparquet';
 import { Float64Column, Utf8Column, columnsToIpc } from '../ingest/arrow-columns';
 import type { Database } from '../db/duckdb';
 import { ident, str } from '../sql/quote';
@@ -33,11 +34,12 @@ export function castFor(type: string, col: string): string {
 }
 
 
-/** Stages rows as `staging.<name>` (replacing it); nothing is staged for no rows. */
-export async function stageRows(session: Database, name: string, rows: Record<string, unknown>[]): Promise<void> {
-  await session.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
-  await session.exec(`DROP TABLE IF EXISTS staging.${ident(name)}`);
-  if (!rows.length) return;
+/**
+ * Rows read from Parquet as one Arrow IPC stream of DOUBLE and VARCHAR columns (see columnArray;
+ * the store's types come back with castFor); null for no rows.
+ */
+export function rowsToIpc(rows: Record<string, unknown>[]): Uint8Array | null {
+  if (!rows.length) return null;
   // Arrow data is built directly (makeData): apache-arrow's builders compile code with
   // `new Function`, which the page's Content-Security-Policy forbids.
   const columns = Object.keys(rows[0]).map((col) => {
@@ -51,7 +53,24 @@ export async function stageRows(session: Database, name: string, rows: Record<st
     for (const v of values) c.push(v as string | null);
     return { name: col, data: c.take() };
   });
-  await session.insertIpc(columnsToIpc(columns), { name, schema: 'staging', create: true });
+  return columnsToIpc(columns);
+}
+
+/** A Parquet file's rows as rowsToIpc's stream (what app/parquet-read.worker.ts does). */
+export async function parquetToIpc(file: ArrayBuffer): Promise<Uint8Array | null> {
+  return rowsToIpc((await parquetReadObjects({ file })) as Record<string, unknown>[]);
+}
+
+/** Stages rowsToIpc's stream as `staging.<name>` (replacing it); nothing is staged for no rows. */
+export async function stageIpc(session: Database, name: string, ipc: Uint8Array | null): Promise<void> {
+  await session.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
+  await session.exec(`DROP TABLE IF EXISTS staging.${ident(name)}`);
+  if (ipc) await session.insertIpc(ipc, { name, schema: 'staging', create: true });
+}
+
+/** Stages rows as `staging.<name>` (replacing it); nothing is staged for no rows. */
+export async function stageRows(session: Database, name: string, rows: Record<string, unknown>[]): Promise<void> {
+  await stageIpc(session, name, rowsToIpc(rows));
 }
 
 /** `INSERT INTO table SELECT <casts> FROM staging.<name>` for the table's columns. */
