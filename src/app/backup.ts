@@ -5,7 +5,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Database } from '../db/duckdb';
-import { joinBytes } from '../db/parquet';
+import { concatBytes } from '../ingest/bytes';
 import { writeParquet } from './parquet-writer';
 import { insertStagedSql, stageIpc } from './parquet-import';
 import { readParquetAsIpc } from './parquet-reader';
@@ -41,7 +41,7 @@ export async function exportBackup(db: Database): Promise<Uint8Array> {
   const tables: Record<string, number> = {};
   for (const t of BACKUP_TABLES) {
     const rs = await db.run(`SELECT * FROM ${ident(t)}`);
-    files[`${t}.parquet`] = joinBytes(await writeParquet(rs));
+    files[`${t}.parquet`] = concatBytes(await writeParquet(rs));
     tables[t] = rs.rowCount;
   }
   const manifest: BackupManifest = { format: 'denver-lens-backup', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };

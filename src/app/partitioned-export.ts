@@ -5,7 +5,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { Database } from '../db/duckdb';
-import { joinBytes } from '../db/parquet';
+import { concatBytes } from '../ingest/bytes';
 import { writeParquet } from './parquet-writer';
 import { DATASETS, eventTimeColumn } from '../domain/columns';
 import { ident, int } from '../sql/quote';
@@ -53,7 +53,7 @@ export async function exportPartitioned(db: Database, onFile?: (f: PartitionFile
       const year = Number(p.y);
       const month = Number(p.m);
       const rs = await db.run(partitionSql(table, time, year, month));
-      const bytes = joinBytes(await writeParquet(rs));
+      const bytes = concatBytes(await writeParquet(rs));
       const path = partitionPath(table, year, month);
       files[path] = bytes;
       const f = { path, table, year, month, rows: rs.rowCount, bytes: bytes.length };

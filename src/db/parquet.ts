@@ -7,6 +7,7 @@
  */
 import type { SchemaElement } from 'hyparquet';
 import { ByteWriter, ParquetWriter, type ColumnSource } from 'hyparquet-writer';
+import { concatBytes } from '../ingest/bytes';
 import type { ResultSet } from './types';
 
 type Kind = 'int32' | 'int64' | 'decimal' | 'double' | 'float' | 'boolean' | 'timestamp' | 'date' | 'blob' | 'text';
@@ -178,18 +179,6 @@ export class ParquetEncoder {
   }
 }
 
-/** Joins byte pieces into one array. */
-export function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0];
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** Rows converted and encoded at a time by encodeParquet. */
 export const PARQUET_SLICE_ROWS = 25_000;
 
@@ -222,5 +211,5 @@ export function encodeParquet(rs: ResultSet, { order, onSlice, sliceRows = PARQU
  * app/parquet-writer.ts instead, which encodes in a worker.
  */
 export function resultToParquet(rs: ResultSet, order?: ArrayLike<number>): Uint8Array {
-  return joinBytes(encodeParquet(rs, { order }));
+  return concatBytes(encodeParquet(rs, { order }));
 }

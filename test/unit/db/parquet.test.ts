@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import { tableFromIPC } from 'apache-arrow';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ParquetEncoder, encodeParquet, joinBytes, parquetPlan, parquetValues, resultToParquet } from '../../../src/db/parquet';
+import { ParquetEncoder, encodeParquet, parquetPlan, parquetValues, resultToParquet } from '../../../src/db/parquet';
 import { fromIpcPieces, toResultSet } from '../../../src/db/result-set';
+import { concatBytes } from '../../../src/ingest/bytes';
 import type { ResultSet } from '../../../src/db/types';
 import { openRawConnection, openTestDb, type TestDb } from '../helpers/duckdb';
 
@@ -34,7 +35,7 @@ describe('ParquetEncoder: a file written a slice at a time', () => {
     const chunks = encoder.finish();
     // One piece per row group (the first with the header), then the footer.
     expect(chunks.length).toBe(4);
-    const { meta, rows } = await read(joinBytes(chunks));
+    const { meta, rows } = await read(concatBytes(chunks));
     expect(meta.row_groups.map((g) => Number(g.num_rows))).toEqual([1000, 1000, 500]);
     expect(rows.length).toBe(2500);
     expect(rows[0]).toMatchObject({ id: 0n, label: null, share: 0 });
@@ -47,7 +48,7 @@ describe('ParquetEncoder: a file written a slice at a time', () => {
     const encoder = new ParquetEncoder(plan.schema);
     encoder.add(parquetValues(rs, plan, 0, 1234));
     encoder.add(parquetValues(rs, plan, 1234, 2500));
-    expect(joinBytes(encoder.finish())).toEqual(resultToParquet(rs));
+    expect(concatBytes(encoder.finish())).toEqual(resultToParquet(rs));
   });
 
   it('writes an empty result as a file with its columns and no rows', async () => {
@@ -74,9 +75,9 @@ describe('a result sent to the Parquet worker as Arrow IPC pieces', () => {
     expect(there.columns).toEqual(here.columns);
     const order = Array.from({ length: 2500 }, (_, i) => 2499 - i);
     const seen: number[] = [];
-    const bytes = joinBytes(encodeParquet(there, { order, onSlice: (rows) => seen.push(rows), sliceRows: 700, groupRows: 1000 }));
+    const bytes = concatBytes(encodeParquet(there, { order, onSlice: (rows) => seen.push(rows), sliceRows: 700, groupRows: 1000 }));
     expect(seen).toEqual([700, 1400, 2100, 2500]);
-    expect(bytes).toEqual(joinBytes(encodeParquet(here, { order, groupRows: 1000 })));
+    expect(bytes).toEqual(concatBytes(encodeParquet(here, { order, groupRows: 1000 })));
     expect(parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).row_groups.map((g) => Number(g.num_rows))).toEqual([1000, 1000, 500]);
     const rows = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })) as Record<string, unknown>[];
     expect(rows[0]).toMatchObject({ id: 2499n, label: null, pair: '[2499,2500]', even: false });
