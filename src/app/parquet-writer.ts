@@ -48,6 +48,8 @@ export async function writeParquet(rs: ResultSet, { order, onProgress }: Parquet
       };
       worker.onerror = (e) => reject(new Error(`Writing Parquet failed: ${e.message || 'the worker stopped'}`));
     });
+    // A failure while pieces are still being posted is awaited below, not lost.
+    done.catch(() => undefined);
     const post = (msg: ToParquetWorker, transfer: Transferable[]) => worker.postMessage(msg, transfer);
     for (const ipc of pieces) {
       post({ type: 'piece', ipc }, [ipc.buffer]);
