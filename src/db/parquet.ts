@@ -3,7 +3,9 @@
  * has no built-in parquet extension, and fetching one would reach a third-party origin.
  * Timestamps (stored as Denver wall-clock) are written as TIMESTAMP_MICROS of that wall clock,
  * DATE as DATE, DECIMAL, HUGEINT and UBIGINT as exact DECIMALs, BLOB as bytes; TIME, INTERVAL
- * and ENUM as their text, and lists, structs and maps as JSON text.
+ * and ENUM as their text, and lists, structs and maps as JSON text. Rows are converted and
+ * encoded a slice at a time, in row groups of 100k, the bytes handed over a row group at a time
+ * (encodeParquet); the page runs it in a worker (app/parquet-writer.ts).
  */
 import type { SchemaElement } from 'hyparquet';
 import { ByteWriter, ParquetWriter, type ColumnSource } from 'hyparquet-writer';
@@ -12,20 +14,20 @@ import type { ResultSet } from './types';
 
 type Kind = 'int32' | 'int64' | 'decimal' | 'double' | 'float' | 'boolean' | 'timestamp' | 'date' | 'blob' | 'text';
 
-export interface Column {
+export interface ParquetColumn {
   readonly kind: Kind;
   readonly element: SchemaElement;
   readonly scale: number;
 }
 
-function columnOf(name: string, duckType: string): Column {
+function columnOf(name: string, duckType: string): ParquetColumn {
   const base = { name, repetition_type: 'OPTIONAL' as const };
-  const decimal = (precision: number, scale: number): Column => ({
+  const decimal = (precision: number, scale: number): ParquetColumn => ({
     kind: 'decimal',
     scale,
     element: { ...base, type: 'FIXED_LEN_BYTE_ARRAY', type_length: 16, converted_type: 'DECIMAL', precision, scale },
   });
-  const simple = (kind: Kind, element: Omit<SchemaElement, 'name'>): Column => ({ kind, scale: 0, element: { ...base, ...element } });
+  const simple = (kind: Kind, element: Omit<SchemaElement, 'name'>): ParquetColumn => ({ kind, scale: 0, element: { ...base, ...element } });
   if (/^(INTEGER|SMALLINT|TINYINT|UTINYINT|USMALLINT)$/.test(duckType)) return simple('int32', { type: 'INT32' });
   if (/^(BIGINT|UINTEGER)$/.test(duckType)) return simple('int64', { type: 'INT64' });
   if (duckType === 'HUGEINT') return decimal(38, 0);
@@ -51,7 +53,7 @@ function unscaled(value: number | string, scale: number): bigint {
   return m[1] ? -big : big;
 }
 
-function convert(value: unknown, col: Column): unknown {
+function convert(value: unknown, col: ParquetColumn): unknown {
   if (value === null || value === undefined) return null;
   switch (col.kind) {
     case 'int64':
@@ -76,7 +78,7 @@ export const PARQUET_GROUP_ROWS = 100_000;
 
 /** How a result's columns are written: the Parquet schema and each column's conversion. */
 export interface ParquetPlan {
-  readonly columns: readonly Column[];
+  readonly columns: readonly ParquetColumn[];
   readonly schema: SchemaElement[];
 }
 
