@@ -66,7 +66,7 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
     for (const t of BACKUP_TABLES) {
       const file = entries[`${t}.parquet`];
       if (!file) throw new Error(`The backup has no ${t}.parquet.`);
-      await stageIpc(session, `r_${t}`, await readParquetAsIpc(file));
+      await stageIpc(session, `r_${t}`, (await readParquetAsIpc(file)).ipc);
     }
     const counts: Record<string, number> = {};
     await session.exec('BEGIN TRANSACTION');

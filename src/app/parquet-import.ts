@@ -2,7 +2,7 @@
  * Puts rows read from Parquet (hyparquet objects) into the store: they are staged as Arrow in the
  * in-memory `staging` database, then inserted with casts to the store's column types.
  */
-import { parquetReadObjects } from 'hyparquet';
+import { parquetReadObjects, type AsyncBuffer } from 'hyparquet';
 import { Float64Column, Utf8Column, columnsToIpc } from '../ingest/arrow-columns';
 import type { Database } from '../db/duckdb';
 import { ident, str } from '../sql/quote';
@@ -56,9 +56,10 @@ export function rowsToIpc(rows: Record<string, unknown>[]): Uint8Array | null {
   return columnsToIpc(columns);
 }
 
-/** A Parquet file's rows as rowsToIpc's stream (what app/parquet-read.worker.ts does). */
-export async function parquetToIpc(file: ArrayBuffer): Promise<Uint8Array | null> {
-  return rowsToIpc((await parquetReadObjects({ file })) as Record<string, unknown>[]);
+/** A Parquet file's rows as rowsToIpc's stream, and how many (what app/parquet-read.worker.ts does). */
+export async function parquetToIpc(file: AsyncBuffer): Promise<{ ipc: Uint8Array | null; rows: number }> {
+  const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+  return { ipc: rowsToIpc(rows), rows: rows.length };
 }
 
 /** Stages rowsToIpc's stream as `staging.<name>` (replacing it); nothing is staged for no rows. */
@@ -66,11 +67,6 @@ export async function stageIpc(session: Database, name: string, ipc: Uint8Array 
   await session.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
   await session.exec(`DROP TABLE IF EXISTS staging.${ident(name)}`);
   if (ipc) await session.insertIpc(ipc, { name, schema: 'staging', create: true });
-}
-
-/** Stages rows as `staging.<name>` (replacing it); nothing is staged for no rows. */
-export async function stageRows(session: Database, name: string, rows: Record<string, unknown>[]): Promise<void> {
-  await stageIpc(session, name, rowsToIpc(rows));
 }
 
 /** `INSERT INTO table SELECT <casts> FROM staging.<name>` for the table's columns. */

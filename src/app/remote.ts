@@ -4,11 +4,11 @@
  * through HTTP range requests (hyparquet), into an in-memory store that reports and the editor
  * then query like a local one. The layout's `_manifest.json` says which files exist.
  */
-import { asyncBufferFromUrl, parquetReadObjects } from 'hyparquet';
 import type { Database } from '../db/duckdb';
 import { ident } from '../sql/quote';
 import type { PartitionFile, PartitionManifest } from './partitioned-export';
-import { insertStagedSql, stageRows } from './parquet-import';
+import { insertStagedSql, stageIpc } from './parquet-import';
+import { readParquetAsIpc } from './parquet-reader';
 import { rebuildDerivedSql } from '../db/rollups';
 
 export interface RemoteRequest {
@@ -52,13 +52,13 @@ export async function attachRemote(db: Database, req: RemoteRequest): Promise<Re
   const wanted = filesInRange(manifest.files, req.from, req.to);
   let rows = 0;
   for (const [i, f] of wanted.entries()) {
-    const file = await asyncBufferFromUrl({ url: new URL(f.path, base).href, byteLength: f.bytes });
-    const objects = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+    // Read and made an Arrow stream in a worker, with range requests for the parts needed.
+    const read = await readParquetAsIpc({ url: new URL(f.path, base).href, byteLength: f.bytes });
     const name = `remote_${i}`;
-    await stageRows(db, name, objects);
-    if (objects.length) await db.exec(await insertStagedSql(db, f.table, name));
+    await stageIpc(db, name, read.ipc);
+    if (read.rows) await db.exec(await insertStagedSql(db, f.table, name));
     await db.exec(`DROP TABLE IF EXISTS staging.${ident(name)}`);
-    rows += objects.length;
+    rows += read.rows;
   }
   // The layout carries daily_counts only: the reports' other rollups come from the rows read.
   for (const sql of rebuildDerivedSql()) await db.exec(sql);

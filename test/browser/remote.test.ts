@@ -1,7 +1,8 @@
 /**
  * Beyond one browser: the store exported as Hive-partitioned Parquet, served by a plain static
  * server, attached read-only by URL for one month. The server's access log shows that only a
- * small fraction of the layout's bytes was fetched, and the month's counts match the local store.
+ * small fraction of the layout's bytes was fetched (by a worker), and the month's counts match the
+ * local store.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,8 @@ describe('partitioned Parquet and a remote data set in Chromium', () => {
     server.log.length = 0;
     const remoteUrl = `${server.url}/remote/`;
     const remote = await browser.context.newPage();
+    const workers: string[] = [];
+    remote.on('worker', (w) => workers.push(w.url()));
     await remote.goto(`${server.url}${APP_PATH}?remote=${encodeURIComponent(remoteUrl)}&from=2026-01&to=2026-01#/reports`);
     await remote.waitForFunction(() => (window as any).lens !== undefined);
     await remote.evaluate(() => (window as any).lens.ready);
@@ -60,6 +63,8 @@ describe('partitioned Parquet and a remote data set in Chromium', () => {
     expect(fetched).toBeGreaterThan(0);
     expect(fetched / total).toBeLessThan(0.2);
     expect(server.log.some((e) => e.status === 206)).toBe(true);
+    // The partitions are read (range requests and all) in a worker, not on the page.
+    expect(workers.some((u) => /parquet-read\.worker/.test(u)), workers.join(' ')).toBe(true);
     // Reports run on the remote data as on a local store.
     const rows = (await remote.evaluate(() => (window as any).lens.reportData('monthly-by-type'))).rows;
     expect(rows.length).toBeGreaterThan(0);
