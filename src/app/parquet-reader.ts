@@ -7,14 +7,17 @@
 import { asyncBufferFromUrl, type AsyncBuffer } from 'hyparquet';
 import { parquetToIpc } from './parquet-import';
 
-/**
- * A Parquet file: its bytes, or where to read it (HTTP range requests, only the parts needed;
- * `byteLength` known, as a partition manifest says it).
- */
-export type ParquetSource = Uint8Array | { readonly url: string; readonly byteLength: number };
+/** Where to read a Parquet file: HTTP range requests, only the parts needed (its length known, as a partition manifest says it). */
+export interface ParquetUrl {
+  readonly url: string;
+  readonly byteLength: number;
+}
+
+/** A Parquet file: its bytes, or where to read it. */
+export type ParquetSource = Uint8Array | ParquetUrl;
 
 /** What the page sends the worker. */
-export type ToParquetReader = ArrayBuffer | { readonly url: string; readonly byteLength: number };
+export type ToParquetReader = ArrayBuffer | ParquetUrl;
 
 /** What the worker answers. */
 export type FromParquetReader =
