@@ -138,35 +138,30 @@ export class ParquetEncoder {
     return this.rows;
   }
 
-  /**
-   * Appends a slice of rows, one array per column; encodes every row group it completes. The
-   * encoder may keep the arrays: the caller gives them up.
-   */
-  add(values: unknown[][]): void {
+  /** Appends a slice of rows, one array per column; encodes every row group it completes. */
+  add(values: readonly unknown[][]): void {
     const n = values[0]?.length ?? 0;
-    if (n <= this.groupRows && (this.pending[0]?.length ?? 0) === 0) {
-      this.pending = values;
-      this.rows += n;
-      if (n === this.groupRows) this.writeGroup();
-      return;
-    }
     for (let from = 0; from < n; ) {
-      const take = Math.min(n - from, this.groupRows - (this.pending[0]?.length ?? 0));
+      const take = Math.min(n - from, this.groupRows - this.pendingRows);
       values.forEach((v, c) => {
         const into = this.pending[c];
         for (let i = from; i < from + take; i++) into.push(v[i]);
       });
       from += take;
       this.rows += take;
-      if ((this.pending[0]?.length ?? 0) >= this.groupRows) this.writeGroup();
+      if (this.pendingRows >= this.groupRows) this.writeGroup();
     }
   }
 
   /** Writes the last row group and the footer; the file's bytes, in order. */
   finish(): Uint8Array[] {
-    if ((this.pending[0]?.length ?? 0) > 0) this.writeGroup();
+    if (this.pendingRows > 0) this.writeGroup();
     void this.parquet.finish();
     return this.writer.chunks;
+  }
+
+  private get pendingRows(): number {
+    return this.pending[0]?.length ?? 0;
   }
 
   private emptyGroup(): unknown[][] {
@@ -175,7 +170,7 @@ export class ParquetEncoder {
 
   private writeGroup(): void {
     const columnData: ColumnSource[] = this.schema.slice(1).map((e, c) => ({ name: e.name, data: this.pending[c] }));
-    const n = this.pending[0].length;
+    const n = this.pendingRows;
     this.pending = this.emptyGroup();
     void this.parquet.write({ columnData, rowGroupSize: n });
   }
