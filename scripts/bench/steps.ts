@@ -295,7 +295,7 @@ export async function benchRun(plan: RunPlan): Promise<RunResult> {
           await lens.setFilters({ from: f });
           return performance.now() - t0;
         }, from);
-        if (pid !== null && before !== null) onCpu(cpuByGroup(before, readThreads(pid)));
+        if (before !== null) onCpu(cpuByGroup(before, readThreads(pid!)));
         return ms;
       };
       result.filter_ms = await step('filter', result, plan, () => change(plan.filterFrom, (c) => (result.filter_cpu_ms = c)));

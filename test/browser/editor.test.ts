@@ -4,7 +4,7 @@
  * read-only guard, markup shown as text, the share URL and Format.
  */
 import { readFileSync } from 'node:fs';
-import { parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { count, openApp, useBrowser } from './harness';
@@ -138,7 +138,6 @@ describe('SQL editor in Chromium', () => {
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
     const bytes = readFileSync((await pqDl.path())!);
     const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const { parquetMetadata } = await import('hyparquet');
     expect(parquetMetadata(file).row_groups.map((g) => Number(g.num_rows))).toEqual([100_000, 100_000]);
     const rows = (await parquetReadObjects({ file, rowStart: 199_998, rowEnd: 200_000 })) as any[];
     expect(rows).toEqual([
