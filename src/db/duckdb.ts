@@ -4,11 +4,11 @@
  * rest of the app uses, plus the few low-level operations the store needs.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { Table } from 'apache-arrow';
+import { Table, type RecordBatch } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { resultToParquet } from './parquet';
-import { lacksDictionaries, restoreDictionaries, toResultSet } from './result-set';
+import { IPC_PIECE_BATCHES, batchesToIpc, lacksDictionaries, restoreDictionaries, toResultSet } from './result-set';
 import { QueryCancelled, QueryError, type Connector, type ResultSet, type RunOptions } from './types';
 
 /** Where the store lives: a file in the origin's private file system, memory, or a read-only copy. */
@@ -25,6 +25,12 @@ export interface Database extends Connector {
   /** Registers bytes as a file DuckDB can read (read_parquet etc.). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /**
+   * Streams a query's result as Arrow IPC pieces of a few record batches each, DuckDB producing
+   * the next batches only as the pieces are taken, so a whole table never sits in memory. The
+   * connection runs nothing else until the iteration ends (a `break` ends it).
+   */
+  streamIpc(sql: string): AsyncIterable<Uint8Array>;
   /** A second connection to the same database: its own transactions and TEMP tables. */
   session(): Promise<Database>;
   close(): Promise<void>;
@@ -248,6 +254,43 @@ function wrap(
       return serial(async () => {
         await db.dropFile(name);
       });
+    },
+    async *streamIpc(sql) {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await new Promise<void>((started) => void serial(() => (started(), held)));
+      try {
+        let reader;
+        try {
+          reader = await conn.send(sql, true);
+        } catch (e) {
+          fail(e, sql);
+        }
+        let group: RecordBatch[] = [];
+        let reference: Table | undefined;
+        const piece = async () => {
+          if (lacksDictionaries(group)) {
+            // As runStreaming: ENUM values come from one row of the same query, read once.
+            reference ??= await conn.query(`SELECT * FROM (\n${sql.replace(/[\s;]+$/, '')}\n) LIMIT 1`);
+            restoreDictionaries(group, reference);
+          }
+          const ipc = batchesToIpc(group, reader!.schema);
+          group = [];
+          return ipc;
+        };
+        let pieces = 0;
+        for await (const batch of reader!) {
+          group.push(batch);
+          if (group.length >= IPC_PIECE_BATCHES) {
+            pieces++;
+            yield await piece();
+          }
+        }
+        // The last batches, or the empty result's schema.
+        if (group.length || !pieces) yield await piece();
+      } finally {
+        release();
+      }
     },
     async session() {
       return wrap(db, await db.connect(), mode, instantiateMs, false);

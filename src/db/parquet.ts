@@ -10,6 +10,7 @@
 import type { SchemaElement } from 'hyparquet';
 import { ByteWriter, ParquetWriter, type ColumnSource } from 'hyparquet-writer';
 import { concatBytes } from '../ingest/bytes';
+import { fromIpcPieces } from './result-set';
 import type { ResultSet } from './types';
 
 type Kind = 'int32' | 'int64' | 'decimal' | 'double' | 'float' | 'boolean' | 'timestamp' | 'date' | 'blob' | 'text';
@@ -153,11 +154,16 @@ export class ParquetEncoder {
     }
   }
 
-  /** Writes the last row group and the footer; the file's bytes, in order. */
+  /** The bytes of the row groups written since the last take (or the start), in order. */
+  take(): Uint8Array[] {
+    return this.writer.chunks.splice(0);
+  }
+
+  /** Writes the last row group and the footer; the file's bytes not taken yet, in order. */
   finish(): Uint8Array[] {
     if (this.pendingRows > 0) this.writeGroup();
     void this.parquet.finish();
-    return this.writer.chunks;
+    return this.take();
   }
 
   private get pendingRows(): number {
@@ -173,6 +179,38 @@ export class ParquetEncoder {
     const n = this.pendingRows;
     this.pending = this.emptyGroup();
     void this.parquet.write({ columnData, rowGroupSize: n });
+  }
+}
+
+/**
+ * Writes a Parquet file from a result arriving as Arrow IPC pieces (db/result-set.ts), a piece
+ * at a time, so only the row group being filled is held: what a backup of a large table needs.
+ * The first piece gives the schema (an empty result still sends one).
+ */
+export class IpcParquetEncoder {
+  private plan: ParquetPlan | null = null;
+  private encoder: ParquetEncoder | null = null;
+
+  constructor(private readonly groupRows = PARQUET_GROUP_ROWS) {}
+
+  get rowCount(): number {
+    return this.encoder?.rowCount ?? 0;
+  }
+
+  /** Encodes a piece; the bytes of the row groups it completed. */
+  add(ipc: Uint8Array): Uint8Array[] {
+    const rs = fromIpcPieces([ipc]);
+    this.plan ??= parquetPlan(rs);
+    this.encoder ??= new ParquetEncoder(this.plan.schema, this.groupRows);
+    for (let start = 0; start < rs.rowCount; start += PARQUET_SLICE_ROWS)
+      this.encoder.add(parquetValues(rs, this.plan, start, Math.min(rs.rowCount, start + PARQUET_SLICE_ROWS)));
+    return this.encoder.take();
+  }
+
+  /** The rest of the file (its last row group and footer). */
+  finish(): Uint8Array[] {
+    if (!this.encoder) throw new Error('no piece of the result arrived (not even its schema)');
+    return this.encoder.finish();
   }
 }
 

@@ -2,7 +2,7 @@
  * Wraps an Arrow table (a query result) as a ResultSet: cells are converted to plain values
  * only when read, so a 200k-row result costs nothing until the grid scrolls to it.
  */
-import { Table, Type, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Table, Type, tableFromIPC, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
 import type { ColumnMeta, ResultSet, Row } from './types';
 import { columnReader, type VectorLike } from './values';
 
@@ -74,7 +74,7 @@ const hasInterval = (type: { typeId: number; children?: { type: any }[] } | unde
   !!type && (type.typeId === Type.Interval || (type.children ?? []).some((c) => hasInterval(c.type)));
 
 /** Record batches per IPC piece: tens of milliseconds of copying each (duckdb-wasm's batches hold ~2k rows). */
-const IPC_PIECE_BATCHES = 16;
+export const IPC_PIECE_BATCHES = 16;
 
 /**
  * The table as IPC streams of IPC_PIECE_BATCHES record batches each, so a page can post them
@@ -91,6 +91,16 @@ function ipcPieces(table: ArrowLike): Iterable<Uint8Array> | null {
     if (batches.length === 0) yield tableToIPC(whole, 'stream');
     for (let i = 0; i < batches.length; i += IPC_PIECE_BATCHES) yield tableToIPC(new Table(batches.slice(i, i + IPC_PIECE_BATCHES)), 'stream');
   })();
+}
+
+/**
+ * Record batches of a streamed result as one IPC piece (what ipcPieces makes of a whole result);
+ * throws for intervals, which would not read back (see ipcPieces).
+ */
+export function batchesToIpc(batches: readonly RecordBatch[], schema?: Schema): Uint8Array {
+  const table = batches.length || !schema ? new Table(batches as RecordBatch[]) : new Table(schema);
+  if (table.schema.fields.some((f) => hasInterval(f.type))) throw new Error('an INTERVAL column cannot be streamed as Arrow IPC');
+  return tableToIPC(table, 'stream');
 }
 
 /** The result ipcPieces wrote, read back (in a worker). */

@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { tableFromIPC } from 'apache-arrow';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ParquetEncoder, encodeParquet, parquetPlan, parquetValues, resultToParquet } from '../../../src/db/parquet';
-import { fromIpcPieces, toResultSet } from '../../../src/db/result-set';
+import { IpcParquetEncoder, ParquetEncoder, encodeParquet, parquetPlan, parquetValues, resultToParquet } from '../../../src/db/parquet';
+import { batchesToIpc, fromIpcPieces, toResultSet } from '../../../src/db/result-set';
 import { concatBytes } from '../../../src/ingest/bytes';
 import type { ResultSet } from '../../../src/db/types';
 import { openRawConnection, openTestDb, type TestDb } from '../helpers/duckdb';
@@ -99,6 +99,32 @@ describe('a result sent to the Parquet worker as Arrow IPC pieces', () => {
     const none = [...empty.ipcPieces!()!];
     expect(none.length).toBe(1);
     expect(fromIpcPieces(none)).toMatchObject({ rowCount: 0, columns: [{ name: 'a', type: 'INTEGER' }, { name: 'b', type: 'VARCHAR' }] });
+  });
+
+  it('writes a streamed result piece by piece into the same file as the whole result, handing over each row group as it completes', async () => {
+    const own = await pageResult(SQL);
+    const table = tableFromIPC(concatBytes([...own.ipcPieces!()!]));
+    // Pieces of 300 rows, as Database.streamIpc makes them of DuckDB's batches.
+    const batches = table.batches.flatMap((b) => Array.from({ length: Math.ceil(b.numRows / 300) }, (_, i) => b.slice(i * 300, Math.min(b.numRows, (i + 1) * 300))));
+    const encoder = new IpcParquetEncoder(1000);
+    const handed: number[] = [];
+    const chunks: Uint8Array[] = [];
+    for (const batch of batches) {
+      const out = encoder.add(batchesToIpc([batch]));
+      if (out.length) handed.push(encoder.rowCount);
+      chunks.push(...out);
+    }
+    chunks.push(...encoder.finish());
+    // Row groups go out as soon as they are complete: in the pieces holding the 1,000th and the
+    // 2,000th row (DuckDB's first batch of 2,048 rows ends a piece early).
+    expect(handed).toEqual([1200, 2048]);
+    expect(concatBytes(chunks)).toEqual(concatBytes(encodeParquet(own, { groupRows: 1000 })));
+    const empty = new IpcParquetEncoder();
+    const schema = tableFromIPC([...(await pageResult(`SELECT 1 AS a, 'x' AS b WHERE false`)).ipcPieces!()!][0]).schema;
+    expect(empty.add(batchesToIpc([], schema))).toEqual([]);
+    const file = concatBytes(empty.finish());
+    expect(parquetMetadata(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer)).toMatchObject({ num_rows: 0n });
+    expect(() => new IpcParquetEncoder().finish()).toThrow(/no piece/);
   });
 
   it("does not send an interval (apache-arrow 17 cannot read DuckDB's)", async () => {
