@@ -1,0 +1,36 @@
+/**
+ * A zip file (a File or Blob) read an entry at a time through its central directory
+ * (ingest/zip-directory.ts): only the directory is read up front, a stored entry stays a slice of
+ * the file (read as needed), and a deflated one is inflated when asked for.
+ */
+import { inflateSync } from 'fflate';
+import { LOCAL_HEADER_BYTES, ZIP_TAIL_BYTES, dataOffset, findDirectory, parseDirectory, type ZipEntry } from '../ingest/zip-directory';
+
+const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+
+export interface ZipFile {
+  readonly names: readonly string[];
+  /** The entry's content: a slice of the file when stored, its inflated bytes when deflated; null when absent. */
+  entry(name: string): Promise<Blob | null>;
+}
+
+export async function openZip(file: Blob): Promise<ZipFile> {
+  const tailStart = Math.max(0, file.size - ZIP_TAIL_BYTES);
+  const where = findDirectory(await bytesOf(file.slice(tailStart)), file.size);
+  const entries = new Map<string, ZipEntry>(
+    parseDirectory(await bytesOf(file.slice(where.offset, where.offset + where.size)), where.entries).map((e) => [e.name, e]),
+  );
+  return {
+    names: [...entries.keys()],
+    async entry(name) {
+      const e = entries.get(name);
+      if (!e) return null;
+      const start = dataOffset(await bytesOf(file.slice(e.headerOffset, e.headerOffset + LOCAL_HEADER_BYTES)), e);
+      const data = file.slice(start, start + e.compressedSize);
+      if (data.size !== e.compressedSize) throw new Error(`The zip is cut short: ${name} is incomplete.`);
+      if (e.method === 0) return data;
+      if (e.method === 8) return new Blob([inflateSync(await bytesOf(data), { out: new Uint8Array(e.size) }) as BlobPart]);
+      throw new Error(`The zip's entry ${name} is compressed with method ${e.method}, which cannot be read here.`);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { Zip, ZipPassThrough, strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { openZip } from '../../../src/app/zip-file';
+import { concatBytes } from '../../../src/ingest/bytes';
+import { ZIP_TAIL_BYTES, findDirectory, parseDirectory } from '../../../src/ingest/zip-directory';
+
+const text = async (b: Blob | null) => (b ? new TextDecoder().decode(new Uint8Array(await b.arrayBuffer())) : null);
+const big = new Uint8Array(200_000).map((_, i) => (i * 7919) % 251);
+
+/** A zip written as exportBackup writes one: streamed, stored entries with data descriptors. */
+function streamedZip(files: Record<string, Uint8Array[]>, comment = ''): Uint8Array {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    out.push(chunk);
+  });
+  for (const [name, pieces] of Object.entries(files)) {
+    const entry = new ZipPassThrough(name);
+    zip.add(entry);
+    for (const p of pieces) entry.push(p);
+    entry.push(new Uint8Array(0), true);
+  }
+  zip.end();
+  const bytes = concatBytes(out);
+  if (!comment) return bytes;
+  // A comment after the end record (its length in the record's last two bytes).
+  const c = strToU8(comment);
+  const withComment = concatBytes([bytes, c]);
+  new DataView(withComment.buffer).setUint16(bytes.length - 2, c.length, true);
+  return withComment;
+}
+
+describe('ingest/zip-directory and app/zip-file: a zip read an entry at a time through its directory', () => {
+  it('reads a streamed zip (data descriptors, stored entries) as slices of the file', async () => {
+    const bytes = streamedZip({ 'a.parquet': [big.subarray(0, 70_000), big.subarray(70_000)], 'ü/b.json': [strToU8('{"b":1}')], 'empty.bin': [] });
+    const zip = await openZip(new Blob([bytes as BlobPart]));
+    expect(zip.names).toEqual(['a.parquet', 'ü/b.json', 'empty.bin']);
+    expect(new Uint8Array(await (await zip.entry('a.parquet'))!.arrayBuffer())).toEqual(big);
+    expect(await text(await zip.entry('ü/b.json'))).toBe('{"b":1}');
+    expect((await zip.entry('empty.bin'))!.size).toBe(0);
+    expect(await zip.entry('missing')).toBeNull();
+  });
+
+  it('inflates deflated entries, and finds the directory behind a comment that contains its signature', async () => {
+    const bytes = zipSync({ 'x.txt': strToU8('hello '.repeat(1000)), 'y.bin': [big, { level: 0 }] }, { level: 6 });
+    const zip = await openZip(new Blob([bytes as BlobPart]));
+    expect(await text(await zip.entry('x.txt'))).toBe('hello '.repeat(1000));
+    expect(new Uint8Array(await (await zip.entry('y.bin'))!.arrayBuffer())).toEqual(big);
+    const commented = streamedZip({ 'c.txt': [strToU8('see')] }, 'PK\x05\x06 not a record');
+    expect(await text(await (await openZip(new Blob([commented as BlobPart]))).entry('c.txt'))).toBe('see');
+  });
+
+  it('refuses what is not a zip, a cut zip and a directory that lies, with readable errors', async () => {
+    await expect(openZip(new Blob(['name,value\n1,2\n']))).rejects.toThrow(/not a zip/);
+    const bytes = streamedZip({ 'a.bin': [big] });
+    // The first 100 kB lost: the directory now points past the file's start.
+    await expect(openZip(new Blob([bytes.subarray(100_000) as BlobPart]))).rejects.toThrow(/damaged/);
+    const tail = bytes.subarray(Math.max(0, bytes.length - ZIP_TAIL_BYTES));
+    const where = findDirectory(tail, bytes.length);
+    expect(() => parseDirectory(bytes.subarray(where.offset, where.offset + where.size), 2)).toThrow(/lists 1 of 2/);
+    const zip64 = bytes.slice();
+    new DataView(zip64.buffer).setUint32(zip64.length - 6, 0xffffffff, true);
+    expect(() => findDirectory(zip64.subarray(zip64.length - 22), zip64.length)).toThrow(/ZIP64/);
+  });
+});
