@@ -11,7 +11,7 @@ import { DATASETS, type Dataset } from '../domain/columns';
 import { IngestError, type IngestSource, type Progress } from '../ingest/protocol';
 import { storeBoundariesSql } from '../reports/boundaries';
 import { ident, str } from '../sql/quote';
-import { importBackup, resetStore } from './backup';
+import { importBackup, resetStore, type BackupProgress } from './backup';
 import { ingest, type IngestSummary } from './ingest-runner';
 import { placeStoredRows } from './place';
 
@@ -82,12 +82,15 @@ export class App {
     });
   }
 
-  /** Replaces the store with a backup zip, queued like a load (never during one); resolves with the rows per table. */
-  restore(bytes: Uint8Array): Promise<Record<string, number>> {
+  /**
+   * Replaces the store with a backup zip (read a row group at a time from the file), queued like
+   * a load (never during one); resolves with the rows per table.
+   */
+  restore(file: Blob, onProgress?: BackupProgress): Promise<Record<string, number>> {
     return this.enqueue(async () => {
       this.assertWritable();
       try {
-        return await importBackup(this.db, bytes);
+        return await importBackup(this.db, file, onProgress);
       } finally {
         this.changed();
       }

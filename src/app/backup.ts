@@ -1,14 +1,15 @@
 /**
  * Backup and restore: the whole store as one zip of Parquet files (one per table) plus a
- * manifest; restoring replaces the store's content in one transaction. Reset empties the store.
+ * manifest, written and read a row group at a time; restoring replaces the store's content in
+ * one transaction. Reset empties the store.
  * Tables stay in DuckDB's own format inside OPFS; this zip is the user's copy.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { Zip, ZipPassThrough, strToU8 } from 'fflate';
 import type { Database } from '../db/duckdb';
-import { concatBytes } from '../ingest/bytes';
-import { writeParquet } from './parquet-writer';
-import { insertStagedSql, stageIpc } from './parquet-import';
-import { readParquetAsIpc } from './parquet-reader';
+import { streamParquet } from './parquet-writer';
+import { insertStagedSql } from './parquet-import';
+import { readParquetGroups } from './parquet-reader';
+import { openZip, type ZipFile } from './zip-file';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
 import { DERIVED_TABLES, rebuildDerivedSql } from '../db/rollups';
 import { execInTransaction } from '../db/transaction';
@@ -35,47 +36,106 @@ interface BackupManifest {
   readonly tables: Record<string, number>;
 }
 
-/** Writes the store as a zip of Parquet files. */
-export async function exportBackup(db: Database): Promise<Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  const tables: Record<string, number> = {};
-  for (const t of BACKUP_TABLES) {
-    const rs = await db.run(`SELECT * FROM ${ident(t)}`);
-    files[`${t}.parquet`] = concatBytes(await writeParquet(rs));
-    tables[t] = rs.rowCount;
+/** How far a backup or restore is: the table at hand, its rows done and its rows in all. */
+export type BackupProgress = (table: string, done: number, total: number) => void;
+
+/**
+ * Writes the store as a zip of Parquet files, one consistent snapshot (one read transaction on
+ * its own connection, so loads and reports go on). Each table streams from DuckDB through a
+ * parquet worker into the zip a row group at a time, and the zip's bytes go into Blobs (which the
+ * browser may keep on disk): memory follows a row group, not the store. Entries are stored
+ * uncompressed (Parquet is compressed already), so a restore reads each as a slice of the file.
+ */
+export async function exportBackup(db: Database, onProgress?: BackupProgress): Promise<Blob> {
+  const parts: Blob[] = [];
+  let zipError: Error | null = null;
+  const zip = new Zip((err, chunk) => (err ? (zipError = err) : parts.push(new Blob([chunk as BlobPart]))));
+  const session = await db.session();
+  let finished = false;
+  try {
+    await session.exec('BEGIN TRANSACTION');
+    const tables: Record<string, number> = {};
+    for (const t of BACKUP_TABLES) tables[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
+    for (const t of BACKUP_TABLES) {
+      const entry = new ZipPassThrough(`${t}.parquet`);
+      zip.add(entry);
+      onProgress?.(t, 0, tables[t]);
+      let rows = 0;
+      await streamParquet(
+        session.streamIpc(`SELECT * FROM ${ident(t)}`),
+        (chunks) => chunks.forEach((c) => entry.push(c)),
+        (n) => onProgress?.(t, (rows = n), tables[t]),
+      );
+      entry.push(new Uint8Array(0), true);
+      if (rows !== tables[t]) throw new Error(`${t}: ${rows} rows written of ${tables[t]}`);
+    }
+    await session.exec('COMMIT');
+    finished = true;
+    const manifest: BackupManifest = { format: 'denver-lens-backup', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };
+    const entry = new ZipPassThrough('manifest.json');
+    zip.add(entry);
+    entry.push(strToU8(JSON.stringify(manifest, null, 2)), true);
+    zip.end();
+    if (zipError) throw zipError;
+    return new Blob(parts, { type: 'application/zip' });
+  } finally {
+    if (!finished) {
+      zip.terminate();
+      await session.exec('ROLLBACK').catch(() => undefined);
+    }
+    await session.close();
   }
-  const manifest: BackupManifest = { format: 'denver-lens-backup', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };
-  files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
-  return zipSync(files, { level: 0 });
 }
 
-/** Replaces the store's content with a backup made by exportBackup. Throws a readable Error. */
-export async function importBackup(db: Database, bytes: Uint8Array): Promise<Record<string, number>> {
-  let entries: Record<string, Uint8Array>;
+/** The table a restore stages each row group in (in the store: the restore's transaction writes only there). */
+const RESTORE_PART = '_restore_part';
+
+/**
+ * Replaces the store's content with a backup made by exportBackup, in one transaction: each
+ * table's Parquet is read a row group at a time (in a worker, straight from the file) and
+ * inserted, so a restore holds a row group, not the backup. Throws a readable Error; a failure
+ * leaves the store as it was.
+ */
+export async function importBackup(db: Database, file: Blob, onProgress?: BackupProgress): Promise<Record<string, number>> {
+  let zip: ZipFile;
   try {
-    entries = unzipSync(bytes);
+    zip = await openZip(file);
   } catch (cause) {
-    throw new Error('This is not a Denver Lens backup: the zip could not be read.', { cause });
+    throw new Error(`This is not a Denver Lens backup: ${(cause as Error).message}`, { cause });
   }
-  const manifest = entries['manifest.json'] ? (JSON.parse(strFromU8(entries['manifest.json'])) as BackupManifest) : null;
+  const manifestEntry = await zip.entry('manifest.json');
+  const manifest = manifestEntry ? (JSON.parse(await manifestEntry.text()) as BackupManifest) : null;
   if (!manifest || manifest.format !== 'denver-lens-backup') throw new Error('This zip is not a Denver Lens backup (no manifest.json).');
   if (manifest.schemaVersion > SCHEMA_VERSION) throw new Error(`This backup was made by a newer Denver Lens (schema ${manifest.schemaVersion}).`);
+  const sources = new Map<string, Blob>();
+  for (const t of BACKUP_TABLES) {
+    const entry = await zip.entry(`${t}.parquet`);
+    if (!entry) throw new Error(`The backup has no ${t}.parquet.`);
+    sources.set(t, entry);
+  }
   const session = await db.session();
+  const part = ident(RESTORE_PART);
   try {
-    await session.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
-    for (const t of BACKUP_TABLES) {
-      const file = entries[`${t}.parquet`];
-      if (!file) throw new Error(`The backup has no ${t}.parquet.`);
-      await stageIpc(session, `r_${t}`, (await readParquetAsIpc(file)).ipc);
-    }
     const counts: Record<string, number> = {};
     await session.exec('BEGIN TRANSACTION');
     try {
       for (const t of BACKUP_TABLES) {
         await session.exec(`DELETE FROM ${ident(t)}`);
-        if (!manifest.tables[t]) continue;
-        await session.exec(await insertStagedSql(session, t, `r_${t}`));
+        const total = manifest.tables[t] ?? 0;
+        if (!total) continue;
+        let insert: string | null = null;
+        let done = 0;
+        onProgress?.(t, 0, total);
+        await readParquetGroups(sources.get(t)!, async (ipc, rows) => {
+          if (!ipc) return;
+          await session.insertIpc(ipc, { name: RESTORE_PART, schema: 'main', create: true });
+          insert ??= await insertStagedSql(session, t, RESTORE_PART, 'main');
+          await session.exec(insert);
+          await session.exec(`DROP TABLE ${part}`);
+          onProgress?.(t, (done += rows), total);
+        });
         counts[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
+        if (counts[t] !== total) throw new Error(`${t}: the backup says ${total} rows, its Parquet holds ${counts[t]}`);
       }
       for (const sql of rebuildDerivedSql()) await session.exec(sql);
       await session.exec('COMMIT');
@@ -86,7 +146,6 @@ export async function importBackup(db: Database, bytes: Uint8Array): Promise<Rec
     await session.exec('CHECKPOINT').catch(() => undefined);
     return counts;
   } finally {
-    for (const t of BACKUP_TABLES) await session.exec(`DROP TABLE IF EXISTS staging.${ident(`r_${t}`)}`).catch(() => undefined);
     await session.close();
   }
 }

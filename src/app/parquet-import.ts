@@ -2,7 +2,7 @@
  * Puts rows read from Parquet (hyparquet objects) into the store: they are staged as Arrow in the
  * in-memory `staging` database, then inserted with casts to the store's column types.
  */
-import { parquetReadObjects, type AsyncBuffer } from 'hyparquet';
+import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer } from 'hyparquet';
 import { Float64Column, Utf8Column, columnsToIpc } from '../ingest/arrow-columns';
 import type { Database } from '../db/duckdb';
 import { ident, str } from '../sql/quote';
@@ -56,10 +56,19 @@ export function rowsToIpc(rows: Record<string, unknown>[]): Uint8Array | null {
   return columnsToIpc(columns);
 }
 
-/** A Parquet file's rows as rowsToIpc's stream, and how many (what app/parquet-read.worker.ts does). */
-export async function parquetToIpc(file: AsyncBuffer): Promise<{ ipc: Uint8Array | null; rows: number }> {
-  const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
-  return { ipc: rowsToIpc(rows), rows: rows.length };
+/**
+ * A Parquet file's row groups, each as rowsToIpc's stream with its row count, read one at a time
+ * (what app/parquet-read.worker.ts does): a file of any size is held a row group at a time.
+ */
+export async function* parquetGroupsToIpc(file: AsyncBuffer): AsyncGenerator<{ ipc: Uint8Array | null; rows: number }> {
+  const metadata = await parquetMetadataAsync(file);
+  let rowStart = 0;
+  for (const group of metadata.row_groups) {
+    const rowEnd = rowStart + Number(group.num_rows);
+    const rows = (await parquetReadObjects({ file, metadata, rowStart, rowEnd })) as Record<string, unknown>[];
+    yield { ipc: rowsToIpc(rows), rows: rows.length };
+    rowStart = rowEnd;
+  }
 }
 
 /** Stages rowsToIpc's stream as `staging.<name>` (replacing it); nothing is staged for no rows. */
@@ -69,17 +78,22 @@ export async function stageIpc(session: Database, name: string, ipc: Uint8Array 
   if (ipc) await session.insertIpc(ipc, { name, schema: 'staging', create: true });
 }
 
-/** `INSERT INTO table SELECT <casts> FROM staging.<name>` for the table's columns. */
-export async function insertStagedSql(session: Database, table: string, name: string): Promise<string> {
+/**
+ * `INSERT INTO table SELECT <casts> FROM <schema>.<name>` for the table's columns the staged
+ * table has: `staging` (the in-memory database) or `main` (the store itself, for a part staged
+ * inside a transaction that writes the store: a transaction writes to one database only).
+ */
+export async function insertStagedSql(session: Database, table: string, name: string, schema: 'staging' | 'main' = 'staging'): Promise<string> {
   const cols = await session.query(
     `SELECT column_name AS name, data_type AS type FROM information_schema.columns
      WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = ${str(table)} ORDER BY ordinal_position`,
   );
+  const where = schema === 'staging' ? `table_catalog = 'staging'` : `table_catalog = current_database() AND table_schema = 'main'`;
   const staged = new Set(
-    (await session.query(`SELECT column_name AS name FROM information_schema.columns WHERE table_catalog = 'staging' AND table_name = ${str(name)}`)).map((c) => String(c.name)),
+    (await session.query(`SELECT column_name AS name FROM information_schema.columns WHERE ${where} AND table_name = ${str(name)}`)).map((c) => String(c.name)),
   );
   const present = cols.filter((c) => staged.has(String(c.name)));
   const list = present.map((c) => ident(String(c.name))).join(', ');
   const exprs = present.map((c) => castFor(String(c.type), String(c.name))).join(', ');
-  return `INSERT INTO ${ident(table)} (${list}) SELECT ${exprs} FROM staging.${ident(name)}`;
+  return `INSERT INTO ${ident(table)} (${list}) SELECT ${exprs} FROM ${ident(schema)}.${ident(name)}`;
 }

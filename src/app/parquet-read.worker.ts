@@ -1,16 +1,39 @@
 /// <reference lib="webworker" />
-/** Reads the Parquet file it is sent (or told where to read) into an Arrow IPC stream for staging (see parquet-reader.ts). */
-import { parquetToIpc } from './parquet-import';
+/**
+ * Reads the Parquet file it is told of a row group at a time into Arrow IPC streams for staging
+ * (see parquet-reader.ts): it sends a group, reads the next, and sends that one when the page
+ * says `next`, so at most two row groups are held.
+ */
+import { parquetGroupsToIpc } from './parquet-import';
 import { readerBuffer, type FromParquetReader, type ToParquetReader } from './parquet-reader';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = async (event: MessageEvent<ToParquetReader>) => {
-  let msg: FromParquetReader;
-  try {
-    msg = { type: 'done', ...(await parquetToIpc(await readerBuffer(event.data))) };
-  } catch (e) {
-    msg = { type: 'error', message: (e as Error)?.message ?? String(e) };
+const post = (msg: FromParquetReader) => self.postMessage(msg, msg.type === 'group' && msg.ipc ? [msg.ipc.buffer] : []);
+/** Groups sent, and groups the page has said it staged. */
+let sent = 0;
+let staged = 0;
+let wake: (() => void) | null = null;
+const caughtUp = async () => {
+  while (staged < sent) await new Promise<void>((resolve) => (wake = resolve));
+};
+
+async function read(source: Parameters<typeof readerBuffer>[0]): Promise<void> {
+  for await (const group of parquetGroupsToIpc(await readerBuffer(source))) {
+    await caughtUp();
+    post({ type: 'group', ...group });
+    sent++;
   }
-  self.postMessage(msg, msg.type === 'done' && msg.ipc ? [msg.ipc.buffer] : []);
+  await caughtUp();
+  post({ type: 'end' });
+}
+
+self.onmessage = (event: MessageEvent<ToParquetReader>) => {
+  const msg = event.data;
+  if (msg.type === 'next') {
+    staged++;
+    wake?.();
+    return;
+  }
+  read(msg.source).catch((e: unknown) => post({ type: 'error', message: (e as Error)?.message ?? String(e) }));
 };

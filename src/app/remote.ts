@@ -8,7 +8,7 @@ import type { Database } from '../db/duckdb';
 import { ident } from '../sql/quote';
 import type { PartitionFile, PartitionManifest } from './partitioned-export';
 import { insertStagedSql, stageIpc } from './parquet-import';
-import { readParquetAsIpc } from './parquet-reader';
+import { readParquetGroups } from './parquet-reader';
 import { rebuildDerivedSql } from '../db/rollups';
 
 export interface RemoteRequest {
@@ -52,13 +52,16 @@ export async function attachRemote(db: Database, req: RemoteRequest): Promise<Re
   const wanted = filesInRange(manifest.files, req.from, req.to);
   let rows = 0;
   for (const [i, f] of wanted.entries()) {
-    // Read and made an Arrow stream in a worker, with range requests for the parts needed.
-    const read = await readParquetAsIpc({ url: new URL(f.path, base).href, byteLength: f.bytes });
+    // Read a row group at a time in a worker, with range requests for the parts needed.
     const name = `remote_${i}`;
-    await stageIpc(db, name, read.ipc);
-    if (read.rows) await db.exec(await insertStagedSql(db, f.table, name));
+    let insert: string | null = null;
+    rows += await readParquetGroups({ url: new URL(f.path, base).href, byteLength: f.bytes }, async (ipc) => {
+      if (!ipc) return;
+      await stageIpc(db, name, ipc);
+      insert ??= await insertStagedSql(db, f.table, name);
+      await db.exec(insert);
+    });
     await db.exec(`DROP TABLE IF EXISTS staging.${ident(name)}`);
-    rows += read.rows;
   }
   // The layout carries daily_counts only: the reports' other rollups come from the rows read.
   for (const sql of rebuildDerivedSql()) await db.exec(sql);

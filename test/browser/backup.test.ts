@@ -1,11 +1,12 @@
 /**
  * Backup and restore in a real browser: the store exported as a Parquet zip, reset (after a
  * confirmation), and restored from that zip to the same checksum, the Parquet written and read
- * in workers.
+ * in workers a row group at a time; a broken backup rolls back.
  */
-import { readFileSync } from 'node:fs';
-import { unzipSync } from 'fflate';
-import { parquetReadObjects } from 'hyparquet';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { count, openApp, storeChecksum, useBrowser } from './harness';
 
@@ -18,6 +19,14 @@ describe('backup and restore in Chromium', () => {
     const accidents = await count(page, 'traffic_accidents');
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
+    const requests = await count(page, 'service_requests');
+    // Every text the panel's message shows, to see the tables go by a row group at a time.
+    await page.evaluate(`(() => {
+      const el = document.querySelector('[data-testid=backup-message]');
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+    })()`);
+    const said = async () => (await page.evaluate('window.__said.splice(0)')) as string[];
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.click('[data-testid=backup-export]')]);
     const path = (await download.path())!;
     const files = unzipSync(new Uint8Array(readFileSync(path)));
@@ -27,6 +36,24 @@ describe('backup and restore in Chromium', () => {
     expect(rows.length).toBe(accidents);
     // Regression: the page encoded every table itself (15 s in one task for the sample).
     expect(workers.filter((u) => /parquet\.worker/.test(u)).length, workers.join(' ')).toBeGreaterThanOrEqual(3);
+    // Streamed: the table written a piece at a time, in row groups of 100k, stored in the zip.
+    const total = requests.toLocaleString('en-US');
+    const partway = (texts: string[]) => texts.filter((t) => new RegExp(`service_requests: [\\d,]+ of ${total} rows`).test(t) && !t.includes(`${total} of`)).length;
+    expect(partway(await said())).toBeGreaterThan(3);
+    const sr = files['service_requests.parquet'];
+    expect(parquetMetadata(sr.buffer.slice(sr.byteOffset, sr.byteOffset + sr.byteLength) as ArrayBuffer).row_groups.length).toBe(Math.ceil(requests / 100_000));
+
+    // A backup whose last table is cut short (zipped by another writer: deflated, no data
+    // descriptors) fails while the earlier tables are already written: all of it rolls back.
+    page.once('dialog', (d) => void d.accept());
+    const broken = { ...files, 'daily_counts.parquet': files['daily_counts.parquet'].subarray(0, files['daily_counts.parquet'].length >> 1) };
+    const brokenPath = join(dirname(path), 'broken-backup.zip');
+    writeFileSync(brokenPath, zipSync(broken, { level: 1 }));
+    await page.setInputFiles('[data-testid=backup-import]', brokenPath);
+    await page.waitForFunction(() => /rolled back/.test(document.querySelector('[data-testid=backup-message]')?.textContent ?? ''), undefined, { timeout: 180_000 });
+    expect(await page.textContent('[data-testid=backup-message]')).toMatch(/daily_counts|Parquet/);
+    expect(partway(await said())).toBeGreaterThan(3);
+    expect(await storeChecksum(page)).toBe(before);
 
     let dialogs = 0;
     page.on('dialog', (d) => {
@@ -43,6 +70,7 @@ describe('backup and restore in Chromium', () => {
     await page.waitForFunction(() => /Restored/.test(document.querySelector('[data-testid=backup-message]')?.textContent ?? ''), undefined, { timeout: 180_000 });
     expect(dialogs).toBe(2);
     expect(await storeChecksum(page)).toBe(before);
+    expect(partway(await said())).toBeGreaterThan(3);
     // Regression: the page read each table's Parquet itself (~4.5 s in one task for 426k rows).
     expect(workers.filter((u) => /parquet-read\.worker/.test(u)).length, workers.join(' ')).toBeGreaterThanOrEqual(3);
   });

@@ -180,9 +180,9 @@ function backupPanel(app: App): HTMLElement {
     busy(async () => {
       say('Writing the backup… (every table as Parquet; several seconds for a year of data)');
       try {
-        const bytes = await exportBackup(app.db);
-        download(`denver-lens-backup-${new Date().toISOString().slice(0, 10)}.zip`, bytes, 'application/zip');
-        say(`Backup written (${fmtBytes(bytes.length)}).`);
+        const zip = await exportBackup(app.db, (table, done, total) => say(`Writing the backup… ${table}: ${fmtInt(done)} of ${fmtInt(total)} rows`));
+        download(`denver-lens-backup-${new Date().toISOString().slice(0, 10)}.zip`, [zip], 'application/zip');
+        say(`Backup written (${fmtBytes(zip.size)}).`);
       } catch (e) {
         say(`The backup failed: ${(e as Error).message}`);
       }
@@ -196,7 +196,7 @@ function backupPanel(app: App): HTMLElement {
     await busy(async () => {
       say(`Restoring ${file.name}… (the rollups are recomputed after the tables)`);
       try {
-        const counts = await app.restore(new Uint8Array(await file.arrayBuffer()));
+        const counts = await app.restore(file, (table, done, total) => say(`Restoring ${file.name}… ${table}: ${fmtInt(done)} of ${fmtInt(total)} rows`));
         say(`Restored: ${Object.entries(counts).map(([t, n]) => `${t} ${fmtInt(n)}`).join(', ')}.`);
       } catch (e) {
         say((e as Error).message);
