@@ -4,12 +4,12 @@
  * one transaction. Reset empties the store.
  * Tables stay in DuckDB's own format inside OPFS; this zip is the user's copy.
  */
-import { Zip, ZipPassThrough, strToU8 } from 'fflate';
+import { strToU8 } from 'fflate';
 import type { Database } from '../db/duckdb';
 import { streamParquet } from './parquet-writer';
-import { insertStagedSql } from './parquet-import';
+import { tableColumns } from './parquet-import';
 import { readParquetGroups } from './parquet-reader';
-import { openZip, type ZipFile } from './zip-file';
+import { BlobZip, openZip, type ZipFile } from './zip-file';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
 import { DERIVED_TABLES, rebuildDerivedSql } from '../db/rollups';
 import { execInTransaction } from '../db/transaction';
@@ -47,9 +47,7 @@ export type BackupProgress = (table: string, done: number, total: number) => voi
  * uncompressed (Parquet is compressed already), so a restore reads each as a slice of the file.
  */
 export async function exportBackup(db: Database, onProgress?: BackupProgress): Promise<Blob> {
-  const parts: Blob[] = [];
-  let zipError: Error | null = null;
-  const zip = new Zip((err, chunk) => (err ? (zipError = err) : parts.push(new Blob([chunk as BlobPart]))));
+  const zip = new BlobZip();
   const session = await db.session();
   let finished = false;
   try {
@@ -57,8 +55,7 @@ export async function exportBackup(db: Database, onProgress?: BackupProgress): P
     const tables: Record<string, number> = {};
     for (const t of BACKUP_TABLES) tables[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
     for (const t of BACKUP_TABLES) {
-      const entry = new ZipPassThrough(`${t}.parquet`);
-      zip.add(entry);
+      const entry = zip.entry(`${t}.parquet`);
       onProgress?.(t, 0, tables[t]);
       let rows = 0;
       await streamParquet(
@@ -66,35 +63,28 @@ export async function exportBackup(db: Database, onProgress?: BackupProgress): P
         (chunks) => chunks.forEach((c) => entry.push(c)),
         (n) => onProgress?.(t, (rows = n), tables[t]),
       );
-      entry.push(new Uint8Array(0), true);
+      entry.end();
       if (rows !== tables[t]) throw new Error(`${t}: ${rows} rows written of ${tables[t]}`);
     }
     await session.exec('COMMIT');
     finished = true;
     const manifest: BackupManifest = { format: 'denver-lens-backup', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };
-    const entry = new ZipPassThrough('manifest.json');
-    zip.add(entry);
-    entry.push(strToU8(JSON.stringify(manifest, null, 2)), true);
-    zip.end();
-    if (zipError) throw zipError;
-    return new Blob(parts, { type: 'application/zip' });
+    zip.file('manifest.json', strToU8(JSON.stringify(manifest, null, 2)));
+    return zip.finish();
   } finally {
     if (!finished) {
-      zip.terminate();
+      zip.abort();
       await session.exec('ROLLBACK').catch(() => undefined);
     }
     await session.close();
   }
 }
 
-/** The table a restore stages each row group in (in the store: the restore's transaction writes only there). */
-const RESTORE_PART = '_restore_part';
-
 /**
  * Replaces the store's content with a backup made by exportBackup, in one transaction: each
  * table's Parquet is read a row group at a time (in a worker, straight from the file) and
- * inserted, so a restore holds a row group, not the backup. Throws a readable Error; a failure
- * leaves the store as it was.
+ * appended to the table, so a restore holds a row group, not the backup. Throws a readable
+ * Error; a failure leaves the store as it was.
  */
 export async function importBackup(db: Database, file: Blob, onProgress?: BackupProgress): Promise<Record<string, number>> {
   let zip: ZipFile;
@@ -114,7 +104,6 @@ export async function importBackup(db: Database, file: Blob, onProgress?: Backup
     sources.set(t, entry);
   }
   const session = await db.session();
-  const part = ident(RESTORE_PART);
   try {
     const counts: Record<string, number> = {};
     await session.exec('BEGIN TRANSACTION');
@@ -123,15 +112,10 @@ export async function importBackup(db: Database, file: Blob, onProgress?: Backup
         await session.exec(`DELETE FROM ${ident(t)}`);
         const total = manifest.tables[t] ?? 0;
         if (!total) continue;
-        let insert: string | null = null;
         let done = 0;
         onProgress?.(t, 0, total);
-        await readParquetGroups(sources.get(t)!, async (ipc, rows) => {
-          if (!ipc) return;
-          await session.insertIpc(ipc, { name: RESTORE_PART, schema: 'main', create: true });
-          insert ??= await insertStagedSql(session, t, RESTORE_PART, 'main');
-          await session.exec(insert);
-          await session.exec(`DROP TABLE ${part}`);
+        await readParquetGroups(sources.get(t)!, await tableColumns(session, t), async (ipc, rows) => {
+          if (ipc) await session.insertIpc(ipc, { name: t, schema: 'main', create: false });
           onProgress?.(t, (done += rows), total);
         });
         counts[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);

@@ -1,99 +1,91 @@
 /**
- * Puts rows read from Parquet (hyparquet objects) into the store: they are staged as Arrow in the
- * in-memory `staging` database, then inserted with casts to the store's column types.
+ * Puts rows read from Parquet (hyparquet objects; a backup's or a partition's, written by
+ * db/parquet.ts) into a store table: each row group becomes an Arrow stream with exactly the
+ * table's columns, in its order, which DuckDB appends to the table as it is, casting each column
+ * to the table's type. Numbers travel as DOUBLE (exact up to 2^53; a column with larger integers
+ * as text), everything else as text DuckDB casts: times as ISO wall-clock text, so no staging
+ * table is needed (inside a restore's transaction one would stay in memory until the commit).
  */
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer } from 'hyparquet';
 import { Float64Column, Utf8Column, columnsToIpc } from '../ingest/arrow-columns';
 import type { Database } from '../db/duckdb';
-import { ident, str } from '../sql/quote';
+import { str } from '../sql/quote';
 
-/** A Parquet column as an Arrow-friendly array: ids beyond 2^53 as text, times as epoch ms. */
-export function columnArray(values: unknown[]): unknown[] | Float64Array {
-  let numeric = true;
-  let text = false;
-  for (const v of values) {
-    if (v === null || v === undefined) continue;
-    if (typeof v === 'string' || typeof v === 'boolean') text = true;
-    else if (typeof v !== 'number' && typeof v !== 'bigint' && !(v instanceof Date)) text = true;
-    if (typeof v === 'bigint' && (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))) numeric = false;
+/** A column of the table the rows go to, as information_schema names its type. */
+export interface TargetColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL\(.*\))$/;
+
+/** A value as text DuckDB casts to `type`: a time as `YYYY-MM-DD HH:MM:SS.mmm` (a date as its day). */
+export function castableText(value: unknown, type: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return type === 'DATE' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
   }
-  if (text || !numeric) return values.map((v) => (v === null || v === undefined ? null : typeof v === 'boolean' ? String(v) : String(v)));
-  const out = new Float64Array(values.length);
-  const nulls = values.some((v) => v === null || v === undefined);
-  if (nulls) return values.map((v) => (v === null || v === undefined ? null : v instanceof Date ? v.getTime() : Number(v)));
-  values.forEach((v, i) => (out[i] = v instanceof Date ? v.getTime() : Number(v)));
+  return String(value);
+}
+
+/** Numbers as a Float64Array where they are all exact doubles; null when some value is not. */
+function exactNumbers(values: readonly unknown[]): (number | null)[] | null {
+  const out = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) out[i] = null;
+    else if (typeof v === 'number') out[i] = v;
+    else if (typeof v === 'bigint' && v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER)) out[i] = Number(v);
+    else return null;
+  }
   return out;
 }
 
-export function castFor(type: string, col: string): string {
-  const c = ident(col);
-  if (type === 'TIMESTAMP') return `epoch_ms(CAST(${c} AS BIGINT))`;
-  if (type === 'DATE') return `CAST(epoch_ms(CAST(${c} AS BIGINT)) AS DATE)`;
-  if (type.endsWith('[]')) return `CAST(${c} AS ${type})`;
-  return `TRY_CAST(${c} AS ${type})`;
-}
-
-
 /**
- * Rows read from Parquet as one Arrow IPC stream of DOUBLE and VARCHAR columns (see columnArray;
- * the store's types come back with castFor); null for no rows.
+ * Rows read from Parquet as one Arrow IPC stream of the target's columns in its order (absent
+ * ones null); null for no rows.
  */
-export function rowsToIpc(rows: Record<string, unknown>[]): Uint8Array | null {
+export function rowsToIpc(rows: readonly Record<string, unknown>[], target: readonly TargetColumn[]): Uint8Array | null {
   if (!rows.length) return null;
   // Arrow data is built directly (makeData): apache-arrow's builders compile code with
   // `new Function`, which the page's Content-Security-Policy forbids.
-  const columns = Object.keys(rows[0]).map((col) => {
-    const values = columnArray(rows.map((r) => r[col]));
-    if (values instanceof Float64Array || values.every((v) => v === null || typeof v === 'number')) {
+  const columns = target.map(({ name, type }) => {
+    const values = rows.map((r) => r[name]);
+    const numbers = NUMERIC.test(type) ? exactNumbers(values) : null;
+    if (numbers) {
       const c = new Float64Column();
-      for (const v of values) c.push(v as number | null);
-      return { name: col, data: c.take() };
+      for (const v of numbers) c.push(v);
+      return { name, data: c.take() };
     }
     const c = new Utf8Column();
-    for (const v of values) c.push(v as string | null);
-    return { name: col, data: c.take() };
+    for (const v of values) c.push(castableText(v, type));
+    return { name, data: c.take() };
   });
   return columnsToIpc(columns);
 }
 
 /**
- * A Parquet file's row groups, each as rowsToIpc's stream with its row count, read one at a time
- * (what app/parquet-read.worker.ts does): a file of any size is held a row group at a time.
+ * A Parquet file's row groups, each as rowsToIpc's stream for `target` with its row count, read
+ * one at a time (what app/parquet-read.worker.ts does): a file of any size is held a row group at
+ * a time.
  */
-export async function* parquetGroupsToIpc(file: AsyncBuffer): AsyncGenerator<{ ipc: Uint8Array | null; rows: number }> {
+export async function* parquetGroupsToIpc(file: AsyncBuffer, target: readonly TargetColumn[]): AsyncGenerator<{ ipc: Uint8Array | null; rows: number }> {
   const metadata = await parquetMetadataAsync(file);
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
     const rows = (await parquetReadObjects({ file, metadata, rowStart, rowEnd })) as Record<string, unknown>[];
-    yield { ipc: rowsToIpc(rows), rows: rows.length };
+    yield { ipc: rowsToIpc(rows, target), rows: rows.length };
     rowStart = rowEnd;
   }
 }
 
-/** Stages rowsToIpc's stream as `staging.<name>` (replacing it); nothing is staged for no rows. */
-export async function stageIpc(session: Database, name: string, ipc: Uint8Array | null): Promise<void> {
-  await session.exec(`ATTACH IF NOT EXISTS ':memory:' AS staging`);
-  await session.exec(`DROP TABLE IF EXISTS staging.${ident(name)}`);
-  if (ipc) await session.insertIpc(ipc, { name, schema: 'staging', create: true });
-}
-
-/**
- * `INSERT INTO table SELECT <casts> FROM <schema>.<name>` for the table's columns the staged
- * table has: `staging` (the in-memory database) or `main` (the store itself, for a part staged
- * inside a transaction that writes the store: a transaction writes to one database only).
- */
-export async function insertStagedSql(session: Database, table: string, name: string, schema: 'staging' | 'main' = 'staging'): Promise<string> {
-  const cols = await session.query(
+/** A store table's columns in order, for rowsToIpc. */
+export async function tableColumns(db: Database, table: string): Promise<TargetColumn[]> {
+  const cols = await db.query(
     `SELECT column_name AS name, data_type AS type FROM information_schema.columns
      WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = ${str(table)} ORDER BY ordinal_position`,
   );
-  const where = schema === 'staging' ? `table_catalog = 'staging'` : `table_catalog = current_database() AND table_schema = 'main'`;
-  const staged = new Set(
-    (await session.query(`SELECT column_name AS name FROM information_schema.columns WHERE ${where} AND table_name = ${str(name)}`)).map((c) => String(c.name)),
-  );
-  const present = cols.filter((c) => staged.has(String(c.name)));
-  const list = present.map((c) => ident(String(c.name))).join(', ');
-  const exprs = present.map((c) => castFor(String(c.type), String(c.name))).join(', ');
-  return `INSERT INTO ${ident(table)} (${list}) SELECT ${exprs} FROM ${ident(schema)}.${ident(name)}`;
+  return cols.map((c) => ({ name: String(c.name), type: String(c.type) }));
 }

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * Reads the Parquet file it is told of a row group at a time into Arrow IPC streams for staging
- * (see parquet-reader.ts): it sends a group, reads the next, and sends that one when the page
+ * Reads the Parquet file it is told of a row group at a time into Arrow IPC streams of the
+ * table's columns (see parquet-reader.ts): it sends a group, reads the next, and sends that one when the page
  * says `next`, so at most two row groups are held.
  */
 import { parquetGroupsToIpc } from './parquet-import';
@@ -18,8 +18,8 @@ const caughtUp = async () => {
   while (staged < sent) await new Promise<void>((resolve) => (wake = resolve));
 };
 
-async function read(source: Parameters<typeof readerBuffer>[0]): Promise<void> {
-  for await (const group of parquetGroupsToIpc(await readerBuffer(source))) {
+async function read({ source, target }: Extract<ToParquetReader, { type: 'read' }>): Promise<void> {
+  for await (const group of parquetGroupsToIpc(await readerBuffer(source), target)) {
     await caughtUp();
     post({ type: 'group', ...group });
     sent++;
@@ -35,5 +35,5 @@ self.onmessage = (event: MessageEvent<ToParquetReader>) => {
     wake?.();
     return;
   }
-  read(msg.source).catch((e: unknown) => post({ type: 'error', message: (e as Error)?.message ?? String(e) }));
+  read(msg).catch((e: unknown) => post({ type: 'error', message: (e as Error)?.message ?? String(e) }));
 };

@@ -3,10 +3,10 @@
  * unchanged: `<table>/year=YYYY/month=MM/part-0.parquet` for both datasets and the daily rollup,
  * plus `_manifest.json` listing every file (HTTP has no directory listing), all in one zip.
  */
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import type { Database } from '../db/duckdb';
-import { concatBytes } from '../ingest/bytes';
-import { writeParquet } from './parquet-writer';
+import { streamParquet } from './parquet-writer';
+import { BlobZip } from './zip-file';
 import { DATASETS, eventTimeColumn } from '../domain/columns';
 import { ident, int } from '../sql/quote';
 
@@ -42,26 +42,44 @@ export function partitionSql(table: string, time: string, year: number, month: n
   return `SELECT * FROM ${ident(table)} WHERE year(${t}) = ${int(year)} AND month(${t}) = ${int(month)} ORDER BY ${t}`;
 }
 
-/** Writes every partition; `onFile` reports progress. */
-export async function exportPartitioned(db: Database, onFile?: (f: PartitionFile) => void): Promise<Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
+/**
+ * Writes every partition into one zip, from one snapshot of the store (a read transaction on its
+ * own connection); each partition streams from DuckDB through the parquet worker into its zip
+ * entry, so memory follows a row group, not the layout. `onFile` reports progress.
+ */
+export async function exportPartitioned(db: Database, onFile?: (f: PartitionFile) => void): Promise<Blob> {
+  const zip = new BlobZip();
   const listed: PartitionFile[] = [];
-  for (const { table, time } of PARTITIONED_TABLES) {
-    const t = ident(time);
-    const parts = await db.query(`SELECT DISTINCT year(${t}) AS y, month(${t}) AS m FROM ${ident(table)} WHERE ${t} IS NOT NULL ORDER BY 1, 2`);
-    for (const p of parts) {
-      const year = Number(p.y);
-      const month = Number(p.m);
-      const rs = await db.run(partitionSql(table, time, year, month));
-      const bytes = concatBytes(await writeParquet(rs));
-      const path = partitionPath(table, year, month);
-      files[path] = bytes;
-      const f = { path, table, year, month, rows: rs.rowCount, bytes: bytes.length };
-      listed.push(f);
-      onFile?.(f);
+  const session = await db.session();
+  try {
+    await session.exec('BEGIN TRANSACTION');
+    for (const { table, time } of PARTITIONED_TABLES) {
+      const t = ident(time);
+      const parts = await session.query(`SELECT DISTINCT year(${t}) AS y, month(${t}) AS m FROM ${ident(table)} WHERE ${t} IS NOT NULL ORDER BY 1, 2`);
+      for (const p of parts) {
+        const year = Number(p.y);
+        const month = Number(p.m);
+        const path = partitionPath(table, year, month);
+        const entry = zip.entry(path);
+        let rows = 0;
+        let bytes = 0;
+        const take = (chunks: Uint8Array[]) => chunks.forEach((c) => (entry.push(c), (bytes += c.length)));
+        await streamParquet(session.streamIpc(partitionSql(table, time, year, month)), take, (n) => (rows = n));
+        entry.end();
+        const f = { path, table, year, month, rows, bytes };
+        listed.push(f);
+        onFile?.(f);
+      }
     }
+    await session.exec('COMMIT');
+    const manifest: PartitionManifest = { format: 'denver-lens-partitions', createdAt: new Date().toISOString(), files: listed };
+    zip.file('_manifest.json', strToU8(JSON.stringify(manifest, null, 2)));
+    return zip.finish();
+  } catch (e) {
+    zip.abort();
+    await session.exec('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    await session.close();
   }
-  const manifest: PartitionManifest = { format: 'denver-lens-partitions', createdAt: new Date().toISOString(), files: listed };
-  files['_manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
-  return zipSync(files, { level: 0 });
 }

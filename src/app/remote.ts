@@ -5,9 +5,8 @@
  * then query like a local one. The layout's `_manifest.json` says which files exist.
  */
 import type { Database } from '../db/duckdb';
-import { ident } from '../sql/quote';
 import type { PartitionFile, PartitionManifest } from './partitioned-export';
-import { insertStagedSql, stageIpc } from './parquet-import';
+import { tableColumns } from './parquet-import';
 import { readParquetGroups } from './parquet-reader';
 import { rebuildDerivedSql } from '../db/rollups';
 
@@ -51,17 +50,12 @@ export async function attachRemote(db: Database, req: RemoteRequest): Promise<Re
   if (manifest.format !== 'denver-lens-partitions') throw new Error(`${base}_manifest.json is not a Denver Lens partition manifest.`);
   const wanted = filesInRange(manifest.files, req.from, req.to);
   let rows = 0;
-  for (const [i, f] of wanted.entries()) {
+  for (const f of wanted) {
     // Read a row group at a time in a worker, with range requests for the parts needed.
-    const name = `remote_${i}`;
-    let insert: string | null = null;
-    rows += await readParquetGroups({ url: new URL(f.path, base).href, byteLength: f.bytes }, async (ipc) => {
-      if (!ipc) return;
-      await stageIpc(db, name, ipc);
-      insert ??= await insertStagedSql(db, f.table, name);
-      await db.exec(insert);
+    const target = await tableColumns(db, f.table);
+    rows += await readParquetGroups({ url: new URL(f.path, base).href, byteLength: f.bytes }, target, async (ipc) => {
+      if (ipc) await db.insertIpc(ipc, { name: f.table, create: false });
     });
-    await db.exec(`DROP TABLE IF EXISTS staging.${ident(name)}`);
   }
   // The layout carries daily_counts only: the reports' other rollups come from the rows read.
   for (const sql of rebuildDerivedSql()) await db.exec(sql);

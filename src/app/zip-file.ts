@@ -1,9 +1,11 @@
 /**
- * A zip file (a File or Blob) read an entry at a time through its central directory
+ * Zips as Blobs, an entry at a time. Reading (openZip) goes through the central directory
  * (ingest/zip-directory.ts): only the directory is read up front, a stored entry stays a slice of
- * the file (read as needed), and a deflated one is inflated when asked for.
+ * the file (read as needed), and a deflated one is inflated when asked for. Writing (BlobZip)
+ * streams stored entries (fflate's Zip) into Blobs as the bytes come, which the browser may keep
+ * on disk: memory follows the chunk at hand, not the archive.
  */
-import { inflateSync } from 'fflate';
+import { Zip, ZipPassThrough, inflateSync } from 'fflate';
 import { LOCAL_HEADER_BYTES, ZIP_TAIL_BYTES, dataOffset, findDirectory, parseDirectory, type ZipEntry } from '../ingest/zip-directory';
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
@@ -33,4 +35,43 @@ export async function openZip(file: Blob): Promise<ZipFile> {
       throw new Error(`The zip's entry ${name} is compressed with method ${e.method}, which cannot be read here.`);
     },
   };
+}
+
+/** An entry being written: its bytes in order, then end(). */
+export interface ZipEntryWriter {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
+
+/** A zip of stored entries written as it goes, one entry at a time; finish() gives the file. */
+export class BlobZip {
+  private readonly parts: Blob[] = [];
+  private error: Error | null = null;
+  private readonly zip = new Zip((err, chunk) => (err ? (this.error = err) : this.parts.push(new Blob([chunk as BlobPart]))));
+
+  /** Starts the next entry (the one before must be ended). */
+  entry(name: string): ZipEntryWriter {
+    const file = new ZipPassThrough(name);
+    this.zip.add(file);
+    return { push: (chunk) => file.push(chunk), end: () => file.push(new Uint8Array(0), true) };
+  }
+
+  /** A whole entry at once. */
+  file(name: string, bytes: Uint8Array): void {
+    const e = this.entry(name);
+    e.push(bytes);
+    e.end();
+  }
+
+  /** Writes the directory; the zip. */
+  finish(): Blob {
+    this.zip.end();
+    if (this.error) throw this.error;
+    return new Blob(this.parts, { type: 'application/zip' });
+  }
+
+  /** Gives up the zip (after a failure). */
+  abort(): void {
+    this.zip.terminate();
+  }
 }

@@ -221,9 +221,9 @@ function backupPanel(app: App): HTMLElement {
       say('Writing partitions…');
       try {
         let n = 0;
-        const bytes = await exportPartitioned(app.db, () => say(`Writing partitions… ${++n}`));
-        download('denver-lens-partitioned.zip', bytes, 'application/zip');
-        say(`Wrote ${n} partition files (${fmtBytes(bytes.length)}). Unzip them on any static host and attach the folder below.`);
+        const zip = await exportPartitioned(app.db, (f) => say(`Writing partitions… ${++n}: ${f.path}`));
+        download('denver-lens-partitioned.zip', [zip], 'application/zip');
+        say(`Wrote ${n} partition files (${fmtBytes(zip.size)}). Unzip them on any static host and attach the folder below.`);
       } catch (e) {
         say(`The export failed: ${(e as Error).message}`);
       }
