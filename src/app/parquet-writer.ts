@@ -65,15 +65,20 @@ async function viaWorker(
       };
       worker.onmessage = (e: MessageEvent<FromParquetWorker>) => {
         const m = e.data;
-        if (m.type === 'taken' || m.type === 'progress') {
-          if (m.type === 'taken') taken++;
-          onRows(m.rows);
-          wake?.();
-        } else if (m.type === 'bytes') onBytes(m.chunks);
-        else if (m.type === 'done') {
-          onBytes(m.chunks);
-          resolve();
-        } else fail(new Error(`Writing Parquet failed: ${m.message}`));
+        try {
+          if (m.type === 'taken' || m.type === 'progress') {
+            if (m.type === 'taken') taken++;
+            onRows(m.rows);
+            wake?.();
+          } else if (m.type === 'bytes') onBytes(m.chunks);
+          else if (m.type === 'done') {
+            onBytes(m.chunks);
+            resolve();
+          } else fail(new Error(`Writing Parquet failed: ${m.message}`));
+        } catch (err) {
+          // The caller's own handler failed (a zip grown too large, say).
+          fail(err as Error);
+        }
       };
       worker.onerror = (e) => fail(new Error(`Writing Parquet failed: ${e.message || 'the worker stopped'}`));
     });

@@ -47,13 +47,24 @@ export interface ZipEntryWriter {
 export class BlobZip {
   private readonly parts: Blob[] = [];
   private error: Error | null = null;
+  private bytes = 0;
   private readonly zip = new Zip((err, chunk) => (err ? (this.error = err) : this.parts.push(new Blob([chunk as BlobPart]))));
+
+  /** The most a zip without ZIP64 (which fflate does not write) can hold, with room for its directory. */
+  static readonly MAX_BYTES = 0xffffffff - (1 << 20);
+
+  constructor(private readonly maxBytes = BlobZip.MAX_BYTES) {}
 
   /** Starts the next entry (the one before must be ended). */
   entry(name: string): ZipEntryWriter {
     const file = new ZipPassThrough(name);
     this.zip.add(file);
-    return { push: (chunk) => file.push(chunk), end: () => file.push(new Uint8Array(0), true) };
+    const push = (chunk: Uint8Array) => {
+      this.bytes += chunk.length;
+      if (this.bytes > this.maxBytes) throw new Error(`the zip would pass ${Math.floor(this.maxBytes / 2 ** 20)} MiB, more than a zip without ZIP64 holds`);
+      file.push(chunk);
+    };
+    return { push, end: () => file.push(new Uint8Array(0), true) };
   }
 
   /** A whole entry at once. */

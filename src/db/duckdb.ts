@@ -28,7 +28,8 @@ export interface Database extends Connector {
   /**
    * Streams a query's result as Arrow IPC pieces of a few record batches each, DuckDB producing
    * the next batches only as the pieces are taken, so a whole table never sits in memory. The
-   * connection runs nothing else until the iteration ends (a `break` ends it).
+   * connection runs nothing else until the iteration ends (a `break` ends it, cancelling the
+   * rest). ENUM columns must be cast to text first (duckdb-wasm streams them without values).
    */
   streamIpc(sql: string): AsyncIterable<Uint8Array>;
   /** A second connection to the same database: its own transactions and TEMP tables. */
@@ -259,6 +260,7 @@ function wrap(
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       await new Promise<void>((started) => void serial(() => (started(), held)));
+      let complete = false;
       try {
         let reader;
         try {
@@ -267,13 +269,10 @@ function wrap(
           fail(e, sql);
         }
         let group: RecordBatch[] = [];
-        let reference: Table | undefined;
-        const piece = async () => {
-          if (lacksDictionaries(group)) {
-            // As runStreaming: ENUM values come from one row of the same query, read once.
-            reference ??= await conn.query(`SELECT * FROM (\n${sql.replace(/[\s;]+$/, '')}\n) LIMIT 1`);
-            restoreDictionaries(group, reference);
-          }
+        const piece = () => {
+          // duckdb-wasm streams ENUM columns without their values (duckdb-wasm#1548); the store's
+          // tables have none, and a caller streaming one must cast it to text.
+          if (lacksDictionaries(group)) throw new QueryError('An ENUM column cannot be streamed: cast it to VARCHAR.', sql);
           const ipc = batchesToIpc(group, reader!.schema);
           group = [];
           return ipc;
@@ -283,12 +282,15 @@ function wrap(
           group.push(batch);
           if (group.length >= IPC_PIECE_BATCHES) {
             pieces++;
-            yield await piece();
+            yield piece();
           }
         }
         // The last batches, or the empty result's schema.
-        if (group.length || !pieces) yield await piece();
+        if (group.length || !pieces) yield piece();
+        complete = true;
       } finally {
+        // Left early (the caller stopped, or failed): DuckDB stops producing the rest.
+        if (!complete) await conn.cancelSent().catch(() => undefined);
         release();
       }
     },

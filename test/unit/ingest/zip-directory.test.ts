@@ -47,6 +47,14 @@ describe('ingest/zip-directory and app/zip-file: a zip written and read an entry
     expect(await text(await (await openZip(new Blob([commented as BlobPart]))).entry('c.txt'))).toBe('see');
   });
 
+  it('stops a zip that would outgrow what a zip without ZIP64 holds', () => {
+    const zip = new BlobZip(150_000);
+    const entry = zip.entry('a.bin');
+    entry.push(big.subarray(0, 100_000));
+    expect(() => entry.push(big.subarray(100_000))).toThrow(/more than a zip without ZIP64 holds/);
+    zip.abort();
+  });
+
   it('refuses what is not a zip, a cut zip and a directory that lies, with readable errors', async () => {
     await expect(openZip(new Blob(['name,value\n1,2\n']))).rejects.toThrow(/not a zip/);
     const bytes = await streamedZip({ 'a.bin': [big] });
