@@ -35,6 +35,7 @@ export class EditorActivity {
     return {
       query: (sql) => db.query(sql),
       copyTo: (sql, format) => db.copyTo(sql, format),
+      ...(db.streamIpc ? { streamIpc: (sql: string) => db.streamIpc!(sql) } : {}),
       run: async (sql: string, options?: RunOptions): Promise<ResultSet> => {
         const stop = new AbortController();
         const outer = options?.signal;
@@ -44,7 +45,7 @@ export class EditorActivity {
         const mine: EditorRun = { since: now(), cancel: () => stop.abort() };
         this.set(mine);
         try {
-          return await db.run(sql, { signal: stop.signal });
+          return await db.run(sql, { ...options, signal: stop.signal });
         } finally {
           outer?.removeEventListener('abort', forward);
           if (this.run === mine) this.set(null);

@@ -191,9 +191,18 @@ function wrap(
       try {
         const reader = await conn.send(sql, true);
         const batches = [];
+        let bytes = 0;
+        let truncated = false;
         for await (const batch of reader) {
           if (cancelled) break;
+          if (options.maxBytes !== undefined && bytes >= options.maxBytes) {
+            // More rows than the caller holds: stop DuckDB producing the rest.
+            truncated = true;
+            await conn.cancelSent().catch(() => undefined);
+            break;
+          }
           batches.push(batch);
+          bytes += batch.data.byteLength;
         }
         if (cancelled) throw new QueryCancelled();
         if (lacksDictionaries(batches)) {
@@ -206,7 +215,8 @@ function wrap(
             // not a query: nothing to take the values from
           }
         }
-        return toResultSet(batches.length ? new Table(batches) : new Table(reader.schema ?? []));
+        const rs = toResultSet(batches.length ? new Table(batches) : new Table(reader.schema ?? []));
+        return truncated ? { ...rs, truncated } : rs;
       } catch (e) {
         if (cancelled || e instanceof QueryCancelled) throw new QueryCancelled();
         return fail(e, sql);

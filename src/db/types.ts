@@ -32,11 +32,18 @@ export interface ResultSet {
    * absent) when some column would not survive the trip.
    */
   ipcPieces?(): Iterable<Uint8Array> | null;
+  /** True when the query returned more rows than these: reading stopped at RunOptions.maxBytes. */
+  readonly truncated?: boolean;
 }
 
 export interface RunOptions {
   /** Aborting cancels the running query; the promise then rejects with QueryCancelled. */
   readonly signal?: AbortSignal;
+  /**
+   * With a signal: keep at most about this many bytes of Arrow data; a query that returns more
+   * is cancelled there and its result marked `truncated` (the rows read so far).
+   */
+  readonly maxBytes?: number;
 }
 
 export interface Connector {
@@ -44,6 +51,11 @@ export interface Connector {
   query(sql: string): Promise<Row[]>;
   /** Runs SQL and returns the last statement's result set; cancellable. */
   run(sql: string, options?: RunOptions): Promise<ResultSet>;
+  /**
+   * The query's whole result as Arrow IPC pieces, read as they are taken (Database.streamIpc):
+   * what exports a result too large to hold (a `truncated` one) by running it again.
+   */
+  streamIpc?(sql: string): AsyncIterable<Uint8Array>;
   /** Runs `COPY (sql) TO file (FORMAT ...)` inside DuckDB and returns the file's bytes. */
   copyTo(sql: string, format: 'parquet' | 'csv' | 'json'): Promise<Uint8Array>;
 }

@@ -60,9 +60,22 @@ export function shadowMessage(obj: { kind: 'relation' | 'function'; name: string
   return `Refused: a temporary object named “${obj.name}” would hide ${what} from the reports, which share this connection, until a reload. Give it another name, or tick “Allow writes”.`;
 }
 
+/** The grid holds the first rows of a result too large to hold: what it holds, and what to do. */
+export function truncatedMessage(rows: number, mb: number, rerunnable: boolean): string {
+  const held = `The grid holds the first ${rows.toLocaleString('en-US')} rows (${mb} MB): the query returns more.`;
+  return rerunnable
+    ? `${held} Add a LIMIT or aggregate, or export: an export of this result runs the query again and streams every row into the file, in the query's order.`
+    : `${held} Add a LIMIT or aggregate; an export holds these rows only (the statement is not read-only, so it is not run again).`;
+}
+
 /** An export under way: `share` of its rows written. */
 export function exportingMessage(format: string, share: number): string {
   return `Exporting ${format.toUpperCase()}… ${Math.floor(share * 100)}%`;
+}
+
+/** A streamed export under way (the query run again): rows written so far. */
+export function streamingMessage(format: string, rows: number): string {
+  return `Exporting ${format.toUpperCase()}… ${rows.toLocaleString('en-US')} rows (the query runs again)`;
 }
 
 /** An export handed to the browser's downloads. */

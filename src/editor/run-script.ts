@@ -17,6 +17,8 @@ export interface RunScriptOptions {
   readonly allowWrites: boolean;
   readonly parser: SqlParser | null;
   readonly signal?: AbortSignal;
+  /** Arrow bytes a result may hold (RunOptions.maxBytes; with a signal). */
+  readonly maxBytes?: number;
   /** Clock for elapsed time (ms); performance.now by default. */
   readonly now?: () => number;
   /**
@@ -73,7 +75,7 @@ export async function runScript(db: Connector, statements: readonly Statement[],
   for (const [k, s] of statements.entries()) {
     if (options.signal?.aborted) return cancelled(verdicts, now() - t0);
     try {
-      result = await db.run(s.text, options.signal ? { signal: options.signal } : undefined);
+      result = await db.run(s.text, options.signal ? { signal: options.signal, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) } : undefined);
     } catch (e) {
       if (e instanceof QueryCancelled || options.signal?.aborted) return cancelled(verdicts, now() - t0);
       const raw = e instanceof Error ? e.message : String(e);

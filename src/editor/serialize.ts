@@ -32,10 +32,13 @@ function* rowPieces(rs: ResultSet, order: ArrayLike<number> | undefined, size: n
   if (piece.length) yield piece;
 }
 
-/** The result as CSV text in pieces: the header line, then up to `size` rows per piece. */
-export function* csvChunks(rs: ResultSet, order?: ArrayLike<number>, size = EXPORT_CHUNK_ROWS): Generator<string> {
+/**
+ * The result as CSV text in pieces: the header line (unless `header` is false: a later part of
+ * a streamed result), then up to `size` rows per piece.
+ */
+export function* csvChunks(rs: ResultSet, order?: ArrayLike<number>, size = EXPORT_CHUNK_ROWS, header = true): Generator<string> {
   const kinds = rs.columns.map((c) => columnKind(c.type));
-  yield rs.columns.map((c) => csvField(c.name)).join(',') + '\r\n';
+  if (header) yield rs.columns.map((c) => csvField(c.name)).join(',') + '\r\n';
   for (const piece of rowPieces(rs, order, size)) {
     const lines: string[] = [];
     for (const r of piece) {
@@ -67,11 +70,9 @@ function jsonValue(value: unknown, kind: ColumnKind): unknown {
   return value;
 }
 
-/** The result as a JSON array of row objects, in pieces of up to `size` rows. */
-export function* jsonChunks(rs: ResultSet, order?: ArrayLike<number>, size = EXPORT_CHUNK_ROWS): Generator<string> {
+/** The result's rows as JSON objects separated by `,\n`, in pieces of up to `size` rows (no brackets). */
+export function* jsonRowChunks(rs: ResultSet, order?: ArrayLike<number>, size = EXPORT_CHUNK_ROWS): Generator<string> {
   const kinds = rs.columns.map((c) => columnKind(c.type));
-  let first = true;
-  yield '[';
   for (const piece of rowPieces(rs, order, size)) {
     const parts: string[] = [];
     for (const r of piece) {
@@ -79,7 +80,16 @@ export function* jsonChunks(rs: ResultSet, order?: ArrayLike<number>, size = EXP
       for (let c = 0; c < kinds.length; c++) row[rs.columns[c].name] = jsonValue(rs.cell(r, c), kinds[c]);
       parts.push(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
     }
-    yield (first ? '' : ',\n') + parts.join(',\n');
+    yield parts.join(',\n');
+  }
+}
+
+/** The result as a JSON array of row objects, in pieces of up to `size` rows. */
+export function* jsonChunks(rs: ResultSet, order?: ArrayLike<number>, size = EXPORT_CHUNK_ROWS): Generator<string> {
+  let first = true;
+  yield '[';
+  for (const rows of jsonRowChunks(rs, order, size)) {
+    yield (first ? '' : ',\n') + rows;
     first = false;
   }
   yield ']\n';

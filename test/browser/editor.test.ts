@@ -1,6 +1,6 @@
 /**
  * The SQL editor in a real browser: keyboard run, completion from the live schema, a 200k-row
- * result that scrolls, cancel, history across reloads, CSV and Parquet export read back, the
+ * result that scrolls, a result too large to hold (its first rows, the whole of it exported), cancel, history across reloads, CSV and Parquet export read back, the
  * read-only guard, markup shown as text, the share URL and Format.
  */
 import { readFileSync } from 'node:fs';
@@ -473,6 +473,39 @@ FROM (VALUES ('a'), ('b')) v(x) ORDER BY x`);
     expect(rows.length).toBe(500);
     expect(rows[0]).toMatchObject({ id: 499n, label: 'row, "499"' });
     expect(rows[499]).toMatchObject({ id: 0n, label: 'row, "0"' });
+  });
+
+  it('holds the first rows of a result too large to hold, says so, and exports the whole result by running it again', async () => {
+    // A 2 MB cap (256 MB by default) over ~7 MB of rows.
+    await page.evaluate(() => localStorage.setItem('denver-lens.sql.result-mb', '2'));
+    try {
+      await typeSql(page, `SELECT range AS n, 'row ' || range AS label, range % 7 = 0 AS seventh FROM range(300000) ORDER BY n`);
+      await runAndWait(page);
+      const held = Number(await page.getAttribute('[data-testid=row-count]', 'data-count'));
+      expect(held).toBeGreaterThan(10_000);
+      expect(held).toBeLessThan(300_000);
+      expect(await page.textContent('[data-testid=row-count]')).toMatch(/^first [\d,]+ rows \(more not held\)$/);
+      expect(await page.textContent('[data-testid=notice]')).toMatch(/holds the first [\d,]+ rows \(2 MB\): the query returns more.*runs the query again/);
+      const [csvDl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('[data-testid=export-csv]')]);
+      const lines = readFileSync((await csvDl.path())!, 'utf8').split('\r\n');
+      expect(lines[0]).toBe('n,label,seventh');
+      expect(lines.length).toBe(300_002);
+      expect(lines.filter((l) => l === 'n,label,seventh').length).toBe(1);
+      expect(lines[300_000]).toBe('299999,row 299999,true');
+      const [jsonDl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('[data-testid=export-json]')]);
+      const json = JSON.parse(readFileSync((await jsonDl.path())!, 'utf8')) as { n: number; label: string; seventh: boolean }[];
+      expect(json.length).toBe(300_000);
+      expect(json[299_999]).toEqual({ n: 299_999, label: 'row 299999', seventh: true });
+      const [pqDl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('[data-testid=export-parquet]')]);
+      const bytes = readFileSync((await pqDl.path())!);
+      const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      expect(Number(parquetMetadata(file).num_rows)).toBe(300_000);
+      expect(((await parquetReadObjects({ file, rowStart: 299_999, rowEnd: 300_000 })) as any[])[0]).toMatchObject({ n: 299_999n, label: 'row 299999', seventh: true });
+      // The grid still holds what it held.
+      expect(Number(await page.getAttribute('[data-testid=row-count]', 'data-count'))).toBe(held);
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('denver-lens.sql.result-mb'));
+    }
   });
 
   it('keeps history across a reload', async () => {

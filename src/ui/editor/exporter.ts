@@ -1,11 +1,13 @@
 /**
  * Export of the current result: CSV, JSON and Parquet, each written from the result shown, in its
  * displayed order (nothing is run again, so `random()`, `now()` or an unordered LIMIT export what
- * the grid shows), downloaded through a Blob and an object URL.
+ * the grid shows), downloaded through a Blob and an object URL. A result too large for the grid
+ * to hold (truncated) is exported by running its query again, streamed (exportStreamed).
  */
-import { writeParquet } from '../../app/parquet-writer';
-import type { ResultSet } from '../../db/types';
-import { EXPORT_CHUNK_ROWS, csvChunks, jsonChunks } from '../../editor/serialize';
+import { streamParquet, writeParquet } from '../../app/parquet-writer';
+import { fromIpcPieces } from '../../db/result-set';
+import type { Connector, ResultSet } from '../../db/types';
+import { EXPORT_CHUNK_ROWS, csvChunks, jsonChunks, jsonRowChunks } from '../../editor/serialize';
 import { download } from '../dom';
 
 /** Export file formats. */
@@ -52,4 +54,39 @@ export async function exportResult(format: ExportFormat, source: ExportSource, o
     await nextTask();
   }
   download(exportName(format), parts, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+}
+
+const MIME: Record<ExportFormat, string> = { csv: 'text/csv;charset=utf-8', json: 'application/json', parquet: 'application/vnd.apache.parquet' };
+
+/**
+ * Exports a query's whole result by running it again and streaming it (Connector.streamIpc): each
+ * piece is written as it comes, in the query's order, into Blobs, so the file may be far larger
+ * than the page could hold. `onRows` hears the rows written so far.
+ */
+export async function exportStreamed(format: ExportFormat, db: Connector, sql: string, onRows: (rows: number) => void = () => undefined): Promise<void> {
+  if (!db.streamIpc) throw new Error('this store cannot stream a result');
+  const parts: Blob[] = [];
+  if (format === 'parquet') {
+    await streamParquet(db.streamIpc(sql), (chunks) => parts.push(new Blob(chunks as BlobPart[])), onRows);
+  } else {
+    let rows = 0;
+    let first = true;
+    /** A JSON row chunk went out: the next needs a separator. */
+    let wrote = false;
+    if (format === 'json') parts.push(new Blob(['[']));
+    for await (const ipc of db.streamIpc(sql)) {
+      const rs = fromIpcPieces([ipc]);
+      if (format === 'csv') for (const text of csvChunks(rs, undefined, EXPORT_CHUNK_ROWS, first)) parts.push(new Blob([text]));
+      else
+        for (const text of jsonRowChunks(rs)) {
+          parts.push(new Blob([(wrote ? ',\n' : '') + text]));
+          wrote = true;
+        }
+      first = false;
+      onRows((rows += rs.rowCount));
+      await nextTask();
+    }
+    if (format === 'json') parts.push(new Blob([']\n']));
+  }
+  download(exportName(format), parts, MIME[format]);
 }

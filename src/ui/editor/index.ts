@@ -9,7 +9,7 @@ import type { Verdict } from '../../editor/classify';
 import { mayChangeDatasets } from '../../editor/data-writes';
 import { rowsLabel } from '../../editor/format';
 import { QueryHistory } from '../../editor/history';
-import { MSG, exportedMessage, exportingMessage, rollupsFailed, rollupsUpdated } from '../../editor/messages';
+import { MSG, exportedMessage, exportingMessage, rollupsFailed, rollupsUpdated, streamingMessage, truncatedMessage } from '../../editor/messages';
 import { duckdbParser } from '../../editor/parser-probe';
 import { runScript, type RunOutcome } from '../../editor/run-script';
 import { EditorDraft, SavedQueries } from '../../editor/saved';
@@ -17,11 +17,11 @@ import { loadFunctions, loadSchema } from '../../editor/schema-load';
 import { previewSql, summarizeSql } from '../../editor/schema-model';
 import { shareHash } from '../../editor/share';
 import { splitStatements, statementsToRun, type Statement } from '../../editor/split';
-import { browserStore } from '../../editor/storage';
+import { browserStore, readJson } from '../../editor/storage';
 import { chartPanel } from './chart-panel';
 import { copyText } from './clipboard';
 import { createCodeEditor } from './code-editor';
-import { exportResult, type ExportFormat } from './exporter';
+import { exportResult, exportStreamed, type ExportFormat } from './exporter';
 import { historyPanel, savedPanel } from './history-panel';
 import { buildLayout } from './layout';
 import { resultsGrid } from './results-grid';
@@ -52,6 +52,13 @@ export interface EditorHandle {
   refreshSchema(): Promise<void>;
   destroy(): void;
 }
+
+/**
+ * The most Arrow data, in MB, a result held by the grid may take (a query returning more keeps its
+ * first rows; the store key overrides it, as the browser tests do).
+ */
+export const RESULT_MB = 256;
+export const RESULT_MB_KEY = 'denver-lens.sql.result-mb';
 
 function fmtMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
@@ -116,6 +123,8 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
 
   let running: AbortController | null = null;
   let last: ResultSet | null = null;
+  /** The SQL of the statement that made `last`, when running it again only reads. */
+  let lastRerun: string | null = null;
 
   function showError(message: string | null, kind = 'error'): void {
     ui.error.textContent = message ?? '';
@@ -136,7 +145,8 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     grid.show(rs);
     chart.show(rs);
     if (rs) {
-      ui.rowCount.textContent = rowsLabel(rs.rowCount);
+      ui.rowCount.textContent = rs.truncated ? `first ${rowsLabel(rs.rowCount)} (more not held)` : rowsLabel(rs.rowCount);
+      ui.rowCount.dataset.truncated = String(!!rs.truncated);
       ui.rowCount.dataset.count = String(rs.rowCount);
     } else {
       ui.rowCount.textContent = '';
@@ -161,10 +171,12 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     const tick = window.setInterval(() => (ui.elapsed.textContent = `${MSG.running} ${fmtMs(performance.now() - t0)}`), 100);
     let outcome: RunOutcome;
     try {
+      const mb = readJson(store, RESULT_MB_KEY, RESULT_MB, (v): v is number => typeof v === 'number' && v > 0);
       outcome = await runScript(ctx.db, statements, {
         allowWrites: ui.allowWrites.checked,
         parser,
         signal: controller.signal,
+        maxBytes: mb * 2 ** 20,
         ...(inDoc ? { script: code.getDoc() } : {}),
       });
     } catch (e) {
@@ -186,7 +198,12 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     });
     historyUi.refresh();
     if (outcome.kind === 'ok') {
+      lastRerun = outcome.verdicts[outcome.verdicts.length - 1] === 'read' ? outcome.statement.text : null;
       showResult(outcome.result);
+      if (outcome.result.truncated) {
+        const mb = readJson(store, RESULT_MB_KEY, RESULT_MB, (v): v is number => typeof v === 'number' && v > 0);
+        notify(truncatedMessage(outcome.result.rowCount, mb, lastRerun !== null && !!ctx.db.streamIpc), true);
+      }
     } else {
       showResult(null);
       showError(outcome.message, outcome.kind);
@@ -231,7 +248,9 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     const buttons = [ui.exportCsv, ui.exportJson, ui.exportParquet];
     for (const b of buttons) b.disabled = true;
     try {
-      await exportResult(format, { rs: last, order: grid.order() }, (share) => notify(exportingMessage(format, share), true));
+      if (last.truncated && lastRerun !== null && ctx.db.streamIpc)
+        await exportStreamed(format, ctx.db, lastRerun, (rows) => notify(streamingMessage(format, rows), true));
+      else await exportResult(format, { rs: last, order: grid.order() }, (share) => notify(exportingMessage(format, share), true));
       notify(exportedMessage(format));
     } catch (e) {
       notify('');

@@ -46,6 +46,21 @@ describe('app/editor-activity', () => {
     expect(a.current).toBeNull();
   });
 
+  it('passes the run options on (the cap on a result the grid holds) and the stream of a whole result', async () => {
+    const seen: unknown[] = [];
+    const stream = async function* () {
+      yield new Uint8Array([1]);
+    };
+    const db: Connector = { query: async () => [], copyTo: async () => new Uint8Array(), run: async (_sql, options) => (seen.push(options?.maxBytes), {} as ResultSet), streamIpc: stream };
+    const wrapped = new EditorActivity().wrap(db);
+    await wrapped.run('SELECT 1', { maxBytes: 1234 });
+    expect(seen).toEqual([1234]);
+    const pieces: Uint8Array[] = [];
+    for await (const p of wrapped.streamIpc!('SELECT 1')) pieces.push(p);
+    expect(pieces).toEqual([new Uint8Array([1])]);
+    expect(new EditorActivity().wrap({ ...db, streamIpc: undefined }).streamIpc).toBeUndefined();
+  });
+
   it("still obeys the editor's own signal, also one aborted before the run", async () => {
     const a = new EditorActivity();
     const { db } = slowDb();

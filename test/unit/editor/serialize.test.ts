@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../../../src/domain/csv-field';
-import { csvChunks, jsonChunks, rowAsTsv, toCsv, toJson } from '../../../src/editor/serialize';
+import { csvChunks, jsonChunks, jsonRowChunks, rowAsTsv, toCsv, toJson } from '../../../src/editor/serialize';
 import { columnKind } from '../../../src/editor/column-kind';
 import { formatLocal, formatValue } from '../../../src/editor/format';
 import { resultOf } from './fixtures';
@@ -35,6 +35,13 @@ describe('editor/serialize', () => {
     expect(json).toEqual(['[', expect.any(String), expect.any(String), ']\n']);
     expect(JSON.parse(json.join('')).map((r: { id: unknown }) => r.id)).toEqual([4, 2, 1, '9007199254740993']);
     expect(json.join('')).toBe(toJson(rs, order));
+  });
+
+  it('writes a later part of a streamed result without the header, and JSON rows without brackets', () => {
+    expect([...csvChunks(rs, undefined, 10, false)].join('')).toBe(toCsv(rs).slice(toCsv(rs).indexOf('\r\n') + 2));
+    const rows = [...jsonRowChunks(rs, undefined, 3)];
+    expect(rows).toHaveLength(2);
+    expect(`[${rows.join(',\n')}]\n`).toBe(toJson(rs));
   });
 
   it('quotes CSV fields per RFC 4180', () => {
