@@ -121,6 +121,9 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   ui.side.append(browser.el, savedPanel(saved, () => code.getDoc(), openSql).el, historyUi.el);
   container.replaceChildren(ui.root);
 
+  /** The cap on a held result, MB (RESULT_MB unless the store says otherwise). */
+  const resultMb = () => readJson(store, RESULT_MB_KEY, RESULT_MB, (v): v is number => typeof v === 'number' && v > 0);
+
   let running: AbortController | null = null;
   let last: ResultSet | null = null;
   /** The SQL of the statement that made `last`, when running it again only reads. */
@@ -151,6 +154,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     } else {
       ui.rowCount.textContent = '';
       delete ui.rowCount.dataset.count;
+      delete ui.rowCount.dataset.truncated;
     }
     for (const b of [ui.exportCsv, ui.exportJson, ui.exportParquet, ui.copyCell, ui.copyRow]) b.disabled = !rs;
   }
@@ -171,12 +175,11 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     const tick = window.setInterval(() => (ui.elapsed.textContent = `${MSG.running} ${fmtMs(performance.now() - t0)}`), 100);
     let outcome: RunOutcome;
     try {
-      const mb = readJson(store, RESULT_MB_KEY, RESULT_MB, (v): v is number => typeof v === 'number' && v > 0);
       outcome = await runScript(ctx.db, statements, {
         allowWrites: ui.allowWrites.checked,
         parser,
         signal: controller.signal,
-        maxBytes: mb * 2 ** 20,
+        maxBytes: resultMb() * 2 ** 20,
         ...(inDoc ? { script: code.getDoc() } : {}),
       });
     } catch (e) {
@@ -200,10 +203,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     if (outcome.kind === 'ok') {
       lastRerun = outcome.verdicts[outcome.verdicts.length - 1] === 'read' ? outcome.statement.text : null;
       showResult(outcome.result);
-      if (outcome.result.truncated) {
-        const mb = readJson(store, RESULT_MB_KEY, RESULT_MB, (v): v is number => typeof v === 'number' && v > 0);
-        notify(truncatedMessage(outcome.result.rowCount, mb, lastRerun !== null && !!ctx.db.streamIpc), true);
-      }
+      if (outcome.result.truncated) notify(truncatedMessage(outcome.result.rowCount, resultMb(), lastRerun !== null && !!ctx.db.streamIpc), true);
     } else {
       showResult(null);
       showError(outcome.message, outcome.kind);
