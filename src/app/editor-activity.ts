@@ -4,7 +4,7 @@
  * page says so (with a way to cancel it) instead of leaving the reports loading unexplained.
  * No DOM here: the shell draws the notice.
  */
-import type { Connector, ResultSet, RunOptions } from '../db/types';
+import { QueryCancelled, type Connector, type ResultSet, type RunOptions } from '../db/types';
 
 /** The editor's query in flight: since when, and how to stop it. */
 export interface EditorRun {
@@ -35,7 +35,7 @@ export class EditorActivity {
     return {
       query: (sql) => db.query(sql),
       copyTo: (sql, format) => db.copyTo(sql, format),
-      ...(db.streamIpc ? { streamIpc: (sql: string) => db.streamIpc!(sql) } : {}),
+      ...(db.streamIpc ? { streamIpc: (sql: string) => this.tracked(db.streamIpc!(sql), now) } : {}),
       run: async (sql: string, options?: RunOptions): Promise<ResultSet> => {
         const stop = new AbortController();
         const outer = options?.signal;
@@ -52,6 +52,24 @@ export class EditorActivity {
         }
       },
     };
+  }
+
+  /**
+   * A streamed result (an export running the query again) tracked like a run: cancelling it ends
+   * the iteration with QueryCancelled, which stops DuckDB's query.
+   */
+  private async *tracked(stream: AsyncIterable<Uint8Array>, now: () => number): AsyncGenerator<Uint8Array> {
+    let stopped = false;
+    const mine: EditorRun = { since: now(), cancel: () => (stopped = true) };
+    this.set(mine);
+    try {
+      for await (const piece of stream) {
+        if (stopped) throw new QueryCancelled();
+        yield piece;
+      }
+    } finally {
+      if (this.run === mine) this.set(null);
+    }
   }
 
   private set(run: EditorRun | null): void {

@@ -107,6 +107,7 @@ export const MSG = {
   linkCopied: 'Link copied to the clipboard.',
   copyFailed: 'Could not copy to the clipboard.',
   exportFailed: 'Export failed',
+  exportCancelled: 'Export cancelled.',
   schemaFailed: 'Could not read the schema',
   saveNeedsName: 'Give the query a name to save it.',
   saveFull: 'Could not save: the browser’s storage is full or unavailable.',

@@ -4,7 +4,7 @@
  * guard. Mounted by the shell at `#/sql`; see EditorHandle for what the rest of the app may call.
  */
 import './editor.css';
-import type { Connector, ResultSet } from '../../db/types';
+import { QueryCancelled, type Connector, type ResultSet } from '../../db/types';
 import type { Verdict } from '../../editor/classify';
 import { mayChangeDatasets } from '../../editor/data-writes';
 import { rowsLabel } from '../../editor/format';
@@ -253,8 +253,12 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
       else await exportResult(format, { rs: last, order: grid.order() }, (share) => notify(exportingMessage(format, share), true));
       notify(exportedMessage(format));
     } catch (e) {
-      notify('');
-      showError(`${MSG.exportFailed}: ${(e as Error)?.message ?? String(e)}`);
+      // A streamed export (the query run again) can be cancelled from the page's notice.
+      if (e instanceof QueryCancelled) notify(MSG.exportCancelled);
+      else {
+        notify('');
+        showError(`${MSG.exportFailed}: ${(e as Error)?.message ?? String(e)}`);
+      }
     } finally {
       exporting = false;
       for (const b of buttons) b.disabled = !last;

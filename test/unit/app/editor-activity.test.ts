@@ -61,6 +61,30 @@ describe('app/editor-activity', () => {
     expect(new EditorActivity().wrap({ ...db, streamIpc: undefined }).streamIpc).toBeUndefined();
   });
 
+  it('tracks a streamed result like a run: cancelling it from outside ends the stream, and the source is closed', async () => {
+    const a = new EditorActivity();
+    let closed = false;
+    const stream = async function* () {
+      try {
+        for (let i = 0; ; i++) yield new Uint8Array([i]);
+      } finally {
+        closed = true;
+      }
+    };
+    const db: Connector = { query: async () => [], copyTo: async () => new Uint8Array(), run: async () => ({}) as ResultSet, streamIpc: stream };
+    const seen: number[] = [];
+    const read = (async () => {
+      for await (const p of a.wrap(db, () => 99).streamIpc!('SELECT 1')) {
+        seen.push(p[0]);
+        if (seen.length === 3) a.current!.cancel();
+      }
+    })();
+    await expect(read).rejects.toBeInstanceOf(QueryCancelled);
+    expect(seen).toEqual([0, 1, 2]);
+    expect(closed).toBe(true);
+    expect(a.current).toBeNull();
+  });
+
   it("still obeys the editor's own signal, also one aborted before the run", async () => {
     const a = new EditorActivity();
     const { db } = slowDb();
