@@ -12,7 +12,8 @@ import { readParquetGroups } from './parquet-reader';
 import { BlobZip, openZip, type ZipFile } from './zip-file';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
 import { DERIVED_TABLES, rebuildDerivedSql } from '../db/rollups';
-import { execInTransaction } from '../db/transaction';
+import { execInTransaction, inTransaction, quietly } from '../db/transaction';
+import { withSession } from '../db/store';
 import { DATASETS } from '../domain/columns';
 import { ident } from '../sql/quote';
 
@@ -48,35 +49,32 @@ export type BackupProgress = (table: string, done: number, total: number) => voi
  */
 export async function exportBackup(db: Database, onProgress?: BackupProgress): Promise<Blob> {
   const zip = new BlobZip();
-  const session = await db.session();
-  let finished = false;
   try {
-    await session.exec('BEGIN TRANSACTION');
-    const tables: Record<string, number> = {};
-    for (const t of BACKUP_TABLES) tables[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
-    for (const t of BACKUP_TABLES) {
-      const entry = zip.entry(`${t}.parquet`);
-      onProgress?.(t, 0, tables[t]);
-      let rows = 0;
-      await streamParquet(
-        session.streamIpc(`SELECT * FROM ${ident(t)}`),
-        (chunks) => chunks.forEach((c) => entry.push(c)),
-        (n) => onProgress?.(t, (rows = n), tables[t]),
-      );
-      entry.end();
-      if (rows !== tables[t]) throw new Error(`${t}: ${rows} rows written of ${tables[t]}`);
-    }
-    await session.exec('COMMIT');
-    finished = true;
+    const tables = await withSession(db, (session) =>
+      inTransaction(session, async () => {
+        const tables: Record<string, number> = {};
+        for (const t of BACKUP_TABLES) tables[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
+        for (const t of BACKUP_TABLES) {
+          const entry = zip.entry(`${t}.parquet`);
+          onProgress?.(t, 0, tables[t]);
+          let rows = 0;
+          await streamParquet(
+            session.streamIpc(`SELECT * FROM ${ident(t)}`),
+            (chunks) => chunks.forEach((c) => entry.push(c)),
+            (n) => onProgress?.(t, (rows = n), tables[t]),
+          );
+          entry.end();
+          if (rows !== tables[t]) throw new Error(`${t}: ${rows} rows written of ${tables[t]}`);
+        }
+        return tables;
+      }),
+    );
     const manifest: BackupManifest = { format: 'denver-lens-backup', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };
     zip.file('manifest.json', strToU8(JSON.stringify(manifest, null, 2)));
     return zip.finish();
-  } finally {
-    if (!finished) {
-      zip.abort();
-      await session.exec('ROLLBACK').catch(() => undefined);
-    }
-    await session.close();
+  } catch (e) {
+    zip.abort();
+    throw e;
   }
 }
 
@@ -103,35 +101,31 @@ export async function importBackup(db: Database, file: Blob, onProgress?: Backup
     if (!entry) throw new Error(`The backup has no ${t}.parquet.`);
     sources.set(t, entry);
   }
-  const session = await db.session();
-  try {
+  return withSession(db, async (session) => {
     const counts: Record<string, number> = {};
-    await session.exec('BEGIN TRANSACTION');
     try {
-      for (const t of BACKUP_TABLES) {
-        await session.exec(`DELETE FROM ${ident(t)}`);
-        const total = manifest.tables[t] ?? 0;
-        if (!total) continue;
-        let done = 0;
-        onProgress?.(t, 0, total);
-        await readParquetGroups(sources.get(t)!, await tableColumns(session, t), async (ipc, rows) => {
-          if (ipc) await session.insertIpc(ipc, { name: t, schema: 'main', create: false });
-          onProgress?.(t, (done += rows), total);
-        });
-        counts[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
-        if (counts[t] !== total) throw new Error(`${t}: the backup says ${total} rows, its Parquet holds ${counts[t]}`);
-      }
-      for (const sql of rebuildDerivedSql()) await session.exec(sql);
-      await session.exec('COMMIT');
+      await inTransaction(session, async () => {
+        for (const t of BACKUP_TABLES) {
+          await session.exec(`DELETE FROM ${ident(t)}`);
+          const total = manifest.tables[t] ?? 0;
+          if (!total) continue;
+          let done = 0;
+          onProgress?.(t, 0, total);
+          // The table was emptied above, so the rows read are the rows it holds.
+          counts[t] = await readParquetGroups(sources.get(t)!, await tableColumns(session, t), async (ipc, rows) => {
+            if (ipc) await session.insertIpc(ipc, { name: t, schema: 'main', create: false });
+            onProgress?.(t, (done += rows), total);
+          });
+          if (counts[t] !== total) throw new Error(`${t}: the backup says ${total} rows, its Parquet holds ${counts[t]}`);
+        }
+        for (const sql of rebuildDerivedSql()) await session.exec(sql);
+      });
     } catch (e) {
-      await session.exec('ROLLBACK').catch(() => undefined);
       throw new Error(`Restoring the backup failed and was rolled back: ${(e as Error).message}`, { cause: e });
     }
-    await session.exec('CHECKPOINT').catch(() => undefined);
+    await quietly(session, 'CHECKPOINT');
     return counts;
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** Empties every data table and rollup (the schema and the neighborhoods list stay) in one transaction. */

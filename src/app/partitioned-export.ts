@@ -7,6 +7,8 @@ import { strToU8 } from 'fflate';
 import type { Database } from '../db/duckdb';
 import { streamParquet } from './parquet-writer';
 import { BlobZip } from './zip-file';
+import { withSession } from '../db/store';
+import { inTransaction } from '../db/transaction';
 import { DATASETS, eventTimeColumn } from '../domain/columns';
 import { ident, int } from '../sql/quote';
 
@@ -50,36 +52,34 @@ export function partitionSql(table: string, time: string, year: number, month: n
 export async function exportPartitioned(db: Database, onFile?: (f: PartitionFile) => void): Promise<Blob> {
   const zip = new BlobZip();
   const listed: PartitionFile[] = [];
-  const session = await db.session();
   try {
-    await session.exec('BEGIN TRANSACTION');
-    for (const { table, time } of PARTITIONED_TABLES) {
-      const t = ident(time);
-      const parts = await session.query(`SELECT DISTINCT year(${t}) AS y, month(${t}) AS m FROM ${ident(table)} WHERE ${t} IS NOT NULL ORDER BY 1, 2`);
-      for (const p of parts) {
-        const year = Number(p.y);
-        const month = Number(p.m);
-        const path = partitionPath(table, year, month);
-        const entry = zip.entry(path);
-        let rows = 0;
-        let bytes = 0;
-        const take = (chunks: Uint8Array[]) => chunks.forEach((c) => (entry.push(c), (bytes += c.length)));
-        await streamParquet(session.streamIpc(partitionSql(table, time, year, month)), take, (n) => (rows = n));
-        entry.end();
-        const f = { path, table, year, month, rows, bytes };
-        listed.push(f);
-        onFile?.(f);
-      }
-    }
-    await session.exec('COMMIT');
+    await withSession(db, (session) =>
+      inTransaction(session, async () => {
+        for (const { table, time } of PARTITIONED_TABLES) {
+          const t = ident(time);
+          const parts = await session.query(`SELECT DISTINCT year(${t}) AS y, month(${t}) AS m FROM ${ident(table)} WHERE ${t} IS NOT NULL ORDER BY 1, 2`);
+          for (const p of parts) {
+            const year = Number(p.y);
+            const month = Number(p.m);
+            const path = partitionPath(table, year, month);
+            const entry = zip.entry(path);
+            let rows = 0;
+            let bytes = 0;
+            const take = (chunks: Uint8Array[]) => chunks.forEach((c) => (entry.push(c), (bytes += c.length)));
+            await streamParquet(session.streamIpc(partitionSql(table, time, year, month)), take, (n) => (rows = n));
+            entry.end();
+            const f = { path, table, year, month, rows, bytes };
+            listed.push(f);
+            onFile?.(f);
+          }
+        }
+      }),
+    );
     const manifest: PartitionManifest = { format: 'denver-lens-partitions', createdAt: new Date().toISOString(), files: listed };
     zip.file('_manifest.json', strToU8(JSON.stringify(manifest, null, 2)));
     return zip.finish();
   } catch (e) {
     zip.abort();
-    await session.exec('ROLLBACK').catch(() => undefined);
     throw e;
-  } finally {
-    await session.close();
   }
 }

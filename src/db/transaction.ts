@@ -10,16 +10,27 @@ export interface Executor {
   exec(sql: string): Promise<void> | void;
 }
 
-/** Runs `statements` in order in one transaction: all of them take effect, or none. */
-export async function execInTransaction(db: Executor, statements: readonly string[]): Promise<void> {
+/**
+ * Runs `fn` in one transaction on `db`: committed when it resolves, rolled back when it throws
+ * (for reads, one consistent snapshot).
+ */
+export async function inTransaction<T>(db: Executor, fn: () => Promise<T>): Promise<T> {
   await db.exec('BEGIN TRANSACTION');
   try {
-    for (const sql of statements) await db.exec(sql);
+    const out = await fn();
     await db.exec('COMMIT');
+    return out;
   } catch (e) {
     await quietly(db, 'ROLLBACK');
     throw e;
   }
+}
+
+/** Runs `statements` in order in one transaction: all of them take effect, or none. */
+export function execInTransaction(db: Executor, statements: readonly string[]): Promise<void> {
+  return inTransaction(db, async () => {
+    for (const sql of statements) await db.exec(sql);
+  });
 }
 
 /** Runs a statement whose failure changes nothing for the caller (ROLLBACK, CHECKPOINT). */
