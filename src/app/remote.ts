@@ -6,7 +6,7 @@
  */
 import type { Database } from '../db/duckdb';
 import type { PartitionFile, PartitionManifest } from './partitioned-export';
-import { tableColumns } from './parquet-import';
+import { tableColumns, type TargetColumn } from './parquet-import';
 import { readParquetGroups } from './parquet-reader';
 import { rebuildDerivedSql } from '../db/rollups';
 
@@ -50,9 +50,11 @@ export async function attachRemote(db: Database, req: RemoteRequest): Promise<Re
   if (manifest.format !== 'denver-lens-partitions') throw new Error(`${base}_manifest.json is not a Denver Lens partition manifest.`);
   const wanted = filesInRange(manifest.files, req.from, req.to);
   let rows = 0;
+  const columns = new Map<string, TargetColumn[]>();
   for (const f of wanted) {
     // Read a row group at a time in a worker, with range requests for the parts needed.
-    const target = await tableColumns(db, f.table);
+    let target = columns.get(f.table);
+    if (!target) columns.set(f.table, (target = await tableColumns(db, f.table)));
     rows += await readParquetGroups({ url: new URL(f.path, base).href, byteLength: f.bytes }, target, async (ipc) => {
       if (ipc) await db.insertIpc(ipc, { name: f.table, create: false });
     });
