@@ -29,7 +29,7 @@ export function castableText(value: unknown, type: string): string | null {
   return String(value);
 }
 
-/** Numbers as a Float64Array where they are all exact doubles; null when some value is not. */
+/** The values as numbers (nulls kept) when every one is an exact double; null when some value is not. */
 function exactNumbers(values: readonly unknown[]): (number | null)[] | null {
   const out = new Array<number | null>(values.length);
   for (let i = 0; i < values.length; i++) {

@@ -202,8 +202,7 @@ export class IpcParquetEncoder {
     const rs = fromIpcPieces([ipc]);
     this.plan ??= parquetPlan(rs);
     this.encoder ??= new ParquetEncoder(this.plan.schema, this.groupRows);
-    for (let start = 0; start < rs.rowCount; start += PARQUET_SLICE_ROWS)
-      this.encoder.add(parquetValues(rs, this.plan, start, Math.min(rs.rowCount, start + PARQUET_SLICE_ROWS)));
+    this.encoder.add(parquetValues(rs, this.plan, 0, rs.rowCount));
     return this.encoder.take();
   }
 

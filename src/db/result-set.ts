@@ -88,8 +88,8 @@ function ipcPieces(table: ArrowLike): Iterable<Uint8Array> | null {
   const whole = table;
   return (function* () {
     const batches = whole.batches;
-    if (batches.length === 0) yield tableToIPC(whole, 'stream');
-    for (let i = 0; i < batches.length; i += IPC_PIECE_BATCHES) yield tableToIPC(new Table(batches.slice(i, i + IPC_PIECE_BATCHES)), 'stream');
+    if (batches.length === 0) yield batchesToIpc([], whole.schema);
+    for (let i = 0; i < batches.length; i += IPC_PIECE_BATCHES) yield batchesToIpc(batches.slice(i, i + IPC_PIECE_BATCHES));
   })();
 }
 

@@ -26,6 +26,9 @@ export function exportName(format: ExportFormat, now = new Date()): string {
   return `denver-lens-query-${stamp}.${format}`;
 }
 
+/** The downloads' media types. */
+const MIME: Record<ExportFormat, string> = { csv: 'text/csv;charset=utf-8', json: 'application/json', parquet: 'application/vnd.apache.parquet' };
+
 /** Lets the page paint and handle input (the Cancel of a long export, say) before the next piece. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -40,7 +43,7 @@ export async function exportResult(format: ExportFormat, source: ExportSource, o
   const order = source.order ?? undefined;
   if (format === 'parquet') {
     const pieces = await writeParquet(source.rs, { order, onProgress });
-    download(exportName('parquet'), pieces, 'application/vnd.apache.parquet');
+    download(exportName('parquet'), pieces, MIME.parquet);
     return;
   }
   const rows = order ? order.length : source.rs.rowCount;
@@ -53,10 +56,8 @@ export async function exportResult(format: ExportFormat, source: ExportSource, o
     onProgress(rows ? done / rows : 1);
     await nextTask();
   }
-  download(exportName(format), parts, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+  download(exportName(format), parts, MIME[format]);
 }
-
-const MIME: Record<ExportFormat, string> = { csv: 'text/csv;charset=utf-8', json: 'application/json', parquet: 'application/vnd.apache.parquet' };
 
 /**
  * Exports a query's whole result by running it again and streaming it (Connector.streamIpc): each
