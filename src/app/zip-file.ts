@@ -2,10 +2,11 @@
  * Zips as Blobs, an entry at a time. Reading (openZip) goes through the central directory
  * (ingest/zip-directory.ts): only the directory is read up front, a stored entry stays a slice of
  * the file (read as needed), and a deflated one is inflated when asked for. Writing (BlobZip)
- * streams stored entries (fflate's Zip) into Blobs as the bytes come, which the browser may keep
- * on disk: memory follows the chunk at hand, not the archive.
+ * streams stored entries (ingest/zip-writer.ts) into Blobs as the bytes come, which the browser
+ * may keep on disk: memory follows the chunk at hand, not the archive.
  */
-import { Zip, ZipPassThrough, inflateSync } from 'fflate';
+import { inflateSync } from 'fflate';
+import { ZipWriter, type ZipEntryWriter } from '../ingest/zip-writer';
 import { LOCAL_HEADER_BYTES, ZIP_TAIL_BYTES, dataOffset, findDirectory, parseDirectory, type ZipEntry } from '../ingest/zip-directory';
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
@@ -37,52 +38,29 @@ export async function openZip(file: Blob): Promise<ZipFile> {
   };
 }
 
-/** An entry being written: its bytes in order, then end(). */
-export interface ZipEntryWriter {
-  push(chunk: Uint8Array): void;
-  end(): void;
-}
-
-/** A zip of stored entries written as it goes, one entry at a time; finish() gives the file. */
+/** A zip of stored entries written as it goes, one entry at a time (ZIP64 past 4 GiB); finish() gives the file. */
 export class BlobZip {
   private readonly parts: Blob[] = [];
-  private error: Error | null = null;
-  private bytes = 0;
-  private readonly zip = new Zip((err, chunk) => (err ? (this.error = err) : this.parts.push(new Blob([chunk as BlobPart]))));
-
-  /** The most a zip without ZIP64 (which fflate does not write) can hold, with room for its directory. */
-  static readonly MAX_BYTES = 0xffffffff - (1 << 20);
-
-  constructor(private readonly maxBytes = BlobZip.MAX_BYTES) {}
+  private readonly zip = new ZipWriter((chunk) => this.parts.push(new Blob([chunk as BlobPart])));
 
   /** Starts the next entry (the one before must be ended). */
   entry(name: string): ZipEntryWriter {
-    const file = new ZipPassThrough(name);
-    this.zip.add(file);
-    const push = (chunk: Uint8Array) => {
-      this.bytes += chunk.length;
-      if (this.bytes > this.maxBytes) throw new Error(`the zip would pass ${Math.floor(this.maxBytes / 2 ** 20)} MiB, more than a zip without ZIP64 holds`);
-      file.push(chunk);
-    };
-    return { push, end: () => file.push(new Uint8Array(0), true) };
+    return this.zip.entry(name);
   }
 
   /** A whole entry at once. */
   file(name: string, bytes: Uint8Array): void {
-    const e = this.entry(name);
-    e.push(bytes);
-    e.end();
+    this.zip.file(name, bytes);
   }
 
   /** Writes the directory; the zip. */
   finish(): Blob {
-    this.zip.end();
-    if (this.error) throw this.error;
+    this.zip.finish();
     return new Blob(this.parts, { type: 'application/zip' });
   }
 
-  /** Gives up the zip (after a failure). */
+  /** Gives up the zip (after a failure): what it held is let go. */
   abort(): void {
-    this.zip.terminate();
+    this.parts.length = 0;
   }
 }

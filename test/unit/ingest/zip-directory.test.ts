@@ -1,7 +1,10 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BlobZip, openZip } from '../../../src/app/zip-file';
 import { concatBytes } from '../../../src/ingest/bytes';
+import { crc32 } from '../../../src/ingest/crc32';
+import { ZipWriter } from '../../../src/ingest/zip-writer';
 import { ZIP_TAIL_BYTES, findDirectory, parseDirectory } from '../../../src/ingest/zip-directory';
 
 const text = async (b: Blob | null) => (b ? new TextDecoder().decode(new Uint8Array(await b.arrayBuffer())) : null);
@@ -47,12 +50,56 @@ describe('ingest/zip-directory and app/zip-file: a zip written and read an entry
     expect(await text(await (await openZip(new Blob([commented as BlobPart]))).entry('c.txt'))).toBe('see');
   });
 
-  it('stops a zip that would outgrow what a zip without ZIP64 holds', () => {
-    const zip = new BlobZip(150_000);
-    const entry = zip.entry('a.bin');
-    entry.push(big.subarray(0, 100_000));
-    expect(() => entry.push(big.subarray(100_000))).toThrow(/more than a zip without ZIP64 holds/);
-    zip.abort();
+  it('writes ZIP64 past the classic limits (lowered here) and reads it back, as fflate does', async () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new ZipWriter((c) => chunks.push(c.slice()), { limits: { u32: 100_000, u16: 3 }, date: new Date(2026, 10, 30, 12, 34, 56) });
+    zip.file('small.txt', strToU8('first'));
+    const e = zip.entry('big.bin');
+    e.push(big.subarray(0, 123_456));
+    e.push(big.subarray(123_456));
+    e.end();
+    zip.file('after.txt', strToU8('at an offset past the limit'));
+    zip.file('ü.json', strToU8('{}'));
+    const total = zip.finish();
+    const bytes = concatBytes(chunks);
+    expect(bytes.length).toBe(total);
+    // The end record's fields are marked; the ZIP64 end record and its locator sit before it.
+    const v = new DataView(bytes.buffer);
+    expect(v.getUint16(bytes.length - 12, true)).toBe(0xffff);
+    expect(v.getUint32(bytes.length - 22 - 20, true)).toBe(0x07064b50);
+    expect(v.getUint32(bytes.length - 22 - 20 - 56, true)).toBe(0x06064b50);
+    // Another reader agrees.
+    const other = unzipSync(bytes);
+    expect(Object.keys(other)).toEqual(['small.txt', 'big.bin', 'after.txt', 'ü.json']);
+    expect(other['big.bin']).toEqual(big);
+    expect(new TextDecoder().decode(other['after.txt'])).toBe('at an offset past the limit');
+    // Ours, from the directory: sizes and offsets from the ZIP64 extra fields.
+    const read = await openZip(new Blob([bytes as BlobPart]));
+    expect(read.names).toEqual(['small.txt', 'big.bin', 'after.txt', 'ü.json']);
+    expect(new Uint8Array(await (await read.entry('big.bin'))!.arrayBuffer())).toEqual(big);
+    expect(await text(await read.entry('after.txt'))).toBe('at an offset past the limit');
+    expect(await text(await read.entry('ü.json'))).toBe('{}');
+  });
+
+  it('checks each entry with the CRC-32 zlib computes, over chunks of any length', () => {
+    const data = new Uint8Array(100_003).map((_, i) => (i * 2654435761) >>> 24);
+    expect(crc32(data)).toBe(zlib.crc32(data));
+    let crc = 0;
+    for (let at = 0; at < data.length; at += 4_097) crc = crc32(data.subarray(at, at + 4_097), crc);
+    expect(crc).toBe(zlib.crc32(data));
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+
+  it('refuses to start an entry before the last ended, or to write after the end', () => {
+    const zip = new ZipWriter(() => undefined);
+    const e = zip.entry('a');
+    expect(() => zip.entry('b')).toThrow(/not ended/);
+    expect(() => zip.finish()).toThrow(/not ended/);
+    e.end();
+    expect(() => e.push(strToU8('x'))).toThrow(/is ended/);
+    zip.finish();
+    expect(() => zip.entry('c')).toThrow(/finished/);
   });
 
   it('refuses what is not a zip, a cut zip and a directory that lies, with readable errors', async () => {
@@ -63,8 +110,9 @@ describe('ingest/zip-directory and app/zip-file: a zip written and read an entry
     const tail = bytes.subarray(Math.max(0, bytes.length - ZIP_TAIL_BYTES));
     const where = findDirectory(tail, bytes.length);
     expect(() => parseDirectory(bytes.subarray(where.offset, where.offset + where.size), 2)).toThrow(/lists 1 of 2/);
-    const zip64 = bytes.slice();
-    new DataView(zip64.buffer).setUint32(zip64.length - 6, 0xffffffff, true);
-    expect(() => findDirectory(zip64.subarray(zip64.length - 22), zip64.length)).toThrow(/ZIP64/);
+    // Marked as ZIP64 with no ZIP64 records: the marked value is taken as it is, and points past the end.
+    const marked = bytes.slice();
+    new DataView(marked.buffer).setUint32(marked.length - 6, 0xffffffff, true);
+    expect(() => findDirectory(marked.subarray(marked.length - 22), marked.length)).toThrow(/points past its end/);
   });
 });
