@@ -4,7 +4,7 @@
  * page says so (with a way to cancel it) instead of leaving the reports loading unexplained.
  * No DOM here: the shell draws the notice.
  */
-import { QueryCancelled, type Connector, type ResultSet, type RunOptions } from '../db/types';
+import { untilAborted, type Connector, type ResultSet, type RunOptions } from '../db/types';
 
 /** The editor's query in flight: since when, and how to stop it. */
 export interface EditorRun {
@@ -59,14 +59,11 @@ export class EditorActivity {
    * the iteration with QueryCancelled, which stops DuckDB's query.
    */
   private async *tracked(stream: AsyncIterable<Uint8Array>, now: () => number): AsyncGenerator<Uint8Array> {
-    let stopped = false;
-    const mine: EditorRun = { since: now(), cancel: () => (stopped = true) };
+    const stop = new AbortController();
+    const mine: EditorRun = { since: now(), cancel: () => stop.abort() };
     this.set(mine);
     try {
-      for await (const piece of stream) {
-        if (stopped) throw new QueryCancelled();
-        yield piece;
-      }
+      yield* untilAborted(stream, stop.signal);
     } finally {
       if (this.run === mine) this.set(null);
     }

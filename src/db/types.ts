@@ -68,6 +68,14 @@ export class QueryCancelled extends Error {
   }
 }
 
+/** A streamed result's pieces until `signal` aborts, then QueryCancelled (ending the stream stops its query). */
+export async function* untilAborted<T>(stream: AsyncIterable<T>, signal?: AbortSignal): AsyncGenerator<T> {
+  for await (const piece of stream) {
+    if (signal?.aborted) throw new QueryCancelled();
+    yield piece;
+  }
+}
+
 /** A failed query, keeping DuckDB's message, the SQL, and the cause. */
 export class QueryError extends Error {
   readonly sql: string;

@@ -503,6 +503,23 @@ FROM (VALUES ('a'), ('b')) v(x) ORDER BY x`);
       expect(((await parquetReadObjects({ file, rowStart: 299_999, rowEnd: 300_000 })) as any[])[0]).toMatchObject({ n: 299_999n, label: 'row 299999', seventh: true });
       // The grid still holds what it held.
       expect(Number(await page.getAttribute('[data-testid=row-count]', 'data-count'))).toBe(held);
+
+      // A streamed export is a run: Run waits, and Cancel stops it (no download; DuckDB free again).
+      await typeSql(page, `SELECT range AS n, range * 2 AS twice FROM range(100000000)`);
+      await runAndWait(page);
+      let downloaded = false;
+      page.once('download', () => (downloaded = true));
+      await page.click('[data-testid=export-csv]');
+      await page.waitForFunction(() => /rows \(the query runs again\)/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+      expect(await page.isDisabled('[data-testid=run]')).toBe(true);
+      await page.click('[data-testid=cancel]');
+      await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent === 'Export cancelled.', undefined, { timeout: 60_000 });
+      expect(await page.isEnabled('[data-testid=run]')).toBe(true);
+      expect(await page.isDisabled('[data-testid=cancel]')).toBe(true);
+      await typeSql(page, `SELECT 42 AS answer`);
+      await runAndWait(page);
+      expect(await page.getAttribute('[data-testid=row-count]', 'data-count')).toBe('1');
+      expect(downloaded).toBe(false);
     } finally {
       await page.evaluate(() => localStorage.removeItem('denver-lens.sql.result-mb'));
     }

@@ -6,7 +6,7 @@
  */
 import { streamParquet, writeParquet } from '../../app/parquet-writer';
 import { fromIpcPieces } from '../../db/result-set';
-import type { Connector, ResultSet } from '../../db/types';
+import { untilAborted, type Connector, type ResultSet } from '../../db/types';
 import { EXPORT_CHUNK_ROWS, csvChunks, jsonChunks, jsonRowChunks } from '../../editor/serialize';
 import { download } from '../dom';
 
@@ -62,20 +62,28 @@ export async function exportResult(format: ExportFormat, source: ExportSource, o
 /**
  * Exports a query's whole result by running it again and streaming it (Connector.streamIpc): each
  * piece is written as it comes, in the query's order, into Blobs, so the file may be far larger
- * than the page could hold. `onRows` hears the rows written so far.
+ * than the page could hold. `onRows` hears the rows written so far; `signal` stops it between
+ * pieces with QueryCancelled (ending the stream stops DuckDB's query).
  */
-export async function exportStreamed(format: ExportFormat, db: Connector, sql: string, onRows: (rows: number) => void = () => undefined): Promise<void> {
+export async function exportStreamed(
+  format: ExportFormat,
+  db: Connector,
+  sql: string,
+  onRows: (rows: number) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<void> {
   if (!db.streamIpc) throw new Error('this store cannot stream a result');
+  const stream = untilAborted(db.streamIpc(sql), signal);
   const parts: Blob[] = [];
   if (format === 'parquet') {
-    await streamParquet(db.streamIpc(sql), (chunks) => parts.push(new Blob(chunks as BlobPart[])), onRows);
+    await streamParquet(stream, (chunks) => parts.push(new Blob(chunks as BlobPart[])), onRows);
   } else {
     let rows = 0;
     let first = true;
     /** A JSON row chunk went out: the next needs a separator. */
     let wrote = false;
     if (format === 'json') parts.push(new Blob(['[']));
-    for await (const ipc of db.streamIpc(sql)) {
+    for await (const ipc of stream) {
       const rs = fromIpcPieces([ipc]);
       if (format === 'csv') for (const text of csvChunks(rs, undefined, EXPORT_CHUNK_ROWS, first)) parts.push(new Blob([text]));
       else
@@ -91,3 +99,4 @@ export async function exportStreamed(format: ExportFormat, db: Connector, sql: s
   }
   download(exportName(format), parts, MIME[format]);
 }
+

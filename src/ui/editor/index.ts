@@ -243,17 +243,23 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
 
   let exporting = false;
   async function doExport(format: ExportFormat): Promise<void> {
-    if (!last || exporting) return;
+    if (!last || exporting || running) return;
     exporting = true;
     const buttons = [ui.exportCsv, ui.exportJson, ui.exportParquet];
     for (const b of buttons) b.disabled = true;
+    // A streamed export runs the query again: it is a run, stopped by Cancel or Escape as one is
+    // (and from the other pages' notice), and Run waits for it.
+    const streamed = last.truncated && lastRerun !== null && !!ctx.db.streamIpc;
+    const controller = new AbortController();
+    if (streamed) {
+      running = controller;
+      setBusy(true);
+    }
     try {
-      if (last.truncated && lastRerun !== null && ctx.db.streamIpc)
-        await exportStreamed(format, ctx.db, lastRerun, (rows) => notify(streamingMessage(format, rows), true));
+      if (streamed) await exportStreamed(format, ctx.db, lastRerun!, (rows) => notify(streamingMessage(format, rows), true), controller.signal);
       else await exportResult(format, { rs: last, order: grid.order() }, (share) => notify(exportingMessage(format, share), true));
       notify(exportedMessage(format));
     } catch (e) {
-      // A streamed export (the query run again) can be cancelled from the page's notice.
       if (e instanceof QueryCancelled) notify(MSG.exportCancelled);
       else {
         notify('');
@@ -261,6 +267,10 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
       }
     } finally {
       exporting = false;
+      if (streamed) {
+        running = null;
+        setBusy(false);
+      }
       for (const b of buttons) b.disabled = !last;
     }
   }
