@@ -14,7 +14,7 @@ import {
 } from '../db/place-sql';
 import { rebuildDerivedSql } from '../db/rollups';
 import { withSession } from '../db/store';
-import { quietly, type Executor } from '../db/transaction';
+import { inTransaction, type Executor } from '../db/transaction';
 import { Locator, type Place } from '../domain/locate';
 import { DATASETS } from '../domain/columns';
 import { boundaryAreas, checkBoundariesCached } from '../reports/boundaries';
@@ -65,8 +65,7 @@ export async function placeStoredRows(db: Database): Promise<number> {
   return withSession(db, async (session) => {
     const locator = await storedLocator(session);
     if (!locator) return 0;
-    await session.exec('BEGIN TRANSACTION');
-    try {
+    return inTransaction(session, async () => {
       let placed = 0;
       for (const d of DATASETS) {
         const n = await locate(session, ident(d), locator);
@@ -75,11 +74,7 @@ export async function placeStoredRows(db: Database): Promise<number> {
         await session.exec(applyPlacesSql(ident(d)));
       }
       if (placed) for (const sql of rebuildDerivedSql()) await session.exec(sql);
-      await session.exec('COMMIT');
       return placed;
-    } catch (e) {
-      await quietly(session, 'ROLLBACK');
-      throw e;
-    }
+    });
   });
 }
