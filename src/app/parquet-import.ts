@@ -1,12 +1,12 @@
 /**
- * Puts rows read from Parquet (hyparquet objects; a backup's or a partition's, written by
- * db/parquet.ts) into a store table: each row group becomes an Arrow stream with exactly the
+ * Puts rows read from Parquet (hyparquet's decoded columns; a backup's or a partition's, written
+ * by db/parquet.ts) into a store table: each row group becomes an Arrow stream with exactly the
  * table's columns, in its order, which DuckDB appends to the table as it is, casting each column
  * to the table's type. Numbers travel as DOUBLE (exact up to 2^53; a column with larger integers
  * as text), everything else as text DuckDB casts: times as ISO wall-clock text, so no staging
  * table is needed (inside a restore's transaction one would stay in memory until the commit).
  */
-import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer } from 'hyparquet';
+import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type RowGroup } from 'hyparquet';
 import { Float64Column, Utf8Column, columnsToIpc } from '../ingest/arrow-columns';
 import type { Database } from '../db/duckdb';
 import { str } from '../sql/quote';
@@ -30,7 +30,7 @@ export function castableText(value: unknown, type: string): string | null {
 }
 
 /** The values as numbers (nulls kept) when every one is an exact double; null when some value is not. */
-function exactNumbers(values: readonly unknown[]): (number | null)[] | null {
+function exactNumbers(values: ArrayLike<unknown>): (number | null)[] | null {
   const out = new Array<number | null>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -43,40 +43,83 @@ function exactNumbers(values: readonly unknown[]): (number | null)[] | null {
 }
 
 /**
- * Rows read from Parquet as one Arrow IPC stream of the target's columns in its order (absent
- * ones null); null for no rows.
+ * One column's values as Arrow data for `type`, which DuckDB appends casting to the table's type:
+ * exact doubles for a numeric type, else castable text (all null when absent). Arrow data is built
+ * directly (makeData): apache-arrow's builders compile code with `new Function`, which the page's
+ * Content-Security-Policy forbids.
  */
-export function rowsToIpc(rows: readonly Record<string, unknown>[], target: readonly TargetColumn[]): Uint8Array | null {
-  if (!rows.length) return null;
-  // Arrow data is built directly (makeData): apache-arrow's builders compile code with
-  // `new Function`, which the page's Content-Security-Policy forbids.
-  const columns = target.map(({ name, type }) => {
-    const values = rows.map((r) => r[name]);
-    const numbers = NUMERIC.test(type) ? exactNumbers(values) : null;
-    if (numbers) {
-      const c = new Float64Column();
-      for (const v of numbers) c.push(v);
-      return { name, data: c.take() };
-    }
-    const c = new Utf8Column();
-    for (const v of values) c.push(castableText(v, type));
-    return { name, data: c.take() };
-  });
-  return columnsToIpc(columns);
+function targetData(values: ArrayLike<unknown> | undefined, rows: number, type: string) {
+  const numbers = values && NUMERIC.test(type) ? exactNumbers(values) : null;
+  if (numbers) {
+    const c = new Float64Column();
+    for (const v of numbers) c.push(v);
+    return c.take();
+  }
+  const c = new Utf8Column();
+  for (let i = 0; i < rows; i++) c.push(values ? castableText(values[i], type) : null);
+  return c.take();
 }
 
 /**
- * A Parquet file's row groups, each as rowsToIpc's stream for `target` with its row count, read
- * one at a time (what app/parquet-read.worker.ts does): a file of any size is held a row group at
- * a time.
+ * The file as seen while a row group is read: the group's chunks of the `wanted` columns fetched
+ * in one read (one range request for a remote file), the rest read through.
+ */
+async function groupBytes(file: AsyncBuffer, group: RowGroup, wanted: ReadonlySet<string>): Promise<AsyncBuffer> {
+  let start = Infinity;
+  let end = 0;
+  for (const c of group.columns) {
+    const m = c.meta_data;
+    if (!m || !wanted.has(m.path_in_schema[0]!)) continue;
+    const at = Number(m.dictionary_page_offset || m.data_page_offset);
+    start = Math.min(start, at);
+    end = Math.max(end, at + Number(m.total_compressed_size));
+  }
+  if (end <= start) return file;
+  const held = await file.slice(start, end);
+  return {
+    byteLength: file.byteLength,
+    slice: (from, to = file.byteLength) => (from >= start && to <= end ? held.slice(from - start, to - start) : file.slice(from, to)),
+  };
+}
+
+/** One column of rows [rowStart, rowEnd) of a file, as hyparquet decodes it (page by page, put in place). */
+async function readColumn(file: AsyncBuffer, metadata: FileMetaData, name: string, rowStart: number, rowEnd: number): Promise<unknown[]> {
+  const out = new Array<unknown>(rowEnd - rowStart).fill(null);
+  await parquetRead({
+    file,
+    metadata,
+    columns: [name],
+    rowStart,
+    rowEnd,
+    onChunk: ({ columnData, rowStart: at }) => {
+      for (let i = Math.max(0, rowStart - at); i < columnData.length && at + i < rowEnd; i++) out[at + i - rowStart] = columnData[i];
+    },
+  });
+  return out;
+}
+
+/**
+ * A Parquet file's row groups, each as columnsToTargetIpc's stream for `target` with its row
+ * count, read one at a time (what app/parquet-read.worker.ts does; its bytes in one read) and
+ * decoded a column at a time: a file of any size is held a row group's bytes and Arrow data and
+ * one decoded column at a time, with no row objects, and columns the table lacks are not read.
  */
 export async function* parquetGroupsToIpc(file: AsyncBuffer, target: readonly TargetColumn[]): AsyncGenerator<{ ipc: Uint8Array | null; rows: number }> {
   const metadata = await parquetMetadataAsync(file);
+  const present = new Set(parquetSchema(metadata).children.map((c) => c.element.name));
   let rowStart = 0;
+  const wanted = new Set(target.map((t) => t.name).filter((n) => present.has(n)));
   for (const group of metadata.row_groups) {
-    const rowEnd = rowStart + Number(group.num_rows);
-    const rows = (await parquetReadObjects({ file, metadata, rowStart, rowEnd })) as Record<string, unknown>[];
-    yield { ipc: rowsToIpc(rows, target), rows: rows.length };
+    const rows = Number(group.num_rows);
+    const rowEnd = rowStart + rows;
+    const columns = [];
+    const bytes = rows ? await groupBytes(file, group, wanted) : file;
+    if (rows)
+      for (const { name, type } of target) {
+        const values = wanted.has(name) ? await readColumn(bytes, metadata, name, rowStart, rowEnd) : undefined;
+        columns.push({ name, data: targetData(values, rows, type) });
+      }
+    yield { ipc: rows ? columnsToIpc(columns) : null, rows };
     rowStart = rowEnd;
   }
 }
