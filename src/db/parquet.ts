@@ -10,7 +10,8 @@
 import type { SchemaElement } from 'hyparquet';
 import { ByteWriter, ParquetWriter, type ColumnSource } from 'hyparquet-writer';
 import { concatBytes } from '../ingest/bytes';
-import { fromIpcPieces } from './result-set';
+import { Type, tableFromIPC } from 'apache-arrow';
+import { toResultSet } from './result-set';
 import type { ResultSet } from './types';
 
 type Kind = 'int32' | 'int64' | 'decimal' | 'double' | 'float' | 'boolean' | 'timestamp' | 'date' | 'blob' | 'text';
@@ -93,11 +94,14 @@ export function parquetPlan(rs: Pick<ResultSet, 'columns'>): ParquetPlan {
  * values, one array per column.
  */
 export function parquetValues(rs: ResultSet, plan: ParquetPlan, start: number, end: number, order?: ArrayLike<number>): unknown[][] {
-  return plan.columns.map((col, c) => {
-    const data = new Array<unknown>(end - start);
-    for (let i = start; i < end; i++) data[i - start] = convert(rs.cell(order ? order[i] : i, c), col);
-    return data;
-  });
+  return plan.columns.map((col, c) => columnCells(rs, col, c, start, end, order));
+}
+
+/** Column `c`'s rows [start, end) as Parquet values, read a cell at a time. */
+function columnCells(rs: ResultSet, col: ParquetColumn, c: number, start: number, end: number, order?: ArrayLike<number>): unknown[] {
+  const data = new Array<unknown>(end - start);
+  for (let i = start; i < end; i++) data[i - start] = convert(rs.cell(order ? order[i] : i, c), col);
+  return data;
 }
 
 /** A ByteWriter that hands its bytes over after each row group, so no buffer grows to the whole file. */
@@ -197,12 +201,21 @@ export class IpcParquetEncoder {
     return this.encoder?.rowCount ?? 0;
   }
 
-  /** Encodes a piece; the bytes of the row groups it completed. */
+  /**
+   * Encodes a piece; the bytes of the row groups it completed. Flat columns of the common types
+   * are converted a column at a time straight from their Arrow buffers (arrowValues), the rest a
+   * cell at a time.
+   */
   add(ipc: Uint8Array): Uint8Array[] {
-    const rs = fromIpcPieces([ipc]);
-    this.plan ??= parquetPlan(rs);
-    this.encoder ??= new ParquetEncoder(this.plan.schema, this.groupRows);
-    this.encoder.add(parquetValues(rs, this.plan, 0, rs.rowCount));
+    const table = tableFromIPC(ipc);
+    const rs = toResultSet(table);
+    const plan = (this.plan ??= parquetPlan(rs));
+    this.encoder ??= new ParquetEncoder(plan.schema, this.groupRows);
+    const values = plan.columns.map((col, c) => {
+      const chunks = (table.getChildAt(c)?.data ?? []) as unknown as ArrowChunk[];
+      return arrowValues(chunks, col) ?? columnCells(rs, col, c, 0, rs.rowCount);
+    });
+    this.encoder.add(values);
     return this.encoder.take();
   }
 
@@ -210,6 +223,82 @@ export class IpcParquetEncoder {
   finish(): Uint8Array[] {
     if (!this.encoder) throw new Error('no piece of the result arrived (not even its schema)');
     return this.encoder.finish();
+  }
+}
+
+/** The parts of an Arrow Data chunk arrowValues reads (apache-arrow's Data). */
+interface ArrowChunk {
+  readonly type: { readonly typeId: number; readonly unit?: number; readonly bitWidth?: number };
+  readonly length: number;
+  readonly offset: number;
+  readonly nullCount: number;
+  readonly values: ArrayLike<number | bigint> & { readonly buffer: ArrayBufferLike };
+  readonly valueOffsets?: Int32Array;
+  getValid(index: number): boolean;
+}
+
+const UTF8 = new TextDecoder();
+
+/**
+ * A flat column's values in the form the Parquet writer takes (what `convert` makes of each
+ * cell), read straight from the Arrow chunks' buffers: numbers, booleans and text as they are,
+ * BIGINT and TIMESTAMP (microseconds) as the bigints Arrow holds, DATE as its day number.
+ * Null when a chunk is of another type or layout (the caller reads that column cell by cell).
+ */
+export function arrowValues(chunks: readonly ArrowChunk[], col: ParquetColumn): unknown[] | null {
+  const out: unknown[] = [];
+  for (const d of chunks) {
+    if (d.offset !== 0 || !readable(d, col.kind)) return null;
+    const n = d.length;
+    const v = d.values;
+    const nulls = d.nullCount > 0;
+    if (col.kind === 'text') {
+      const bytes = d.values as unknown as Uint8Array;
+      const offs = d.valueOffsets!;
+      const base = offs[0]!;
+      const whole = UTF8.decode(bytes.subarray(base, offs[n]));
+      // One decode per chunk; each value a slice of it when every byte was one character.
+      const ascii = whole.length === offs[n]! - base;
+      for (let i = 0; i < n; i++) {
+        if (nulls && !d.getValid(i)) out.push(null);
+        else out.push(ascii ? whole.slice(offs[i]! - base, offs[i + 1]! - base) : UTF8.decode(bytes.subarray(offs[i], offs[i + 1])));
+      }
+    } else if (col.kind === 'boolean') {
+      const bits = v as Uint8Array;
+      for (let i = 0; i < n; i++) out.push(nulls && !d.getValid(i) ? null : ((bits[i >> 3]! >> (i & 7)) & 1) === 1);
+    } else if (col.kind === 'int64' && !(v instanceof BigInt64Array)) {
+      for (let i = 0; i < n; i++) out.push(nulls && !d.getValid(i) ? null : BigInt(v[i]!));
+    } else {
+      for (let i = 0; i < n; i++) out.push(nulls && !d.getValid(i) ? null : v[i]);
+    }
+  }
+  return out;
+}
+
+const TIMESTAMP_MICROS = 2;
+const DATE_DAY = 0;
+
+/** Whether arrowValues reads this chunk for a column of this kind. */
+function readable(d: ArrowChunk, kind: ParquetColumn['kind']): boolean {
+  const { typeId, unit } = d.type;
+  const v = d.values;
+  switch (kind) {
+    case 'text':
+      return typeId === Type.Utf8 && !!d.valueOffsets;
+    case 'boolean':
+      return typeId === Type.Bool;
+    case 'double':
+      return typeId === Type.Float && v instanceof Float64Array;
+    case 'int32':
+      return typeId === Type.Int && (v instanceof Int32Array || v instanceof Int16Array || v instanceof Int8Array || v instanceof Uint16Array || v instanceof Uint8Array);
+    case 'int64':
+      return typeId === Type.Int && (v instanceof BigInt64Array || v instanceof Uint32Array);
+    case 'timestamp':
+      return typeId === Type.Timestamp && unit === TIMESTAMP_MICROS && v instanceof BigInt64Array;
+    case 'date':
+      return typeId === Type.Date && unit === DATE_DAY && v instanceof Int32Array;
+    default:
+      return false;
   }
 }
 
