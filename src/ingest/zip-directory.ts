@@ -23,12 +23,16 @@ export interface DirectoryLocation {
   readonly entries: number;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+/** The records' signatures (zip-writer.ts writes them too). */
+export const SIG = {
+  local: 0x04034b50,
+  descriptor: 0x08074b50,
+  central: 0x02014b50,
+  end64: 0x06064b50,
+  locator64: 0x07064b50,
+  end: 0x06054b50,
+} as const;
 const EOCD_SIZE = 22;
-const END64 = 0x06064b50;
-const LOCATOR64 = 0x07064b50;
 const LOCATOR64_SIZE = 20;
 const END64_SIZE = 56;
 const ZIP64_EXTRA = 0x0001;
@@ -45,7 +49,7 @@ export function findDirectory(tail: Uint8Array, fileSize: number): DirectoryLoca
   const v = view(tail);
   const tailStart = fileSize - tail.length;
   for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
-    if (v.getUint32(i, true) !== EOCD) continue;
+    if (v.getUint32(i, true) !== SIG.end) continue;
     // A comment that merely contains the signature: the record must reach the end of the file.
     if (i + EOCD_SIZE + v.getUint16(i + 20, true) !== tail.length) continue;
     if (v.getUint16(i + 4, true) !== 0 || v.getUint16(i + 6, true) !== 0) throw new Error('The zip spans several disks.');
@@ -55,11 +59,11 @@ export function findDirectory(tail: Uint8Array, fileSize: number): DirectoryLoca
     // Where the directory must end: the ZIP64 end record when there is one, else this record.
     let end = tailStart + i;
     const locator = i - LOCATOR64_SIZE;
-    if ((entries === 0xffff || size === MAX32 || offset === MAX32) && locator >= 0 && v.getUint32(locator, true) === LOCATOR64) {
+    if ((entries === 0xffff || size === MAX32 || offset === MAX32) && locator >= 0 && v.getUint32(locator, true) === SIG.locator64) {
       if (v.getUint32(locator + 16, true) > 1) throw new Error('The zip spans several disks.');
       const at64 = Number(v.getBigUint64(locator + 8, true));
       const j = at64 - tailStart;
-      if (j < 0 || j + END64_SIZE > locator || v.getUint32(j, true) !== END64) throw new Error('The zip is damaged: its ZIP64 end record is missing.');
+      if (j < 0 || j + END64_SIZE > locator || v.getUint32(j, true) !== SIG.end64) throw new Error('The zip is damaged: its ZIP64 end record is missing.');
       if (v.getUint32(j + 16, true) !== 0 || v.getUint32(j + 20, true) !== 0) throw new Error('The zip spans several disks.');
       entries = Number(v.getBigUint64(j + 32, true));
       size = Number(v.getBigUint64(j + 40, true));
@@ -95,7 +99,7 @@ export function parseDirectory(bytes: Uint8Array, expected: number): ZipEntry[] 
   const decoder = new TextDecoder();
   const out: ZipEntry[] = [];
   let at = 0;
-  while (at + 46 <= bytes.length && v.getUint32(at, true) === CENTRAL) {
+  while (at + 46 <= bytes.length && v.getUint32(at, true) === SIG.central) {
     const nameLength = v.getUint16(at + 28, true);
     const extraLength = v.getUint16(at + 30, true);
     const commentLength = v.getUint16(at + 32, true);
@@ -121,6 +125,6 @@ export function parseDirectory(bytes: Uint8Array, expected: number): ZipEntry[] 
 /** Where an entry's data starts, from the fixed part of its local header (LOCAL_HEADER_BYTES). */
 export function dataOffset(localHeader: Uint8Array, entry: ZipEntry): number {
   const v = view(localHeader);
-  if (localHeader.length < LOCAL_HEADER_BYTES || v.getUint32(0, true) !== LOCAL) throw new Error(`The zip is damaged: no header for ${entry.name}.`);
+  if (localHeader.length < LOCAL_HEADER_BYTES || v.getUint32(0, true) !== SIG.local) throw new Error(`The zip is damaged: no header for ${entry.name}.`);
   return entry.headerOffset + LOCAL_HEADER_BYTES + v.getUint16(26, true) + v.getUint16(28, true);
 }

@@ -9,6 +9,7 @@
  * Python, 7-Zip, DuckDB's tools, ours in zip-directory.ts) read it.
  */
 import { crc32 } from './crc32';
+import { SIG } from './zip-directory';
 
 /** The largest values the classic fields hold; above them a value goes to ZIP64 fields. */
 export interface ZipLimits {
@@ -18,12 +19,6 @@ export interface ZipLimits {
 
 const CLASSIC: ZipLimits = { u32: 0xffffffff, u16: 0xffff };
 
-const LOCAL = 0x04034b50;
-const DESCRIPTOR = 0x08074b50;
-const CENTRAL = 0x02014b50;
-const END64 = 0x06064b50;
-const LOCATOR64 = 0x07064b50;
-const END = 0x06054b50;
 /** Sizes follow the data (bit 3); the name is UTF-8 (bit 11). */
 const FLAGS = 0x0008 | 0x0800;
 /** Versions 2.0 (stored, descriptors) and 4.5 (ZIP64). */
@@ -123,7 +118,7 @@ export class ZipWriter {
     const offset = this.offset;
     this.write(
       new Record(30 + encoded.length)
-        .u32(LOCAL).u16(V20).u16(FLAGS).u16(0).u16(this.stamp.time).u16(this.stamp.date)
+        .u32(SIG.local).u16(V20).u16(FLAGS).u16(0).u16(this.stamp.time).u16(this.stamp.date)
         .u32(0).u32(0).u32(0).u16(encoded.length).u16(0).raw(encoded).bytes,
     );
     let crc = 0;
@@ -141,7 +136,7 @@ export class ZipWriter {
         if (ended) return;
         ended = true;
         const wide = size >= this.limits.u32;
-        const d = new Record(wide ? 24 : 16).u32(DESCRIPTOR).u32(crc);
+        const d = new Record(wide ? 24 : 16).u32(SIG.descriptor).u32(crc);
         this.write((wide ? d.u64(size).u64(size) : d.u32(size).u32(size)).bytes);
         this.entries.push({ name: encoded, offset, size, crc });
         this.open = false;
@@ -168,7 +163,7 @@ export class ZipWriter {
       const bigOffset = e.offset >= u32;
       const extra = (bigSize ? 16 : 0) + (bigOffset ? 8 : 0);
       const r = new Record(46 + e.name.length + (extra ? 4 + extra : 0))
-        .u32(CENTRAL).u16(V45).u16(extra ? V45 : V20).u16(FLAGS).u16(0).u16(this.stamp.time).u16(this.stamp.date)
+        .u32(SIG.central).u16(V45).u16(extra ? V45 : V20).u16(FLAGS).u16(0).u16(this.stamp.time).u16(this.stamp.date)
         .u32(e.crc).u32(bigSize ? 0xffffffff : e.size).u32(bigSize ? 0xffffffff : e.size)
         .u16(e.name.length).u16(extra ? 4 + extra : 0).u16(0).u16(0).u16(0).u32(0)
         .u32(bigOffset ? 0xffffffff : e.offset).raw(e.name);
@@ -183,13 +178,13 @@ export class ZipWriter {
     const wide = count >= u16 || size >= u32 || start >= u32;
     if (wide) {
       const end64 = this.offset;
-      this.write(new Record(56).u32(END64).u64(44).u16(V45).u16(V45).u32(0).u32(0).u64(count).u64(count).u64(size).u64(start).bytes);
-      this.write(new Record(20).u32(LOCATOR64).u32(0).u64(end64).u32(1).bytes);
+      this.write(new Record(56).u32(SIG.end64).u64(44).u16(V45).u16(V45).u32(0).u32(0).u64(count).u64(count).u64(size).u64(start).bytes);
+      this.write(new Record(20).u32(SIG.locator64).u32(0).u64(end64).u32(1).bytes);
     }
     const n16 = count >= u16 ? 0xffff : count;
     this.write(
       new Record(22)
-        .u32(END).u16(0).u16(0).u16(n16).u16(n16)
+        .u32(SIG.end).u16(0).u16(0).u16(n16).u16(n16)
         .u32(size >= u32 ? 0xffffffff : size).u32(start >= u32 ? 0xffffffff : start).u16(0).bytes,
     );
     return this.offset;
