@@ -4,7 +4,7 @@
  * page says so (with a way to cancel it) instead of leaving the reports loading unexplained.
  * No DOM here: the shell draws the notice.
  */
-import { untilAborted, type Connector, type ResultSet, type RunOptions } from '../db/types';
+import { QueryCancelled, type Connector, type ResultSet, type RunOptions } from '../db/types';
 
 /** The editor's query in flight: since when, and how to stop it. */
 export interface EditorRun {
@@ -35,7 +35,7 @@ export class EditorActivity {
     return {
       query: (sql) => db.query(sql),
       copyTo: (sql, format) => db.copyTo(sql, format),
-      ...(db.streamIpc ? { streamIpc: (sql: string) => this.tracked(db.streamIpc!(sql), now) } : {}),
+      ...(db.streamIpc ? { streamIpc: (sql: string, signal?: AbortSignal) => this.tracked(db.streamIpc!.bind(db), sql, signal, now) } : {}),
       run: async (sql: string, options?: RunOptions): Promise<ResultSet> => {
         const stop = new AbortController();
         const outer = options?.signal;
@@ -55,16 +55,30 @@ export class EditorActivity {
   }
 
   /**
-   * A streamed result (an export running the query again) tracked like a run: cancelling it ends
-   * the iteration with QueryCancelled, which stops DuckDB's query.
+   * A streamed result (an export running the query again) tracked like a run: cancelling it here,
+   * or aborting the caller's `signal`, stops DuckDB's query and ends the iteration with
+   * QueryCancelled.
    */
-  private async *tracked(stream: AsyncIterable<Uint8Array>, now: () => number): AsyncGenerator<Uint8Array> {
+  private async *tracked(
+    stream: (sql: string, signal: AbortSignal) => AsyncIterable<Uint8Array>,
+    sql: string,
+    outer: AbortSignal | undefined,
+    now: () => number,
+  ): AsyncGenerator<Uint8Array> {
     const stop = new AbortController();
+    const forward = () => stop.abort(outer?.reason);
+    if (outer?.aborted) forward();
+    else outer?.addEventListener('abort', forward, { once: true });
     const mine: EditorRun = { since: now(), cancel: () => stop.abort() };
     this.set(mine);
     try {
-      yield* untilAborted(stream, stop.signal);
+      // A source that does not heed the signal still stops at its next piece.
+      for await (const piece of stream(sql, stop.signal)) {
+        if (stop.signal.aborted) throw new QueryCancelled();
+        yield piece;
+      }
     } finally {
+      outer?.removeEventListener('abort', forward);
       if (this.run === mine) this.set(null);
     }
   }

@@ -30,8 +30,10 @@ export interface Database extends Connector {
    * the next batches only as the pieces are taken, so a whole table never sits in memory. The
    * connection runs nothing else until the iteration ends (a `break` ends it, cancelling the
    * rest). ENUM columns must be cast to text first (duckdb-wasm streams them without values).
+   * Aborting `signal` cancels DuckDB's query at once (even before its first rows) and ends the
+   * iteration with QueryCancelled.
    */
-  streamIpc(sql: string): AsyncIterable<Uint8Array>;
+  streamIpc(sql: string, signal?: AbortSignal): AsyncIterable<Uint8Array>;
   /** A second connection to the same database: its own transactions and TEMP tables. */
   session(): Promise<Database>;
   close(): Promise<void>;
@@ -266,16 +268,24 @@ function wrap(
         await db.dropFile(name);
       });
     },
-    async *streamIpc(sql) {
+    async *streamIpc(sql, signal) {
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       await new Promise<void>((started) => void serial(() => (started(), held)));
       let complete = false;
+      let cancelled = false;
+      const onAbort = () => {
+        cancelled = true;
+        void conn.cancelSent().catch(() => undefined);
+      };
+      signal?.addEventListener('abort', onAbort);
       try {
+        if (signal?.aborted) throw new QueryCancelled();
         let reader;
         try {
           reader = await conn.send(sql, true);
         } catch (e) {
+          if (cancelled) throw new QueryCancelled();
           fail(e, sql);
         }
         let group: RecordBatch[] = [];
@@ -289,16 +299,21 @@ function wrap(
         };
         let pieces = 0;
         for await (const batch of reader!) {
+          if (cancelled) break;
           group.push(batch);
           if (group.length >= IPC_PIECE_BATCHES) {
             pieces++;
             yield piece();
           }
         }
+        if (cancelled) throw new QueryCancelled();
         // The last batches, or the empty result's schema.
         if (group.length || !pieces) yield piece();
         complete = true;
+      } catch (e) {
+        throw cancelled ? new QueryCancelled() : e;
       } finally {
+        signal?.removeEventListener('abort', onAbort);
         // Left early (the caller stopped, or failed): DuckDB stops producing the rest.
         if (!complete) await conn.cancelSent().catch(() => undefined);
         release();

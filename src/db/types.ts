@@ -53,9 +53,10 @@ export interface Connector {
   run(sql: string, options?: RunOptions): Promise<ResultSet>;
   /**
    * The query's whole result as Arrow IPC pieces, read as they are taken (Database.streamIpc):
-   * what exports a result too large to hold (a `truncated` one) by running it again.
+   * what exports a result too large to hold (a `truncated` one) by running it again. Aborting
+   * `signal` stops DuckDB's query at once and ends the iteration with QueryCancelled.
    */
-  streamIpc?(sql: string): AsyncIterable<Uint8Array>;
+  streamIpc?(sql: string, signal?: AbortSignal): AsyncIterable<Uint8Array>;
   /** Runs `COPY (sql) TO file (FORMAT ...)` inside DuckDB and returns the file's bytes. */
   copyTo(sql: string, format: 'parquet' | 'csv' | 'json'): Promise<Uint8Array>;
 }
@@ -65,14 +66,6 @@ export class QueryCancelled extends Error {
   constructor() {
     super('query cancelled');
     this.name = 'QueryCancelled';
-  }
-}
-
-/** A streamed result's pieces until `signal` aborts, then QueryCancelled (ending the stream stops its query). */
-export async function* untilAborted<T>(stream: AsyncIterable<T>, signal?: AbortSignal): AsyncGenerator<T> {
-  for await (const piece of stream) {
-    if (signal?.aborted) throw new QueryCancelled();
-    yield piece;
   }
 }
 

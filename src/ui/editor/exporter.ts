@@ -6,7 +6,7 @@
  */
 import { streamParquet, writeParquet } from '../../app/parquet-writer';
 import { fromIpcPieces } from '../../db/result-set';
-import { untilAborted, type Connector, type ResultSet } from '../../db/types';
+import type { Connector, ResultSet } from '../../db/types';
 import { EXPORT_CHUNK_ROWS, csvChunks, jsonChunks, jsonRowChunks } from '../../editor/serialize';
 import { download } from '../dom';
 
@@ -62,8 +62,8 @@ export async function exportResult(format: ExportFormat, source: ExportSource, o
 /**
  * Exports a query's whole result by running it again and streaming it (Connector.streamIpc): each
  * piece is written as it comes, in the query's order, into Blobs, so the file may be far larger
- * than the page could hold. `onRows` hears the rows written so far; `signal` stops it between
- * pieces with QueryCancelled (ending the stream stops DuckDB's query).
+ * than the page could hold. `onRows` hears the rows written so far; `signal` stops it (and
+ * DuckDB's query) with QueryCancelled.
  */
 export async function exportStreamed(
   format: ExportFormat,
@@ -73,7 +73,7 @@ export async function exportStreamed(
   signal?: AbortSignal,
 ): Promise<void> {
   if (!db.streamIpc) throw new Error('this store cannot stream a result');
-  const stream = untilAborted(db.streamIpc(sql), signal);
+  const stream = db.streamIpc(sql, signal);
   const parts: Blob[] = [];
   if (format === 'parquet') {
     await streamParquet(stream, (chunks) => parts.push(new Blob(chunks as BlobPart[])), onRows);

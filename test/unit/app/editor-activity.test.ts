@@ -85,6 +85,35 @@ describe('app/editor-activity', () => {
     expect(a.current).toBeNull();
   });
 
+  it("hands the stream a signal that cancelling (from outside or by the editor's own signal) aborts, before its first piece too", async () => {
+    // A source that heeds the signal as Database.streamIpc does: nothing yet (DuckDB still
+    // sorting, say) until it is aborted.
+    const signals: AbortSignal[] = [];
+    const stream = (_sql: string, signal?: AbortSignal) =>
+      (async function* () {
+        signals.push(signal!);
+        await new Promise((_, reject) => signal!.addEventListener('abort', () => reject(new QueryCancelled()), { once: true }));
+        yield new Uint8Array([1]);
+      })();
+    const db: Connector = { query: async () => [], copyTo: async () => new Uint8Array(), run: async () => ({}) as ResultSet, streamIpc: stream };
+    const a = new EditorActivity();
+    const drain = async (it: AsyncIterable<Uint8Array>) => {
+      for await (const _ of it) void _;
+    };
+    const fromOutside = drain(a.wrap(db).streamIpc!('SELECT 1'));
+    await Promise.resolve();
+    a.current!.cancel();
+    await expect(fromOutside).rejects.toBeInstanceOf(QueryCancelled);
+    const ctl = new AbortController();
+    const fromEditor = drain(a.wrap(db).streamIpc!('SELECT 1', ctl.signal));
+    await Promise.resolve();
+    ctl.abort();
+    await expect(fromEditor).rejects.toBeInstanceOf(QueryCancelled);
+    expect(signals.length).toBe(2);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+    expect(a.current).toBeNull();
+  });
+
   it("still obeys the editor's own signal, also one aborted before the run", async () => {
     const a = new EditorActivity();
     const { db } = slowDb();
