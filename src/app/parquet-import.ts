@@ -99,16 +99,17 @@ async function readColumn(file: AsyncBuffer, metadata: FileMetaData, name: strin
 }
 
 /**
- * A Parquet file's row groups, each as columnsToTargetIpc's stream for `target` with its row
- * count, read one at a time (what app/parquet-read.worker.ts does; its bytes in one read) and
+ * A Parquet file's row groups, each as one Arrow IPC stream of `target`'s columns in its order
+ * (targetData; absent ones null; null for a group without rows) with its row count. Groups are
+ * read one at a time (what app/parquet-read.worker.ts does), each group's bytes in one read, and
  * decoded a column at a time: a file of any size is held a row group's bytes and Arrow data and
  * one decoded column at a time, with no row objects, and columns the table lacks are not read.
  */
 export async function* parquetGroupsToIpc(file: AsyncBuffer, target: readonly TargetColumn[]): AsyncGenerator<{ ipc: Uint8Array | null; rows: number }> {
   const metadata = await parquetMetadataAsync(file);
   const present = new Set(parquetSchema(metadata).children.map((c) => c.element.name));
-  let rowStart = 0;
   const wanted = new Set(target.map((t) => t.name).filter((n) => present.has(n)));
+  let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rows = Number(group.num_rows);
     const rowEnd = rowStart + rows;
