@@ -37,18 +37,11 @@ export class EditorActivity {
       copyTo: (sql, format) => db.copyTo(sql, format),
       ...(db.streamIpc ? { streamIpc: (sql: string, signal?: AbortSignal) => this.tracked(db.streamIpc!.bind(db), sql, signal, now) } : {}),
       run: async (sql: string, options?: RunOptions): Promise<ResultSet> => {
-        const stop = new AbortController();
-        const outer = options?.signal;
-        const forward = () => stop.abort(outer?.reason);
-        if (outer?.aborted) forward();
-        else outer?.addEventListener('abort', forward, { once: true });
-        const mine: EditorRun = { since: now(), cancel: () => stop.abort() };
-        this.set(mine);
+        const run = this.begin(options?.signal, now);
         try {
-          return await db.run(sql, { ...options, signal: stop.signal });
+          return await db.run(sql, { ...options, signal: run.signal });
         } finally {
-          outer?.removeEventListener('abort', forward);
-          if (this.run === mine) this.set(null);
+          run.end();
         }
       },
     };
@@ -65,22 +58,36 @@ export class EditorActivity {
     outer: AbortSignal | undefined,
     now: () => number,
   ): AsyncGenerator<Uint8Array> {
+    const run = this.begin(outer, now);
+    try {
+      // A source that does not heed the signal still stops at its next piece.
+      for await (const piece of stream(sql, run.signal)) {
+        if (run.signal.aborted) throw new QueryCancelled();
+        yield piece;
+      }
+    } finally {
+      run.end();
+    }
+  }
+
+  /**
+   * Starts tracking an editor query: its signal aborts when it is cancelled from here or when
+   * `outer` (the editor's own) aborts; end() forgets it.
+   */
+  private begin(outer: AbortSignal | undefined, now: () => number): { signal: AbortSignal; end(): void } {
     const stop = new AbortController();
     const forward = () => stop.abort(outer?.reason);
     if (outer?.aborted) forward();
     else outer?.addEventListener('abort', forward, { once: true });
     const mine: EditorRun = { since: now(), cancel: () => stop.abort() };
     this.set(mine);
-    try {
-      // A source that does not heed the signal still stops at its next piece.
-      for await (const piece of stream(sql, stop.signal)) {
-        if (stop.signal.aborted) throw new QueryCancelled();
-        yield piece;
-      }
-    } finally {
-      outer?.removeEventListener('abort', forward);
-      if (this.run === mine) this.set(null);
-    }
+    return {
+      signal: stop.signal,
+      end: () => {
+        outer?.removeEventListener('abort', forward);
+        if (this.run === mine) this.set(null);
+      },
+    };
   }
 
   private set(run: EditorRun | null): void {

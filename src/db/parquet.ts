@@ -12,6 +12,7 @@ import { ByteWriter, ParquetWriter, type ColumnSource } from 'hyparquet-writer';
 import { concatBytes } from '../ingest/bytes';
 import { Type, tableFromIPC } from 'apache-arrow';
 import { toResultSet } from './result-set';
+import { utf8Reader } from './values';
 import type { ResultSet } from './types';
 
 type Kind = 'int32' | 'int64' | 'decimal' | 'double' | 'float' | 'boolean' | 'timestamp' | 'date' | 'blob' | 'text';
@@ -228,16 +229,14 @@ export class IpcParquetEncoder {
 
 /** The parts of an Arrow Data chunk arrowValues reads (apache-arrow's Data). */
 interface ArrowChunk {
-  readonly type: { readonly typeId: number; readonly unit?: number; readonly bitWidth?: number };
+  readonly type: { readonly typeId: number; readonly unit?: number };
   readonly length: number;
   readonly offset: number;
   readonly nullCount: number;
-  readonly values: ArrayLike<number | bigint> & { readonly buffer: ArrayBufferLike };
+  readonly values: ArrayLike<number | bigint>;
   readonly valueOffsets?: Int32Array;
   getValid(index: number): boolean;
 }
-
-const UTF8 = new TextDecoder();
 
 /**
  * A flat column's values in the form the Parquet writer takes (what `convert` makes of each
@@ -253,16 +252,8 @@ export function arrowValues(chunks: readonly ArrowChunk[], col: ParquetColumn): 
     const v = d.values;
     const nulls = d.nullCount > 0;
     if (col.kind === 'text') {
-      const bytes = d.values as unknown as Uint8Array;
-      const offs = d.valueOffsets!;
-      const base = offs[0]!;
-      const whole = UTF8.decode(bytes.subarray(base, offs[n]));
-      // One decode per chunk; each value a slice of it when every byte was one character.
-      const ascii = whole.length === offs[n]! - base;
-      for (let i = 0; i < n; i++) {
-        if (nulls && !d.getValid(i)) out.push(null);
-        else out.push(ascii ? whole.slice(offs[i]! - base, offs[i + 1]! - base) : UTF8.decode(bytes.subarray(offs[i], offs[i + 1])));
-      }
+      const text = utf8Reader(d.values as unknown as Uint8Array, d.valueOffsets!, n);
+      for (let i = 0; i < n; i++) out.push(nulls && !d.getValid(i) ? null : text(i));
     } else if (col.kind === 'boolean') {
       const bits = v as Uint8Array;
       for (let i = 0; i < n; i++) out.push(nulls && !d.getValid(i) ? null : ((bits[i >> 3]! >> (i & 7)) & 1) === 1);

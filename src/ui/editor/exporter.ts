@@ -99,4 +99,3 @@ export async function exportStreamed(
   }
   download(exportName(format), parts, MIME[format]);
 }
-
