@@ -9,7 +9,7 @@ import type { Database } from '../db/duckdb';
 import { streamParquet } from './parquet-writer';
 import { tableColumns } from './parquet-import';
 import { readParquetGroups } from './parquet-reader';
-import { BlobZip, openZip, type ZipFile } from './zip-file';
+import { BlobZip, openZip, type BlobSink, type ZipFile } from './zip-file';
 import { SCHEMA_VERSION, historyTable } from '../db/schema';
 import { DERIVED_TABLES, rebuildDerivedSql } from '../db/rollups';
 import { execInTransaction, inTransaction, quietly } from '../db/transaction';
@@ -35,41 +35,38 @@ interface BackupManifest {
 export type BackupProgress = (table: string, done: number, total: number) => void;
 
 /**
- * Writes the store as a zip of Parquet files, one consistent snapshot (one read transaction on
- * its own connection, so loads and reports go on). Each table streams from DuckDB through a
- * parquet worker into the zip a row group at a time, and the zip's bytes go into Blobs (which the
- * browser may keep on disk): memory follows a row group, not the store. Entries are stored
- * uncompressed (Parquet is compressed already), so a restore reads each as a slice of the file.
+ * Writes the store as a zip of Parquet files into `sink`, one consistent snapshot (one read
+ * transaction on its own connection, so loads and reports go on). Each table streams from DuckDB
+ * through a parquet worker into the zip a row group at a time, and the zip's bytes go to the sink
+ * as Blobs (kept for a download, which the browser may keep on disk, or written to a file the
+ * user chose): memory follows a row group, not the store. Entries are stored uncompressed
+ * (Parquet is compressed already), so a restore reads each as a slice of the file. Returns the
+ * zip's size; after a failure the sink holds part of a zip, for the caller to discard.
  */
-export async function exportBackup(db: Database, onProgress?: BackupProgress): Promise<Blob> {
-  const zip = new BlobZip();
-  try {
-    const tables = await withSession(db, (session) =>
-      inTransaction(session, async () => {
-        const tables: Record<string, number> = {};
-        for (const t of BACKUP_TABLES) tables[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
-        for (const t of BACKUP_TABLES) {
-          const entry = zip.entry(`${t}.parquet`);
-          onProgress?.(t, 0, tables[t]);
-          let rows = 0;
-          await streamParquet(
-            session.streamIpc(`SELECT * FROM ${ident(t)}`),
-            (chunks) => chunks.forEach((c) => entry.push(c)),
-            (n) => onProgress?.(t, (rows = n), tables[t]),
-          );
-          entry.end();
-          if (rows !== tables[t]) throw new Error(`${t}: ${rows} rows written of ${tables[t]}`);
-        }
-        return tables;
-      }),
-    );
-    const manifest: BackupManifest = { format: 'denver-lens-backup', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };
-    zip.file('manifest.json', strToU8(JSON.stringify(manifest, null, 2)));
-    return zip.finish();
-  } catch (e) {
-    zip.abort();
-    throw e;
-  }
+export async function exportBackup(db: Database, sink: BlobSink, onProgress?: BackupProgress): Promise<number> {
+  const zip = new BlobZip(sink);
+  const tables = await withSession(db, (session) =>
+    inTransaction(session, async () => {
+      const tables: Record<string, number> = {};
+      for (const t of BACKUP_TABLES) tables[t] = Number((await session.query(`SELECT count(*) AS n FROM ${ident(t)}`))[0].n);
+      for (const t of BACKUP_TABLES) {
+        const entry = zip.entry(`${t}.parquet`);
+        onProgress?.(t, 0, tables[t]);
+        let rows = 0;
+        await streamParquet(
+          session.streamIpc(`SELECT * FROM ${ident(t)}`),
+          (chunks) => chunks.forEach((c) => entry.push(c)),
+          (n) => onProgress?.(t, (rows = n), tables[t]),
+        );
+        entry.end();
+        if (rows !== tables[t]) throw new Error(`${t}: ${rows} rows written of ${tables[t]}`);
+      }
+      return tables;
+    }),
+  );
+  const manifest: BackupManifest = { format: 'denver-lens-backup', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };
+  zip.file('manifest.json', strToU8(JSON.stringify(manifest, null, 2)));
+  return zip.finish();
 }
 
 /**

@@ -6,7 +6,7 @@
 import { strToU8 } from 'fflate';
 import type { Database } from '../db/duckdb';
 import { streamParquet } from './parquet-writer';
-import { BlobZip } from './zip-file';
+import { BlobZip, type BlobSink } from './zip-file';
 import { withSession } from '../db/store';
 import { inTransaction } from '../db/transaction';
 import { DATASETS, eventTimeColumn } from '../domain/columns';
@@ -45,41 +45,37 @@ export function partitionSql(table: string, time: string, year: number, month: n
 }
 
 /**
- * Writes every partition into one zip, from one snapshot of the store (a read transaction on its
- * own connection); each partition streams from DuckDB through the parquet worker into its zip
- * entry, so memory follows a row group, not the layout. `onFile` reports progress.
+ * Writes every partition into one zip in `sink` (see exportBackup), from one snapshot of the
+ * store (a read transaction on its own connection); each partition streams from DuckDB through
+ * the parquet worker into its zip entry, so memory follows a row group, not the layout. `onFile`
+ * reports progress. Returns the zip's size.
  */
-export async function exportPartitioned(db: Database, onFile?: (f: PartitionFile) => void): Promise<Blob> {
-  const zip = new BlobZip();
+export async function exportPartitioned(db: Database, sink: BlobSink, onFile?: (f: PartitionFile) => void): Promise<number> {
+  const zip = new BlobZip(sink);
   const listed: PartitionFile[] = [];
-  try {
-    await withSession(db, (session) =>
-      inTransaction(session, async () => {
-        for (const { table, time } of PARTITIONED_TABLES) {
-          const t = ident(time);
-          const parts = await session.query(`SELECT DISTINCT year(${t}) AS y, month(${t}) AS m FROM ${ident(table)} WHERE ${t} IS NOT NULL ORDER BY 1, 2`);
-          for (const p of parts) {
-            const year = Number(p.y);
-            const month = Number(p.m);
-            const path = partitionPath(table, year, month);
-            const entry = zip.entry(path);
-            let rows = 0;
-            let bytes = 0;
-            const take = (chunks: Uint8Array[]) => chunks.forEach((c) => (entry.push(c), (bytes += c.length)));
-            await streamParquet(session.streamIpc(partitionSql(table, time, year, month)), take, (n) => (rows = n));
-            entry.end();
-            const f = { path, table, year, month, rows, bytes };
-            listed.push(f);
-            onFile?.(f);
-          }
+  await withSession(db, (session) =>
+    inTransaction(session, async () => {
+      for (const { table, time } of PARTITIONED_TABLES) {
+        const t = ident(time);
+        const parts = await session.query(`SELECT DISTINCT year(${t}) AS y, month(${t}) AS m FROM ${ident(table)} WHERE ${t} IS NOT NULL ORDER BY 1, 2`);
+        for (const p of parts) {
+          const year = Number(p.y);
+          const month = Number(p.m);
+          const path = partitionPath(table, year, month);
+          const entry = zip.entry(path);
+          let rows = 0;
+          let bytes = 0;
+          const take = (chunks: Uint8Array[]) => chunks.forEach((c) => (entry.push(c), (bytes += c.length)));
+          await streamParquet(session.streamIpc(partitionSql(table, time, year, month)), take, (n) => (rows = n));
+          entry.end();
+          const f = { path, table, year, month, rows, bytes };
+          listed.push(f);
+          onFile?.(f);
         }
-      }),
-    );
-    const manifest: PartitionManifest = { format: 'denver-lens-partitions', createdAt: new Date().toISOString(), files: listed };
-    zip.file('_manifest.json', strToU8(JSON.stringify(manifest, null, 2)));
-    return zip.finish();
-  } catch (e) {
-    zip.abort();
-    throw e;
-  }
+      }
+    }),
+  );
+  const manifest: PartitionManifest = { format: 'denver-lens-partitions', createdAt: new Date().toISOString(), files: listed };
+  zip.file('_manifest.json', strToU8(JSON.stringify(manifest, null, 2)));
+  return zip.finish();
 }

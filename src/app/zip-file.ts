@@ -38,10 +38,40 @@ export async function openZip(file: Blob): Promise<ZipFile> {
   };
 }
 
-/** A zip of stored entries written as it goes, one entry at a time (ZIP64 past 4 GiB); finish() gives the file. */
-export class BlobZip {
+/** Where a file being written sends its bytes, a Blob at a time, in order. */
+export interface BlobSink {
+  push(part: Blob): void;
+}
+
+/** A BlobSink that keeps the parts, for a file handed over whole (a download). */
+export class BlobParts implements BlobSink {
   private readonly parts: Blob[] = [];
-  private readonly zip = new ZipWriter((chunk) => this.parts.push(new Blob([chunk as BlobPart])));
+
+  push(part: Blob): void {
+    this.parts.push(part);
+  }
+
+  /** The file so far. */
+  blob(type: string): Blob {
+    return new Blob(this.parts, { type });
+  }
+
+  /** Lets go of what it holds (after a failure). */
+  clear(): void {
+    this.parts.length = 0;
+  }
+}
+
+/**
+ * A zip of stored entries written as it goes, one entry at a time (ZIP64 past 4 GiB), into a
+ * BlobSink: each chunk becomes a Blob (which the browser may keep on disk) as it is written.
+ */
+export class BlobZip {
+  private readonly zip: ZipWriter;
+
+  constructor(sink: BlobSink) {
+    this.zip = new ZipWriter((chunk) => sink.push(new Blob([chunk as BlobPart])));
+  }
 
   /** Starts the next entry (the one before must be ended). */
   entry(name: string): ZipEntryWriter {
@@ -53,14 +83,8 @@ export class BlobZip {
     this.zip.file(name, bytes);
   }
 
-  /** Writes the directory; the zip. */
-  finish(): Blob {
-    this.zip.finish();
-    return new Blob(this.parts, { type: 'application/zip' });
-  }
-
-  /** Gives up the zip (after a failure): what it held is let go. */
-  abort(): void {
-    this.parts.length = 0;
+  /** Writes the directory; the zip's size in bytes. */
+  finish(): number {
+    return this.zip.finish();
   }
 }

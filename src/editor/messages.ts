@@ -83,6 +83,11 @@ export function exportedMessage(format: string): string {
   return `Exported ${format.toUpperCase()}: see the browser's downloads.`;
 }
 
+/** An export written to the file the user picked. */
+export function savedMessage(format: string): string {
+  return `Exported ${format.toUpperCase()} to the file you chose.`;
+}
+
 /** Asked before a save replaces another query saved under the same name. */
 export function replaceQuestion(name: string): string {
   return `A saved query is already named “${name}”. Press Replace to overwrite it, or change the name.`;
@@ -108,6 +113,7 @@ export const MSG = {
   copyFailed: 'Could not copy to the clipboard.',
   exportFailed: 'Export failed',
   exportCancelled: 'Export cancelled.',
+  exportNotSaved: 'Not exported: no file was chosen.',
   schemaFailed: 'Could not read the schema',
   saveNeedsName: 'Give the query a name to save it.',
   saveFull: 'Could not save: the browser’s storage is full or unavailable.',

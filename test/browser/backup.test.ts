@@ -1,7 +1,9 @@
 /**
  * Backup and restore in a real browser: the store exported as a Parquet zip, reset (after a
  * confirmation), and restored from that zip to the same checksum, the Parquet written and read
- * in workers a row group at a time; a broken backup rolls back.
+ * in workers a row group at a time; a broken backup rolls back. Saved instead to a file the user
+ * picks (the picker stubbed with a file of the origin's private file system), the backup is
+ * written into it as it goes; a closed picker writes nothing, and a failed write aborts the file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -76,5 +78,75 @@ describe('backup and restore in Chromium', () => {
     expect(partway(await said())).toBeGreaterThan(3);
     // Regression: the page read each table's Parquet itself (~4.5 s in one task for 426k rows).
     expect(workers.filter((u) => /parquet-read\.worker/.test(u)).length, workers.join(' ')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('saves a backup to a file the user picks, writes nothing when the picker is closed, and aborts the file when a write fails', async () => {
+    const context = env.browser.context;
+    // One tab writes: the earlier test's page lets go of the store.
+    for (const open of context.pages()) await open.close();
+    // The picker, stubbed: window.__pick decides what it does (a file of the origin's private file
+    // system, a closed picker, or a file whose writes fail); it records what it was asked.
+    await context.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w.showSaveFilePicker = async (options: unknown) => {
+        w.__pickedWith = options;
+        if (w.__pick === 'close') throw new DOMException('The user aborted a request.', 'AbortError');
+        if (w.__pick === 'fail') {
+          return {
+            createWritable: async () => ({
+              write: async () => Promise.reject(new Error('the disk is full')),
+              close: async () => undefined,
+              abort: async () => void (w.__aborted = true),
+            }),
+          };
+        }
+        const file = await (await navigator.storage.getDirectory()).getFileHandle('picked-backup.zip', { create: true });
+        return {
+          createWritable: async () => {
+            const writable = await file.createWritable();
+            return {
+              write: (part: Blob) => ((w.__writes = Number(w.__writes ?? 0) + 1), writable.write(part)),
+              close: () => writable.close(),
+              abort: () => writable.abort(),
+            };
+          },
+        };
+      };
+    });
+    const { page } = await openApp(context, env.server, '#/loads');
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    const accidents = await count(page, 'traffic_accidents');
+    const message = () => page.textContent('[data-testid=backup-message]');
+    const exportTo = async (pick: string, done: RegExp) => {
+      await page.evaluate((p) => ((window as unknown as Record<string, unknown>).__pick = p), pick);
+      await page.click('[data-testid=backup-export]');
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid=backup-message]')?.textContent ?? ''), done.source, { timeout: 180_000 });
+    };
+    await page.check('[data-testid=save-to-file]');
+
+    await exportTo('file', /saved to the file you chose/);
+    expect(await page.evaluate(() => (window as unknown as { __pickedWith: { suggestedName: string } }).__pickedWith.suggestedName)).toMatch(/^denver-lens-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+    const base64 = await page.evaluate(async () => {
+      const file = await (await (await navigator.storage.getDirectory()).getFileHandle('picked-backup.zip')).getFile();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(text);
+    });
+    const files = unzipSync(new Uint8Array(Buffer.from(base64, 'base64')));
+    // Written as it went: a part for each zip header and row group, not one Blob at the end.
+    expect(await page.evaluate(() => (window as unknown as { __writes: number }).__writes)).toBeGreaterThan(20);
+    expect(await message()).toContain(`(${(Buffer.from(base64, 'base64').length / 1024 ** 2).toFixed(1)} MB)`);
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['manifest.json', 'service_requests.parquet', 'traffic_accidents.parquet', 'ingest_log.parquet']));
+    const acc = files['traffic_accidents.parquet'];
+    expect((await parquetReadObjects({ file: acc.buffer.slice(acc.byteOffset, acc.byteOffset + acc.byteLength) as ArrayBuffer })).length).toBe(accidents);
+    expect(JSON.parse(new TextDecoder().decode(files['manifest.json'])).tables.traffic_accidents).toBe(accidents);
+
+    await exportTo('close', /No backup written: no file was chosen/);
+    await exportTo('fail', /The backup failed: the disk is full/);
+    expect(await page.evaluate(() => (window as unknown as { __aborted?: boolean }).__aborted)).toBe(true);
+    expect(downloads).toEqual([]);
+    expect(await page.isEnabled('[data-testid=backup-export]')).toBe(true);
   });
 });

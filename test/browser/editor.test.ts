@@ -504,6 +504,30 @@ FROM (VALUES ('a'), ('b')) v(x) ORDER BY x`);
       // The grid still holds what it held.
       expect(Number(await page.getAttribute('[data-testid=row-count]', 'data-count'))).toBe(held);
 
+      // To a file the user picks (the picker stubbed with a file of the origin's private file
+      // system): written as it goes, no download.
+      await page.evaluate(() => {
+        (window as any).showSaveFilePicker = async (options: { suggestedName: string }) => {
+          (window as any).__suggested = options.suggestedName;
+          return (await navigator.storage.getDirectory()).getFileHandle('picked-export.csv', { create: true });
+        };
+      });
+      let toDownloads = false;
+      const onDownload = () => (toDownloads = true);
+      page.on('download', onDownload);
+      await page.check('[data-testid=export-to-file]');
+      await page.click('[data-testid=export-csv]');
+      await page.waitForFunction(() => /to the file you chose/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+      const picked = await page.evaluate(async () => {
+        const text = await (await (await (await navigator.storage.getDirectory()).getFileHandle('picked-export.csv')).getFile()).text();
+        const lines = text.split('\r\n');
+        return { suggested: (window as any).__suggested as string, count: lines.length, first: lines[0], last: lines[300_000] };
+      });
+      expect(picked).toEqual({ suggested: expect.stringMatching(/^denver-lens-query-\d{8}-\d{6}\.csv$/), count: 300_002, first: 'n,label,seventh', last: '299999,row 299999,true' });
+      await page.uncheck('[data-testid=export-to-file]');
+      page.off('download', onDownload);
+      expect(toDownloads).toBe(false);
+
       // A streamed export is a run: Run waits, and Cancel stops it (no download; DuckDB free again).
       await typeSql(page, `SELECT range AS n, range * 2 AS twice FROM range(100000000)`);
       await runAndWait(page);

@@ -9,7 +9,7 @@ import type { Verdict } from '../../editor/classify';
 import { mayChangeDatasets } from '../../editor/data-writes';
 import { rowsLabel } from '../../editor/format';
 import { QueryHistory } from '../../editor/history';
-import { MSG, exportedMessage, exportingMessage, rollupsFailed, rollupsUpdated, streamingMessage, truncatedMessage } from '../../editor/messages';
+import { MSG, exportedMessage, exportingMessage, rollupsFailed, rollupsUpdated, savedMessage, streamingMessage, truncatedMessage } from '../../editor/messages';
 import { duckdbParser } from '../../editor/parser-probe';
 import { runScript, type RunOutcome } from '../../editor/run-script';
 import { EditorDraft, SavedQueries } from '../../editor/saved';
@@ -21,7 +21,8 @@ import { browserStore, readJson } from '../../editor/storage';
 import { chartPanel } from './chart-panel';
 import { copyText } from './clipboard';
 import { createCodeEditor } from './code-editor';
-import { exportResult, exportStreamed, type ExportFormat } from './exporter';
+import { exportResult, exportSaveAs, exportStreamed, type ExportFormat } from './exporter';
+import { downloadTarget, pickTarget, writeTo } from '../save-file';
 import { historyPanel, savedPanel } from './history-panel';
 import { buildLayout } from './layout';
 import { resultsGrid } from './results-grid';
@@ -243,22 +244,34 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
 
   let exporting = false;
   async function doExport(format: ExportFormat): Promise<void> {
-    if (!last || exporting || running) return;
+    const rs = last;
+    if (!rs || exporting || running) return;
     exporting = true;
     const buttons = [ui.exportCsv, ui.exportJson, ui.exportParquet];
     for (const b of buttons) b.disabled = true;
     // A streamed export runs the query again: it is a run, stopped by Cancel or Escape as one is
     // (and from the other pages' notice), and Run waits for it.
-    const streamed = last.truncated && lastRerun !== null && !!ctx.db.streamIpc;
+    const rerun = rs.truncated && ctx.db.streamIpc ? lastRerun : null;
+    const streamed = rerun !== null;
     const controller = new AbortController();
     if (streamed) {
       running = controller;
       setBusy(true);
     }
     try {
-      if (streamed) await exportStreamed(format, ctx.db, lastRerun!, (rows) => notify(streamingMessage(format, rows), true), controller.signal);
-      else await exportResult(format, { rs: last, order: grid.order() }, (share) => notify(exportingMessage(format, share), true));
-      notify(exportedMessage(format));
+      // The picker first, while the click's activation lasts.
+      const toFile = ui.exportToFile.checked;
+      const target = toFile ? await pickTarget(exportSaveAs(format)) : downloadTarget(exportSaveAs(format));
+      if (!target) {
+        notify(MSG.exportNotSaved);
+        return;
+      }
+      await writeTo(target, (sink) =>
+        rerun !== null
+          ? exportStreamed(format, ctx.db, rerun, sink, (rows) => notify(streamingMessage(format, rows), true), controller.signal)
+          : exportResult(format, { rs, order: grid.order() }, sink, (share) => notify(exportingMessage(format, share), true)),
+      );
+      notify(toFile ? savedMessage(format) : exportedMessage(format));
     } catch (e) {
       if (e instanceof QueryCancelled) notify(MSG.exportCancelled);
       else {

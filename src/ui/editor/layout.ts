@@ -1,5 +1,6 @@
 /** The editor page's static DOM: toolbar, editor host, message lines, result tabs and side panels. */
 import { h } from '../dom';
+import { canPickFile } from '../save-file';
 
 /** The page's elements, by role. */
 export interface Layout {
@@ -24,6 +25,8 @@ export interface Layout {
   readonly chartPane: HTMLElement;
   readonly exportCsv: HTMLButtonElement;
   readonly exportParquet: HTMLButtonElement;
+  /** Exports go to a file the user picks (unticked, and absent from the page, where the browser cannot). */
+  readonly exportToFile: HTMLInputElement;
   readonly exportJson: HTMLButtonElement;
   readonly copyCell: HTMLButtonElement;
   readonly copyRow: HTMLButtonElement;
@@ -64,6 +67,10 @@ export function buildLayout(): Layout {
   const copyCell = button('copy-cell', 'Copy cell', 'Copy the selected cell (Ctrl/Cmd+C in the grid)');
   const copyRow = button('copy-row', 'Copy row', 'Copy the selected row as tab-separated text (Shift+Ctrl/Cmd+C)');
   for (const b of [exportCsv, exportParquet, exportJson, copyCell, copyRow]) b.disabled = true;
+  const exportToFile = h('input', { type: 'checkbox', 'data-testid': 'export-to-file' });
+  // Where the browser can write to a file the user picks (../save-file), exports may go there as
+  // they are written instead of to the downloads.
+  const toFileLabel = canPickFile() ? h('label', { class: 'sql-export-to-file', title: 'Ask where to save, and write the file as it goes (for very large results)' }, exportToFile, ' to a file I choose') : null;
 
   const resultsPane = h('div', { class: 'sql-results-pane', role: 'tabpanel' });
   const chartPane = h('div', { class: 'sql-chart-pane', role: 'tabpanel' });
@@ -84,12 +91,12 @@ export function buildLayout(): Layout {
     'div',
     { class: 'sql-result-bar' },
     h('div', { role: 'tablist', class: 'sql-tabs' }, resultsTab, chartTab),
-    h('div', { class: 'sql-result-actions' }, copyCell, copyRow, h('span', { class: 'sql-export-label' }, 'Export'), exportCsv, exportParquet, exportJson),
+    h('div', { class: 'sql-result-actions' }, copyCell, copyRow, h('span', { class: 'sql-export-label' }, 'Export'), exportCsv, exportParquet, exportJson, toFileLabel),
   );
   const main = h('div', { class: 'sql-main' }, toolbar, editorHost, keys, error, notice, resultBar, resultsPane, chartPane);
   const root = h('div', { class: 'sql-page' }, side, main);
   return {
     root, side, editorHost, run, runAll, cancel, allowWrites, share, format, rowCount, elapsed, error, notice, keys,
-    resultsTab, chartTab, resultsPane, chartPane, exportCsv, exportParquet, exportJson, copyCell, copyRow,
+    resultsTab, chartTab, resultsPane, chartPane, exportCsv, exportParquet, exportJson, exportToFile, copyCell, copyRow,
   };
 }

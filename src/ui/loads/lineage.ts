@@ -6,9 +6,11 @@
 import type { App } from '../../app/app';
 import { exportBackup } from '../../app/backup';
 import { exportPartitioned } from '../../app/partitioned-export';
+import type { BlobSink } from '../../app/zip-file';
 import { formulaSafeSql } from '../../domain/csv-field';
 import { int } from '../../sql/quote';
 import { download, fmtBytes, fmtInt, fmtLocalTime, h, replace } from '../dom';
+import { canPickFile, downloadTarget, pickTarget, writeTo, type SaveAs } from '../save-file';
 
 /**
  * The log's columns: what a load did (its rejected rows one click from their count), its note,
@@ -165,24 +167,36 @@ function backupPanel(app: App): HTMLElement {
   const say = (text: string) => replace(message, text);
   /** Runs one of the panel's long tasks with its buttons disabled, so it is not started twice. */
   const busy = async (task: () => Promise<void>) => {
-    const controls = [exportBtn, importInput, resetBtn, partBtn];
+    const controls = [exportBtn, importInput, resetBtn, partBtn, toFile];
     for (const c of controls) c.disabled = true;
     message.setAttribute('aria-busy', 'true');
     try {
       await task();
     } finally {
       message.removeAttribute('aria-busy');
-      for (const c of controls) c.disabled = c === partBtn ? false : !app.writable;
+      for (const c of controls) c.disabled = c === partBtn || c === toFile ? false : !app.writable;
     }
   };
+  // Where the exports go: a download, or (where the browser can) a file the user picks, written
+  // as the export goes, for stores too large to hold whole in the browser's blob storage.
+  const toFile = h('input', { type: 'checkbox', 'data-testid': 'save-to-file' });
+  const toFileLabel = h('label', { class: 'save-to-file' }, toFile, ' Save backups and partitioned exports to a file I choose (written as they go: for very large stores)');
+  /** Writes an export where the user wants it; the zip's size, or null when no file was picked. */
+  const save = async (as: SaveAs, write: (sink: BlobSink) => Promise<number>): Promise<{ size: number; where: string } | null> => {
+    const picked = toFile.checked;
+    const target = picked ? await pickTarget(as) : downloadTarget(as);
+    if (!target) return null;
+    return { size: await writeTo(target, write), where: picked ? 'saved to the file you chose' : 'downloaded' };
+  };
+  const zipped = (name: string): SaveAs => ({ name, type: 'application/zip', description: 'Zip archive' });
   const exportBtn = h('button', { type: 'button', 'data-testid': 'backup-export' }, 'Export backup (Parquet zip)');
   exportBtn.addEventListener('click', () =>
     busy(async () => {
       say('Writing the backup… (every table as Parquet; several seconds for a year of data)');
       try {
-        const zip = await exportBackup(app.db, (table, done, total) => say(`Writing the backup… ${table}: ${fmtInt(done)} of ${fmtInt(total)} rows`));
-        download(`denver-lens-backup-${new Date().toISOString().slice(0, 10)}.zip`, [zip], 'application/zip');
-        say(`Backup written (${fmtBytes(zip.size)}).`);
+        const as = zipped(`denver-lens-backup-${new Date().toISOString().slice(0, 10)}.zip`);
+        const saved = await save(as, (sink) => exportBackup(app.db, sink, (table, done, total) => say(`Writing the backup… ${table}: ${fmtInt(done)} of ${fmtInt(total)} rows`)));
+        say(saved ? `Backup written (${fmtBytes(saved.size)}), ${saved.where}.` : 'No backup written: no file was chosen.');
       } catch (e) {
         say(`The backup failed: ${(e as Error).message}`);
       }
@@ -221,9 +235,12 @@ function backupPanel(app: App): HTMLElement {
       say('Writing partitions…');
       try {
         let n = 0;
-        const zip = await exportPartitioned(app.db, (f) => say(`Writing partitions… ${++n}: ${f.path}`));
-        download('denver-lens-partitioned.zip', [zip], 'application/zip');
-        say(`Wrote ${n} partition files (${fmtBytes(zip.size)}). Unzip them on any static host and attach the folder below.`);
+        const saved = await save(zipped('denver-lens-partitioned.zip'), (sink) => exportPartitioned(app.db, sink, (f) => say(`Writing partitions… ${++n}: ${f.path}`)));
+        say(
+          saved
+            ? `Wrote ${n} partition files (${fmtBytes(saved.size)}), ${saved.where}. Unzip them on any static host and attach the folder below.`
+            : 'No partitions written: no file was chosen.',
+        );
       } catch (e) {
         say(`The export failed: ${(e as Error).message}`);
       }
@@ -253,6 +270,7 @@ function backupPanel(app: App): HTMLElement {
     h('h2', { id: 'backup-title' }, 'Backup, restore and export'),
     h('div', { class: 'load-row' }, exportBtn, h('label', {}, 'Import a backup: ', importInput), resetBtn),
     h('div', { class: 'load-row' }, partBtn),
+    canPickFile() ? toFileLabel : null,
     // Said next to the buttons that started it, not under the remote data set.
     message,
     h('h3', {}, 'A remote data set'),

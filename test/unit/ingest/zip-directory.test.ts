@@ -1,7 +1,7 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BlobZip, openZip } from '../../../src/app/zip-file';
+import { BlobParts, BlobZip, openZip } from '../../../src/app/zip-file';
 import { concatBytes } from '../../../src/ingest/bytes';
 import { crc32 } from '../../../src/ingest/crc32';
 import { ZipWriter } from '../../../src/ingest/zip-writer';
@@ -12,14 +12,17 @@ const big = new Uint8Array(200_000).map((_, i) => (i * 7919) % 251);
 
 /** A zip written as exportBackup writes one (BlobZip: streamed, stored entries with data descriptors). */
 async function streamedZip(files: Record<string, Uint8Array[]>, comment = ''): Promise<Uint8Array> {
-  const zip = new BlobZip();
+  const parts = new BlobParts();
+  const zip = new BlobZip(parts);
   for (const [name, pieces] of Object.entries(files)) {
     const entry = zip.entry(name);
     for (const p of pieces) entry.push(p);
     entry.end();
   }
-  const blob = zip.finish();
+  const size = zip.finish();
+  const blob = parts.blob('application/zip');
   expect(blob.type).toBe('application/zip');
+  expect(blob.size).toBe(size);
   const bytes = new Uint8Array(await blob.arrayBuffer());
   if (!comment) return bytes;
   // A comment after the end record (its length in the record's last two bytes).
