@@ -6,7 +6,8 @@
 import { strToU8 } from 'fflate';
 import type { Database } from '../db/duckdb';
 import { streamParquet } from './parquet-writer';
-import { BlobZip, type BlobSink } from './zip-file';
+import type { BlobSink } from './blob-sink';
+import { BlobZip } from './zip-file';
 import { withSession } from '../db/store';
 import { inTransaction } from '../db/transaction';
 import { DATASETS, eventTimeColumn } from '../domain/columns';

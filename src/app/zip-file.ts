@@ -7,6 +7,7 @@
  */
 import { inflateSync } from 'fflate';
 import { ZipWriter, type ZipEntryWriter } from '../ingest/zip-writer';
+import type { BlobSink } from './blob-sink';
 import { LOCAL_HEADER_BYTES, ZIP_TAIL_BYTES, dataOffset, findDirectory, parseDirectory, type ZipEntry } from '../ingest/zip-directory';
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
@@ -36,30 +37,6 @@ export async function openZip(file: Blob): Promise<ZipFile> {
       throw new Error(`The zip's entry ${name} is compressed with method ${e.method}, which cannot be read here.`);
     },
   };
-}
-
-/** Where a file being written sends its bytes, a Blob at a time, in order. */
-export interface BlobSink {
-  push(part: Blob): void;
-}
-
-/** A BlobSink that keeps the parts, for a file handed over whole (a download). */
-export class BlobParts implements BlobSink {
-  private readonly parts: Blob[] = [];
-
-  push(part: Blob): void {
-    this.parts.push(part);
-  }
-
-  /** The file so far. */
-  blob(type: string): Blob {
-    return new Blob(this.parts, { type });
-  }
-
-  /** Lets go of what it holds (after a failure). */
-  clear(): void {
-    this.parts.length = 0;
-  }
 }
 
 /**

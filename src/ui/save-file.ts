@@ -4,7 +4,7 @@
  * (`showSaveFilePicker`, where the browser has it), so an export far larger than the browser's
  * blob storage still fits: only the parts not yet written are held.
  */
-import { BlobParts, type BlobSink } from '../app/zip-file';
+import { BlobParts, type BlobSink } from '../app/blob-sink';
 import { download } from './dom';
 
 /** A file being written. `done` finishes it; `discard` gives it up (a picked file is left as it was). */

@@ -9,7 +9,7 @@ import { streamParquet, writeParquet } from '../../app/parquet-writer';
 import { fromIpcPieces } from '../../db/result-set';
 import type { Connector, ResultSet } from '../../db/types';
 import { EXPORT_CHUNK_ROWS, csvChunks, jsonChunks, jsonRowChunks } from '../../editor/serialize';
-import type { BlobSink } from '../../app/zip-file';
+import type { BlobSink } from '../../app/blob-sink';
 import type { SaveAs } from '../save-file';
 
 /** Export file formats. */

@@ -6,7 +6,7 @@
 import type { App } from '../../app/app';
 import { exportBackup } from '../../app/backup';
 import { exportPartitioned } from '../../app/partitioned-export';
-import type { BlobSink } from '../../app/zip-file';
+import type { BlobSink } from '../../app/blob-sink';
 import { formulaSafeSql } from '../../domain/csv-field';
 import { int } from '../../sql/quote';
 import { download, fmtBytes, fmtInt, fmtLocalTime, h, replace } from '../dom';

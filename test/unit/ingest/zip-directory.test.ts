@@ -1,7 +1,8 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BlobParts, BlobZip, openZip } from '../../../src/app/zip-file';
+import { BlobParts } from '../../../src/app/blob-sink';
+import { BlobZip, openZip } from '../../../src/app/zip-file';
 import { concatBytes } from '../../../src/ingest/bytes';
 import { crc32 } from '../../../src/ingest/crc32';
 import { ZipWriter } from '../../../src/ingest/zip-writer';
