@@ -65,9 +65,11 @@ export async function pickTarget(as: SaveAs): Promise<SaveTarget | null> {
   const pick = picker();
   if (!pick) throw new Error('This browser cannot write to a file you pick.');
   const ext = as.name.slice(as.name.lastIndexOf('.'));
+  // The picker refuses a media type with parameters (`text/csv;charset=utf-8`: "Invalid type").
+  const mime = as.type.split(';')[0].trim();
   let file: PickedFile;
   try {
-    file = await pick({ suggestedName: as.name, types: [{ description: as.description, accept: { [as.type]: [ext] } }] });
+    file = await pick({ suggestedName: as.name, types: [{ description: as.description, accept: { [mime]: [ext] } }] });
   } catch (e) {
     if ((e as Error)?.name === 'AbortError') return null;
     throw e;
