@@ -43,7 +43,7 @@ export function canPickFile(): boolean {
 }
 
 /** A download: the parts are kept and handed over when done. */
-export function downloadTarget(as: SaveAs): SaveTarget {
+function downloadTarget(as: SaveAs): SaveTarget {
   const parts = new BlobParts();
   return {
     push: (part) => parts.push(part),
@@ -57,11 +57,11 @@ export function downloadTarget(as: SaveAs): SaveTarget {
 }
 
 /**
- * Asks the user where to save (call it first in a click handler: the picker needs the click's
- * activation), then writes each part as it comes. Null when the user closed the picker. A failed
- * write fails `done`; `discard` aborts the file, which the browser then leaves as it was.
+ * Asks the user where to save, then writes each part as it comes. Null when the user closed the
+ * picker. A failed write fails `done`; `discard` aborts the file, which the browser then leaves as
+ * it was.
  */
-export async function pickTarget(as: SaveAs): Promise<SaveTarget | null> {
+async function pickTarget(as: SaveAs): Promise<SaveTarget | null> {
   const pick = picker();
   if (!pick) throw new Error('This browser cannot write to a file you pick.');
   const ext = as.name.slice(as.name.lastIndexOf('.'));
@@ -93,6 +93,14 @@ export async function pickTarget(as: SaveAs): Promise<SaveTarget | null> {
       await writable.abort().catch(() => undefined);
     },
   };
+}
+
+/**
+ * A file the user picks (null when the picker was closed) when `toFile`, else a download. Call it
+ * first in a click handler: the picker needs the click's activation.
+ */
+export function chooseTarget(toFile: boolean, as: SaveAs): Promise<SaveTarget | null> {
+  return toFile ? pickTarget(as) : Promise.resolve(downloadTarget(as));
 }
 
 /** Writes a file into the target with `write` and finishes it; discards it when either fails. */

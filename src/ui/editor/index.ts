@@ -22,7 +22,7 @@ import { chartPanel } from './chart-panel';
 import { copyText } from './clipboard';
 import { createCodeEditor } from './code-editor';
 import { exportResult, exportSaveAs, exportStreamed, type ExportFormat } from './exporter';
-import { downloadTarget, pickTarget, writeTo } from '../save-file';
+import { chooseTarget, writeTo } from '../save-file';
 import { historyPanel, savedPanel } from './history-panel';
 import { buildLayout } from './layout';
 import { resultsGrid } from './results-grid';
@@ -261,7 +261,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     try {
       // The picker first, while the click's activation lasts.
       const toFile = ui.exportToFile.checked;
-      const target = toFile ? await pickTarget(exportSaveAs(format)) : downloadTarget(exportSaveAs(format));
+      const target = await chooseTarget(toFile, exportSaveAs(format));
       if (!target) {
         notify(MSG.exportNotSaved);
         return;

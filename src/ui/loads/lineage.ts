@@ -10,7 +10,7 @@ import type { BlobSink } from '../../app/blob-sink';
 import { formulaSafeSql } from '../../domain/csv-field';
 import { int } from '../../sql/quote';
 import { download, fmtBytes, fmtInt, fmtLocalTime, h, replace } from '../dom';
-import { canPickFile, downloadTarget, pickTarget, writeTo, type SaveAs } from '../save-file';
+import { canPickFile, chooseTarget, writeTo, type SaveAs } from '../save-file';
 
 /**
  * The log's columns: what a load did (its rejected rows one click from their count), its note,
@@ -184,7 +184,7 @@ function backupPanel(app: App): HTMLElement {
   /** Writes an export where the user wants it; the zip's size, or null when no file was picked. */
   const save = async (as: SaveAs, write: (sink: BlobSink) => Promise<number>): Promise<{ size: number; where: string } | null> => {
     const picked = toFile.checked;
-    const target = picked ? await pickTarget(as) : downloadTarget(as);
+    const target = await chooseTarget(picked, as);
     if (!target) return null;
     return { size: await writeTo(target, write), where: picked ? 'saved to the file you chose' : 'downloaded' };
   };
