@@ -61,9 +61,9 @@ export function buildLayout(): Layout {
 
   const resultsTab = h('button', { type: 'button', role: 'tab', class: 'sql-tab', 'aria-selected': 'true', 'data-testid': 'results-tab' }, 'Results');
   const chartTab = h('button', { type: 'button', role: 'tab', class: 'sql-tab', 'aria-selected': 'false', 'data-testid': 'chart-tab' }, 'Chart');
-  const exportCsv = button('export-csv', 'CSV', 'Download the result as CSV');
-  const exportParquet = button('export-parquet', 'Parquet', 'Download the result as Parquet, in the order shown');
-  const exportJson = button('export-json', 'JSON', 'Download the result as JSON');
+  const exportCsv = button('export-csv', 'CSV', 'Export the result as CSV');
+  const exportParquet = button('export-parquet', 'Parquet', 'Export the result as Parquet, in the order shown');
+  const exportJson = button('export-json', 'JSON', 'Export the result as JSON');
   const copyCell = button('copy-cell', 'Copy cell', 'Copy the selected cell (Ctrl/Cmd+C in the grid)');
   const copyRow = button('copy-row', 'Copy row', 'Copy the selected row as tab-separated text (Shift+Ctrl/Cmd+C)');
   for (const b of [exportCsv, exportParquet, exportJson, copyCell, copyRow]) b.disabled = true;
