@@ -285,8 +285,7 @@ function wrap(
         try {
           reader = await conn.send(sql, true);
         } catch (e) {
-          if (cancelled) throw new QueryCancelled();
-          fail(e, sql);
+          fail(e, sql); // a cancelled query's error becomes QueryCancelled below
         }
         let group: RecordBatch[] = [];
         const piece = () => {

@@ -22,7 +22,7 @@ export interface ExportSource {
 }
 
 /** `denver-lens-query-20240102-030405.csv` */
-export function exportName(format: ExportFormat, now = new Date()): string {
+function exportName(format: ExportFormat, now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
   return `denver-lens-query-${stamp}.${format}`;
